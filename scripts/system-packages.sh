@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: PostgreSQL 15, Redis, Chromium for browser tests, a CJK font,
+# and GNU gettext for checking the translation catalogues.
+# Installs only what is missing, and only when it can (root with apt-get); otherwise says so.
+set -euo pipefail
+wanted=(postgresql redis-server chromium fonts-noto-cjk gettext)
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "Not installed: ${missing[*]} (run as root on Debian to install them; the tests that need them will say they are skipped)." >&2
+  exit 0
+fi
+echo "Installing ${missing[*]} …"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, translations, then the tests on SQLite and on PostgreSQL.
+# Slow and large-scale tests are marked `slow` and left out; run them with `make test-slow`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export SECRET_KEY=test-only-secret-key-not-for-production
+mkdir -p artifacts
+
+echo "== lint"
+$BIN/ruff check src benchmarks scripts
+$BIN/lint-imports --no-cache
+
+echo "== translations"
+$BIN/python scripts/messages.py check
+
+echo "== tests on SQLite"
+$BIN/python -m pytest -m "not slow" -p no:cacheprovider "$@"
+
+echo "== tests on PostgreSQL"
+url=$(bash scripts/postgres-start.sh || true)
+if [ -n "$url" ]; then
+  DATABASE_URL="$url" $BIN/python -m pytest -m "not slow and not browser" -p no:cacheprovider "$@"
+else
+  echo "PostgreSQL is not available here: the PostgreSQL run was skipped." >&2
+  [ -z "${CI:-}" ] || exit 1
+fi

@@ -1,0 +1,46 @@
+"""Navigation for the page chrome, by role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.accounts.models import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    active: bool
+
+
+# (url name, label, roles that see it; None = everybody signed in)
+_NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
+    ("accounts:home", _("Home"), None),
+    ("enterprises:list", _("Enterprises"), frozenset({Role.ADMIN, Role.OFFICER, Role.ORGANISER, Role.ANALYST})),
+    ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),
+    ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
+    ("providers:directory", _("Providers"), None),
+    ("providers:investors", _("Investors"), None),
+    ("imports:list", _("Imports"), frozenset({Role.ADMIN, Role.OFFICER})),
+    ("accounts:tokens", _("API tokens"), None),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = []
+    for name, label, roles in _NAVIGATION:
+        if roles is not None and user.role not in roles:
+            continue
+        url = reverse(name)
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        items.append(NavItem(url=url, label=str(label), active=active))
+    return {"nav_items": items}

@@ -1,0 +1,51 @@
+"""Signing in and out, the home page by role, and API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goglobal.accounts import services
+from goglobal.accounts.forms import ApiTokenForm, EmailAuthenticationForm
+from goglobal.accounts.models import Role
+
+login_view = auth_views.LoginView.as_view(
+    authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+)
+logout_view = auth_views.LogoutView.as_view()
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Members go to their organisation; task-force roles see their start page."""
+    role = request.user.role
+    if role == Role.ENTERPRISE_MEMBER:
+        return redirect("enterprises:portal")
+    if role == Role.PROVIDER_MEMBER:
+        return redirect("providers:portal")
+    return render(request, "accounts/home.html", {})
+
+
+@login_required
+def token_list(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    raw = None
+    if request.method == "POST" and form.is_valid():
+        _token, raw = services.api_token_issue(user=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    tokens = request.user.api_tokens.all()
+    return render(request, "accounts/tokens.html", {"form": form, "tokens": tokens, "raw": raw})
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(request.user.api_tokens, pk=token_id)
+    services.api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:tokens")

@@ -1,0 +1,53 @@
+"""The JSON API root: OpenAPI schema at /api/openapi.json, interactive docs at /api/docs."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from goglobal.accounts.api import router as accounts_router
+from goglobal.accounts.api_auth import api_auth
+from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.enterprises.api import router as enterprises_router
+from goglobal.knowledge.api import router as knowledge_router
+from goglobal.providers.api import router as providers_router
+
+api = NinjaAPI(
+    title="GoGlobal Connect API",
+    version="1",
+    description=(
+        "Enterprises, the directory of Hong Kong providers and investors, and reference data. "
+        "Authenticate with `Authorization: Bearer <token>` (tokens are issued on the API tokens "
+        "page) or with a signed-in browser session. Every endpoint applies the same role and "
+        "record checks as the pages."
+    ),
+    auth=api_auth,
+    urls_namespace="api",
+)
+api.add_router("/reference", knowledge_router, tags=["reference data"])
+api.add_router("/enterprises", enterprises_router, tags=["enterprises"])
+api.add_router("/directory", providers_router, tags=["directory"])
+api.add_router("/accounts", accounts_router, tags=["accounts"])
+
+
+@api.exception_handler(StaleRecordError)
+def _stale(request: HttpRequest, error: StaleRecordError) -> HttpResponse:
+    return api.create_response(request, {"detail": error.message, "code": "stale"}, status=409)
+
+
+@api.exception_handler(DomainError)
+def _domain(request: HttpRequest, error: DomainError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": error.message, "field": error.field, "code": "refused"}, status=400
+    )
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    errors = (
+        {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
+        if hasattr(error, "error_dict")
+        else {"__all__": [str(m) for m in error.messages]}
+    )
+    return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)

@@ -1,0 +1,35 @@
+"""Shared fixtures: reference data loaded once per test database, and a user per role."""
+
+from __future__ import annotations
+
+import pytest
+
+from goglobal.accounts.models import Role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # noqa: PT004
+    from goglobal.knowledge.services import reference_data_load
+
+    with django_db_blocker.unblock():
+        reference_data_load()
+
+
+@pytest.fixture
+def make_user(db):
+    from goglobal.accounts.tests.factories import UserFactory
+
+    def make(role: str = Role.OFFICER, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.OFFICER)
+
+
+@pytest.fixture
+def admin_user(make_user):
+    return make_user(Role.ADMIN)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from goglobal.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("design/", views.design, name="design"),
+    path("healthz", views.health, name="health"),
+]

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.imports.models import FileFormat, ImportKind
+
+
+class ImportUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (UTF-8) or Excel (.xlsx), with a header row. See the formats page."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run: check the file and count what would change, but change nothing"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower().lstrip(".") not in FileFormat.values:
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."), code="file_format")
+        return upload

@@ -1,0 +1,234 @@
+"""The import pipeline: check the whole file, then plan and write it batch by batch.
+
+Both passes stream the file: neither holds more than one batch of rows or records. The first
+pass collects every error (cells, duplicates within the file, clashes with the database); only a
+file without errors reaches the second pass, which compares each batch with the records it names
+and writes creations, updates, related rows and audit events in bulk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import IO, Any, TypeVar
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from goglobal.core.models import AuditEvent
+from goglobal.imports.cells import Cells, RowError
+from goglobal.imports.codes import ReferenceCodes
+from goglobal.imports.kinds import Kind, ParsedRow
+from goglobal.imports.kinds.relations import WriteContext
+from goglobal.imports.tables import TableError, table_rows
+
+Opener = Callable[[], AbstractContextManager[IO[bytes]]]
+T = TypeVar("T")
+
+
+@dataclass
+class Source:
+    """Where the rows come from: ``open`` is called once per pass."""
+
+    kind: Kind
+    open: Opener
+    file_format: str
+    codes: ReferenceCodes
+    batch_size: int = 1000
+
+
+@dataclass
+class Counts:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class _Update:
+    record: Any
+    fields: list[str]
+    diff: dict[str, list[Any]]
+    relations: dict[str, tuple[Any, Any]]
+
+
+@dataclass
+class _Plan:
+    creates: list[tuple[Any, ParsedRow]] = field(default_factory=list)
+    updates: list[_Update] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _parsed_rows(source: Source, handle: IO[bytes], errors: list[RowError]) -> Iterator[ParsedRow]:
+    rows = table_rows(handle, source.file_format)
+    _number, header = next(rows, (1, []))
+    while header and not header[-1]:
+        header.pop()
+    if not header:
+        errors.append(RowError(1, "", _("The file is empty: row 1 must name the columns.")))
+        return
+    problems = source.kind.header_errors(header)
+    if problems:
+        errors.extend(problems)
+        return
+    width = len(header)
+    for number, cells in rows:
+        if not any(cells):
+            continue
+        if any(cells[width:]):
+            errors.append(RowError(number, "", _("This row has values beyond the last column.")))
+        padded = [*cells[:width], *[""] * (width - len(cells))]
+        named = {name: value for name, value in zip(header, padded, strict=True) if name}
+        yield source.kind.parse(Cells(number, named), source.codes)
+
+
+def _duplicates(row: ParsedRow, seen: dict[str, dict[str, int]]) -> list[RowError]:
+    errors = []
+    for column, value in {"external_id": row.external_id, **row.unique}.items():
+        if not value:
+            continue
+        first = seen[column].setdefault(value, row.number)
+        if first != row.number:
+            errors.append(
+                RowError(
+                    row.number,
+                    column,
+                    _("“%(value)s” is already used in row %(row)s.")
+                    % {"value": value, "row": first},
+                )
+            )
+    return errors
+
+
+def rows_check(source: Source) -> tuple[int, list[RowError]]:
+    """Read the whole file once: ``(data rows, every error)``, errors in row order."""
+    errors: list[RowError] = []
+    seen: dict[str, dict[str, int]] = defaultdict(dict)
+    count = 0
+    with source.open() as handle:
+        try:
+            for batch in batched(_parsed_rows(source, handle, errors), source.batch_size):
+                count += len(batch)
+                for row in batch:
+                    errors.extend(row.errors)
+                    errors.extend(_duplicates(row, seen))
+                errors.extend(source.kind.check_database([row for row in batch if row.external_id]))
+        except TableError as error:
+            errors.append(RowError(error.row, "", error.message))
+    errors.sort(key=lambda error: error.row or 0)
+    return count, errors
+
+
+def rows_write(source: Source, *, actor: Any, job_id: int | None, dry_run: bool) -> Counts:
+    """Compare every row with the database and, unless ``dry_run``, write the differences.
+
+    Call inside ``transaction.atomic`` when writing, on a file that ``rows_check`` passed.
+    """
+    counts = Counts()
+    context = WriteContext(actor=actor, now=timezone.now())
+    ignored: list[RowError] = []
+    with source.open() as handle:
+        for batch in batched(_parsed_rows(source, handle, ignored), source.batch_size):
+            plan = _plan(source.kind, batch, lock=not dry_run)
+            counts.rows += len(batch)
+            counts.created += len(plan.creates)
+            counts.updated += len(plan.updates)
+            counts.unchanged += plan.unchanged
+            if not dry_run:
+                _write(source.kind, plan, context, job_id)
+    return counts
+
+
+def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
+    records = kind.model.objects.filter(external_id__in=[row.external_id for row in batch])  # type: ignore[attr-defined]
+    existing = {
+        record.external_id: record for record in (records.select_for_update() if lock else records)
+    }
+    pks = [record.pk for record in existing.values()]
+    wanted = {name for row in batch for name in row.relations}
+    states = {name: kind.relations[name].load(pks) for name in wanted if pks}
+    plan = _Plan()
+    for row in batch:
+        record = existing.get(row.external_id)
+        if record is None:
+            plan.creates.append((kind.new_record(row), row))
+            continue
+        diff, names = kind.apply(record, row)
+        relations = {}
+        for name, new in row.relations.items():
+            old = states[name].get(record.pk, kind.relations[name].empty)
+            if new != old:
+                relations[name] = (new, old)
+        if names or relations:
+            plan.updates.append(_Update(record, names, diff, relations))
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -> None:
+    manager = kind.model.objects  # type: ignore[attr-defined]
+    created = manager.bulk_create([record for record, _row in plan.creates])
+    records = [update.record for update in plan.updates]
+    for record in records:
+        record.version += 1
+        record.updated_at = context.now
+    fields = sorted({name for update in plan.updates for name in update.fields})
+    if records:
+        manager.bulk_update(records, [*fields, "version", "updated_at"])
+    for name, relation in kind.relations.items():
+        changes = [
+            (record.pk, row.relations[name], relation.empty)
+            for record, (_record, row) in zip(created, plan.creates, strict=True)
+            if name in row.relations
+        ]
+        changes += [
+            (update.record.pk, *update.relations[name])
+            for update in plan.updates
+            if name in update.relations
+        ]
+        if changes:
+            relation.write(changes, context)
+    AuditEvent.objects.bulk_create(_audit_events(kind, created, plan.updates, context, job_id))
+
+
+def _audit_events(
+    kind: Kind,
+    created: list[Any],
+    updates: list[_Update],
+    context: WriteContext,
+    job_id: int | None,
+) -> Iterator[AuditEvent]:
+    actor = context.actor if getattr(context.actor, "pk", None) else None
+    target_type = kind.model._meta.label_lower
+    for record in created:
+        yield AuditEvent(
+            actor=actor,
+            action=AuditEvent.Action.IMPORTED,
+            target_type=target_type,
+            target_id=str(record.pk),
+            changes={"import_job": job_id, "result": "created"},
+        )
+    for update in updates:
+        yield AuditEvent(
+            actor=actor,
+            action=AuditEvent.Action.IMPORTED,
+            target_type=target_type,
+            target_id=str(update.record.pk),
+            changes={
+                "import_job": job_id,
+                "result": "updated",
+                "fields": update.diff,
+                "relations": sorted(update.relations),
+            },
+        )

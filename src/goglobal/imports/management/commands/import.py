@@ -1,0 +1,56 @@
+# ruff: noqa: N999 - the command is named after what it does: ``goglobal import``
+"""``goglobal import enterprises FILE [--dry-run]``: the same import as the web upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from goglobal.core.errors import DomainError
+from goglobal.imports import services
+from goglobal.imports.kinds import KINDS
+from goglobal.imports.models import ImportStatus
+
+
+class Command(BaseCommand):
+    help = "Import enterprises, providers or investors from a CSV or XLSX file."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=sorted(KINDS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and count, but change nothing."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        try:
+            with path.open("rb") as handle:
+                job = services.import_job_create(
+                    actor=None,
+                    kind=options["kind"],
+                    upload=File(handle, name=path.name),
+                    dry_run=options["dry_run"],
+                    run_in_background=False,
+                )
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        job = services.import_run(job=job)
+        for error in job.errors:
+            row = "-" if error["row"] is None else error["row"]
+            self.stderr.write(f"row {row}, column {error['column'] or '-'}: {error['message']}")
+        if job.status != ImportStatus.SUCCEEDED:
+            raise CommandError(
+                f"Import job {job.pk} {job.status}: {len(job.errors)} errors, nothing changed.",
+                returncode=1,
+            )
+        prefix = "Dry run, nothing changed: would have " if job.dry_run else ""
+        self.stdout.write(
+            f"{prefix}{job.row_count} rows: {job.created_count} created, "
+            f"{job.updated_count} updated, {job.unchanged_count} unchanged (job {job.pk})."
+        )

@@ -1,0 +1,78 @@
+"""Import jobs: one uploaded file, what was done with it and every error found in it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.core.models import TimeStampedModel
+
+
+class ImportKind(models.TextChoices):
+    ENTERPRISES = "enterprises", _("enterprises")
+    PROVIDERS = "providers", _("service providers")
+    INVESTORS = "investors", _("investors")
+
+
+class FileFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+    REJECTED = "rejected", _("rejected")
+
+
+class ImportJob(TimeStampedModel):
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file_format = models.CharField(_("format"), max_length=8, choices=FileFormat.choices)
+    dry_run = models.BooleanField(
+        _("dry run"), default=False, help_text=_("Check the file and count, but change nothing.")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    row_count = models.PositiveIntegerField(_("rows read"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    errors = models.JSONField(
+        _("errors"), default=list, blank=True, help_text=_("A list of {row, column, message}.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.original_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("imports:detail", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in {ImportStatus.QUEUED, ImportStatus.RUNNING}
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors)

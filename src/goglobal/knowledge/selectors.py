@@ -1,0 +1,68 @@
+"""Reads of reference data by code, with field-level errors for unknown codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+
+from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
+
+
+def _unknown(field: str, codes: Iterable[str]) -> ValidationError:
+    return ValidationError(
+        {field: gettext("Unknown code: %(codes)s") % {"codes": ", ".join(sorted(codes))}}
+    )
+
+
+def area_by_code(code: str, *, field: str) -> AdministrativeArea:
+    area = AdministrativeArea.objects.filter(code=code).first()
+    if area is None:
+        raise _unknown(field, [code])
+    return area
+
+
+def sector_division_by_code(code: str, *, field: str = "sector") -> Sector:
+    sector = Sector.objects.filter(code=code, level=Sector.Level.DIVISION).first()
+    if sector is None:
+        raise _unknown(field, [code])
+    return sector
+
+
+def sectors_by_codes(codes: Iterable[str], *, field: str = "sectors") -> list[Sector]:
+    wanted = set(codes)
+    found = list(Sector.objects.filter(code__in=wanted))
+    missing = wanted - {sector.code for sector in found}
+    if missing:
+        raise _unknown(field, missing)
+    return found
+
+
+def needs_by_codes(codes: Iterable[str], *, field: str = "needs") -> list[NeedCode]:
+    wanted = set(codes)
+    found = list(NeedCode.objects.filter(code__in=wanted, is_active=True))
+    missing = wanted - {need.code for need in found}
+    if missing:
+        raise _unknown(field, missing)
+    return found
+
+
+def countries_by_codes(codes: Iterable[str], *, field: str = "markets") -> list[Country]:
+    wanted = {code.upper() for code in codes}
+    found = list(Country.objects.filter(code__in=wanted))
+    missing = wanted - {country.code for country in found}
+    if missing:
+        raise _unknown(field, missing)
+    return found
+
+
+def markets_by_codes(
+    codes: Iterable[str], *, field: str = "target_markets"
+) -> tuple[list[Country], list[MarketGroup]]:
+    """Split market codes into countries (ISO alpha-2) and groupings (``asean`` …)."""
+    codes = list(codes)
+    groups = list(MarketGroup.objects.filter(code__in=[c.lower() for c in codes]))
+    group_codes = {group.code for group in groups}
+    country_codes = [code for code in codes if code.lower() not in group_codes]
+    return countries_by_codes(country_codes, field=field), groups

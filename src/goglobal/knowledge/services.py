@@ -1,0 +1,129 @@
+"""Loading the shipped reference data files; idempotent, so re-running updates in place."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from goglobal.knowledge.models import (
+    AdministrativeArea,
+    Country,
+    MarketGroup,
+    MarketGroupMembership,
+    NeedCode,
+    Sector,
+    Source,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_NAMES = ("name_en", "name_zh_hans", "name_zh_hant")
+
+
+def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
+    with (data_dir / name).open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _sourced(row: dict[str, str], sources: dict[str, Source]) -> dict[str, Any]:
+    values: dict[str, Any] = {name: row[name].strip() for name in _NAMES}
+    values["source"] = sources[row["source"]]
+    values["checked_on"] = date.fromisoformat(row["checked_on"])
+    return values
+
+
+def _optional_date(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+@transaction.atomic
+def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
+    """Create or update every reference row from the CSV files; returns rows read per file."""
+    counts: dict[str, int] = {}
+    sources = {}
+    for row in _rows("sources.csv", data_dir):
+        sources[row["key"]], _ = Source.objects.update_or_create(
+            key=row["key"],
+            defaults={"title": row["title"], "url": row["url"], "publisher": row["publisher"]},
+        )
+    counts["sources"] = len(sources)
+    counts["sectors"] = _load_sectors(data_dir, sources)
+    counts["areas"] = _load_areas(data_dir, sources)
+    counts["countries"] = _load_countries(data_dir, sources)
+    counts["market_groups"] = _load_groups(data_dir, sources)
+    counts["needs"] = _load_needs(data_dir, sources)
+    return counts
+
+
+def _load_sectors(data_dir: Path, sources: dict[str, Source]) -> int:
+    rows = sorted(_rows("sectors.csv", data_dir), key=lambda row: row["level"] != "section")
+    sections: dict[str, Sector] = {}
+    for row in rows:
+        defaults = _sourced(row, sources)
+        defaults["level"] = row["level"]
+        defaults["section"] = sections.get(row["section"]) if row["section"] else None
+        defaults["isic_codes"] = [code for code in row["isic_codes"].split(";") if code]
+        sector, _ = Sector.objects.update_or_create(code=row["code"], defaults=defaults)
+        if sector.level == Sector.Level.SECTION:
+            sections[sector.code] = sector
+    return len(rows)
+
+
+def _load_areas(data_dir: Path, sources: dict[str, Source]) -> int:
+    rows = sorted(_rows("areas.csv", data_dir), key=lambda row: row["level"] != "province")
+    provinces: dict[str, AdministrativeArea] = {}
+    for row in rows:
+        defaults = _sourced(row, sources)
+        defaults["level"] = row["level"]
+        defaults["province"] = provinces.get(row["province"]) if row["province"] else None
+        area, _ = AdministrativeArea.objects.update_or_create(code=row["code"], defaults=defaults)
+        if area.level == AdministrativeArea.Level.PROVINCE:
+            provinces[area.code] = area
+    return len(rows)
+
+
+def _load_countries(data_dir: Path, sources: dict[str, Source]) -> int:
+    count = 0
+    for row in _rows("countries.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(alpha3=row["alpha3"], region=row["region"])
+        Country.objects.update_or_create(code=row["code"], defaults=defaults)
+        count += 1
+    return count
+
+
+def _load_groups(data_dir: Path, sources: dict[str, Source]) -> int:
+    groups = {}
+    for row in _rows("market_groups.csv", data_dir):
+        groups[row["code"]], _ = MarketGroup.objects.update_or_create(
+            code=row["code"], defaults=_sourced(row, sources)
+        )
+    countries = {country.code: country for country in Country.objects.all()}
+    for row in _rows("market_group_members.csv", data_dir):
+        MarketGroupMembership.objects.update_or_create(
+            group=groups[row["group"]],
+            country=countries[row["country"]],
+            defaults={
+                "joined_on": _optional_date(row["joined_on"]),
+                "left_on": _optional_date(row["left_on"]),
+                "source": sources[row["source"]],
+                "checked_on": date.fromisoformat(row["checked_on"]),
+            },
+        )
+    return len(groups)
+
+
+def _load_needs(data_dir: Path, sources: dict[str, Source]) -> int:
+    count = 0
+    for row in _rows("needs.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults["sort_order"] = int(row["sort_order"])
+        for suffix in ("en", "zh_hans", "zh_hant"):
+            defaults[f"description_{suffix}"] = row[f"description_{suffix}"]
+        NeedCode.objects.update_or_create(code=row["code"], defaults=defaults)
+        count += 1
+    return count
