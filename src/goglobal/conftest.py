@@ -8,7 +8,7 @@ from goglobal.accounts.models import Role
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: PT004
+def django_db_setup(django_db_setup, django_db_blocker):
     from goglobal.knowledge.services import reference_data_load
 
     with django_db_blocker.unblock():

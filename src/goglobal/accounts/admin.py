@@ -16,7 +16,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Profile"), {"fields": ("full_name", "role", "preferred_language")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),
+    )
 
 
 @admin.register(ApiToken)

@@ -1,6 +1,7 @@
-
-from django.http import HttpRequest
 from ninja import Router, Schema
+
+from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.accounts.models import User
 
 router = Router()
 
@@ -13,5 +14,5 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut)
-def me(request: HttpRequest) -> object:
+def me(request: AuthenticatedRequest) -> User:
     return request.user

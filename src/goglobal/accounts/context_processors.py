@@ -22,7 +22,11 @@ class NavItem:
 # (url name, label, roles that see it; None = everybody signed in)
 _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("accounts:home", _("Home"), None),
-    ("enterprises:list", _("Enterprises"), frozenset({Role.ADMIN, Role.OFFICER, Role.ORGANISER, Role.ANALYST})),
+    (
+        "enterprises:list",
+        _("Enterprises"),
+        frozenset({Role.ADMIN, Role.OFFICER, Role.ORGANISER, Role.ANALYST}),
+    ),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),
     ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts import services
 from goglobal.accounts.forms import ApiTokenForm, EmailAuthenticationForm
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.accounts.models import Role
 
 login_view = auth_views.LoginView.as_view(
@@ -21,7 +22,7 @@ logout_view = auth_views.LogoutView.as_view()
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """Members go to their organisation; task-force roles see their start page."""
     role = request.user.role
     if role == Role.ENTERPRISE_MEMBER:
@@ -32,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: AuthenticatedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     raw = None
     if request.method == "POST" and form.is_valid():
@@ -44,7 +45,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(request.user.api_tokens, pk=token_id)
     services.api_token_revoke(token=token, actor=request.user)
     messages.success(request, _("Token revoked."))

@@ -27,7 +27,9 @@ def snapshot(record: models.Model, fields: list[str]) -> dict[str, Any]:
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """``{field: [old, new]}`` for every field whose value changed."""
     return {
-        name: [before.get(name), value] for name, value in after.items() if before.get(name) != value
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
     }
 
 

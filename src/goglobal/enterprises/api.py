@@ -1,14 +1,14 @@
 """Enterprise endpoints: the same services and selectors as the pages."""
 
-
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from goglobal.accounts import rules
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.enterprises import selectors, services
 from goglobal.enterprises.models import Enterprise, EnterpriseNeed
 from goglobal.knowledge import selectors as knowledge
@@ -130,28 +130,34 @@ def _to_input(payload: EnterpriseIn) -> services.EnterpriseInput:
 
 @router.get("/", response=list[EnterpriseOut])
 @paginate(PageNumberPagination, page_size=25)
-def enterprise_list(request: HttpRequest, filters: Query[EnterpriseQuery]) -> object:
-    return selectors.enterprise_list_for(
-        user=request.user,
-        filters=selectors.EnterpriseFilters(
-            query=filters.q,
-            province=filters.province,
-            city=filters.city,
-            sector=filters.sector,
-            need=filters.need,
-            market=filters.market,
-            ownership=filters.ownership,
-        ),
-    ).prefetch_related("target_countries", "target_groups").select_related("province")
+def enterprise_list(request: AuthenticatedRequest, filters: Query[EnterpriseQuery]) -> object:
+    return (
+        selectors.enterprise_list_for(
+            user=request.user,
+            filters=selectors.EnterpriseFilters(
+                query=filters.q,
+                province=filters.province,
+                city=filters.city,
+                sector=filters.sector,
+                need=filters.need,
+                market=filters.market,
+                ownership=filters.ownership,
+            ),
+        )
+        .prefetch_related("target_countries", "target_groups")
+        .select_related("province")
+    )
 
 
 @router.get("/{enterprise_id}", response=EnterpriseOut)
-def enterprise_detail(request: HttpRequest, enterprise_id: int) -> Enterprise:
+def enterprise_detail(request: AuthenticatedRequest, enterprise_id: int) -> Enterprise:
     return selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
 
 
 @router.post("/", response={201: EnterpriseOut})
-def enterprise_create(request: HttpRequest, payload: EnterpriseIn) -> tuple[int, Enterprise]:
+def enterprise_create(
+    request: AuthenticatedRequest, payload: EnterpriseIn
+) -> tuple[int, Enterprise]:
     if not rules.can(request.user, "enterprise.create"):
         raise Http404
     enterprise = services.enterprise_create(actor=request.user, data=_to_input(payload))
@@ -160,18 +166,21 @@ def enterprise_create(request: HttpRequest, payload: EnterpriseIn) -> tuple[int,
 
 @router.put("/{enterprise_id}", response=EnterpriseOut)
 def enterprise_update(
-    request: HttpRequest, enterprise_id: int, payload: EnterpriseUpdateIn
+    request: AuthenticatedRequest, enterprise_id: int, payload: EnterpriseUpdateIn
 ) -> Enterprise:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     services.enterprise_update(
-        actor=request.user, enterprise=enterprise, seen_version=payload.version, data=_to_input(payload)
+        actor=request.user,
+        enterprise=enterprise,
+        seen_version=payload.version,
+        data=_to_input(payload),
     )
     return selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
 
 
 @router.put("/{enterprise_id}/needs", response=list[NeedOut])
 def enterprise_need_save(
-    request: HttpRequest, enterprise_id: int, payload: NeedIn
+    request: AuthenticatedRequest, enterprise_id: int, payload: NeedIn
 ) -> list[EnterpriseNeed]:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     (need,) = knowledge.needs_by_codes([payload.code], field="code")
@@ -186,7 +195,7 @@ def enterprise_need_save(
 
 
 @router.get("/{enterprise_id}/contacts", response=list[ContactOut])
-def contact_list(request: HttpRequest, enterprise_id: int) -> object:
+def contact_list(request: AuthenticatedRequest, enterprise_id: int) -> object:
     enterprise = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
     if not selectors.enterprise_can_see_contacts(user=request.user, enterprise=enterprise):
         raise Http404

@@ -94,9 +94,7 @@ class Enterprise(VersionedModel):
         limit_choices_to={"level": "division"},
     )
     employee_band = models.CharField(_("employees"), max_length=12, choices=EmployeeBand.choices)
-    revenue_band = models.CharField(
-        _("annual revenue"), max_length=12, choices=RevenueBand.choices
-    )
+    revenue_band = models.CharField(_("annual revenue"), max_length=12, choices=RevenueBand.choices)
     ownership = models.CharField(_("ownership"), max_length=20, choices=Ownership.choices)
     listing_status = models.CharField(
         _("listing status"),
@@ -137,11 +135,15 @@ class Enterprise(VersionedModel):
         return reverse("enterprises:detail", args=[self.pk])
 
     def clean(self) -> None:
-        if self.province_id and self.city_id and self.city_id != self.province_id:
-            if self.city.province_id != self.province_id:
-                raise ValidationError(
-                    {"city": _("This city is not in the province chosen.")}, code="city_province"
-                )
+        if (
+            self.province_id
+            and self.city_id
+            and self.city_id != self.province_id
+            and self.city.province_id != self.province_id
+        ):
+            raise ValidationError(
+                {"city": _("This city is not in the province chosen.")}, code="city_province"
+            )
 
 
 class EnterpriseNeed(TimeStampedModel):
@@ -179,7 +181,9 @@ class Contact(TimeStampedModel):
     has_consent = models.BooleanField(
         _("consents to be introduced"),
         default=False,
-        help_text=_("The contact agreed that the task force may share these details with providers."),
+        help_text=_(
+            "The contact agreed that the task force may share these details with providers."
+        ),
     )
     consent_recorded_at = models.DateTimeField(_("consent recorded"), null=True, blank=True)
     consent_recorded_by = models.ForeignKey(

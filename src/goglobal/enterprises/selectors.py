@@ -46,7 +46,9 @@ def enterprise_can_see_contacts(*, user: User, enterprise: Enterprise) -> bool:
 
 
 def _with_profile(queryset: QuerySet[Enterprise]) -> QuerySet[Enterprise]:
-    return queryset.select_related("province", "city", "sector", "sector__section").prefetch_related(
+    return queryset.select_related(
+        "province", "city", "sector", "sector__section"
+    ).prefetch_related(
         "target_countries",
         "target_groups",
         Prefetch("needs", queryset=EnterpriseNeed.objects.select_related("need")),

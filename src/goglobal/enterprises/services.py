@@ -167,13 +167,20 @@ def enterprise_need_remove(*, actor: User, need: EnterpriseNeed) -> None:
     code = need.need.code
     need.delete()
     audit_record(
-        actor=actor, record=enterprise, action="updated", changes={f"need:{code}": ["removed", None]}
+        actor=actor,
+        record=enterprise,
+        action="updated",
+        changes={f"need:{code}": ["removed", None]},
     )
 
 
 @transaction.atomic
 def contact_save(
-    *, actor: User | None, enterprise: Enterprise, values: dict[str, Any], contact: Contact | None = None
+    *,
+    actor: User | None,
+    enterprise: Enterprise,
+    values: dict[str, Any],
+    contact: Contact | None = None,
 ) -> Contact:
     """Create or update a contact; giving or withdrawing consent is recorded with who and when."""
     contact = contact or Contact(enterprise=enterprise)
@@ -192,7 +199,9 @@ def contact_save(
     contact.full_clean()
     contact.save()
     changes = diff(before, snapshot(contact, CONTACT_FIELDS))
-    audit_record(actor=actor, record=enterprise, action="updated", changes={f"contact:{contact.pk}": changes})
+    audit_record(
+        actor=actor, record=enterprise, action="updated", changes={f"contact:{contact.pk}": changes}
+    )
     return contact
 
 
@@ -253,7 +262,9 @@ def enterprise_register(*, registration: Registration) -> tuple[User, Enterprise
 
 
 @transaction.atomic
-def enterprise_member_add(*, actor: User, enterprise: Enterprise, user: User) -> EnterpriseMembership:
+def enterprise_member_add(
+    *, actor: User, enterprise: Enterprise, user: User
+) -> EnterpriseMembership:
     membership, _created = EnterpriseMembership.objects.update_or_create(
         user=user, defaults={"enterprise": enterprise}
     )

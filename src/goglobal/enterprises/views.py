@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts import rules
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
+from goglobal.core.forms import VersionForm
 from goglobal.core.models import AuditEvent
 from goglobal.enterprises import selectors, services
 from goglobal.enterprises.forms import (
@@ -25,7 +27,6 @@ from goglobal.enterprises.forms import (
     NeedsForm,
     RegistrationAccountForm,
 )
-from goglobal.core.forms import VersionForm
 from goglobal.enterprises.models import Enterprise, Ownership
 from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
 
@@ -81,12 +82,13 @@ def enterprise_register(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: HttpRequest, enterprise: Enterprise) -> dict[str, object]:
+def _detail_context(request: AuthenticatedRequest, enterprise: Enterprise) -> dict[str, object]:
     user = request.user
     can_edit = selectors.enterprise_can_edit(user=user, enterprise=enterprise)
     history = (
-        AuditEvent.objects.filter(target_type="enterprises.enterprise", target_id=str(enterprise.pk))
-        .select_related("actor")[:50]
+        AuditEvent.objects.filter(
+            target_type="enterprises.enterprise", target_id=str(enterprise.pk)
+        ).select_related("actor")[:50]
         if rules.can(user, "enterprise.edit_any")
         else []
     )
@@ -100,7 +102,7 @@ def _detail_context(request: HttpRequest, enterprise: Enterprise) -> dict[str, o
 
 
 @login_required
-def enterprise_portal(request: HttpRequest) -> HttpResponse:
+def enterprise_portal(request: AuthenticatedRequest) -> HttpResponse:
     enterprise = selectors.enterprise_of_member(request.user)
     if enterprise is None:
         raise Http404
@@ -109,13 +111,13 @@ def enterprise_portal(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def enterprise_detail(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+def enterprise_detail(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
     enterprise = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
     return render(request, "enterprises/detail.html", _detail_context(request, enterprise))
 
 
 @login_required
-def enterprise_list(request: HttpRequest) -> HttpResponse:
+def enterprise_list(request: AuthenticatedRequest) -> HttpResponse:
     if not rules.can(request.user, "enterprise.view_any"):
         raise PermissionDenied
     get = request.GET
@@ -156,7 +158,7 @@ def _profile_input(form: EnterpriseProfileForm) -> services.EnterpriseInput:
 
 
 @login_required
-def enterprise_create(request: HttpRequest) -> HttpResponse:
+def enterprise_create(request: AuthenticatedRequest) -> HttpResponse:
     if not rules.can(request.user, "enterprise.create"):
         raise PermissionDenied
     form = EnterpriseProfileForm(request.POST or None)
@@ -172,7 +174,7 @@ def enterprise_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def enterprise_edit(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+def enterprise_edit(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     form = EnterpriseProfileForm(request.POST or None, instance=enterprise)
     version = VersionForm(request.POST or None, initial={"version": enterprise.version})
@@ -198,14 +200,14 @@ def enterprise_edit(request: HttpRequest, enterprise_id: int) -> HttpResponse:
     )
 
 
-def _home_of(request: HttpRequest, enterprise: Enterprise) -> str:
+def _home_of(request: AuthenticatedRequest, enterprise: Enterprise) -> str:
     if selectors.enterprise_of_member(request.user) == enterprise:
         return "enterprises:portal"
     return enterprise.get_absolute_url()
 
 
 @login_required
-def enterprise_needs(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+def enterprise_needs(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     current = list(enterprise.needs.all())
     form = NeedsForm(request.POST or None, current=current)
@@ -225,7 +227,7 @@ def enterprise_needs(request: HttpRequest, enterprise_id: int) -> HttpResponse:
 
 @login_required
 def contact_edit(
-    request: HttpRequest, enterprise_id: int, contact_id: int | None = None
+    request: AuthenticatedRequest, enterprise_id: int, contact_id: int | None = None
 ) -> HttpResponse:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     contact = (
@@ -254,7 +256,9 @@ def contact_edit(
 
 @login_required
 @require_POST
-def contact_delete(request: HttpRequest, enterprise_id: int, contact_id: int) -> HttpResponse:
+def contact_delete(
+    request: AuthenticatedRequest, enterprise_id: int, contact_id: int
+) -> HttpResponse:
     enterprise = selectors.enterprise_get_for_edit(user=request.user, enterprise_id=enterprise_id)
     contact = get_object_or_404(
         selectors.contact_list_for(user=request.user, enterprise=enterprise), pk=contact_id

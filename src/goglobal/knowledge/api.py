@@ -1,9 +1,8 @@
 """Reference data endpoints: codes and their names in the three languages."""
 
-
-from django.http import HttpRequest
 from ninja import Router, Schema
 
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
 
 router = Router()
@@ -49,25 +48,25 @@ class GroupOut(ReferenceOut):
 
 
 @router.get("/sectors", response=list[SectorOut])
-def sector_list(request: HttpRequest) -> list[Sector]:
+def sector_list(request: AuthenticatedRequest) -> list[Sector]:
     return list(Sector.objects.select_related("section"))
 
 
 @router.get("/areas", response=list[AreaOut])
-def area_list(request: HttpRequest) -> list[AdministrativeArea]:
+def area_list(request: AuthenticatedRequest) -> list[AdministrativeArea]:
     return list(AdministrativeArea.objects.select_related("province"))
 
 
 @router.get("/countries", response=list[CountryOut])
-def country_list(request: HttpRequest) -> list[Country]:
+def country_list(request: AuthenticatedRequest) -> list[Country]:
     return list(Country.objects.all())
 
 
 @router.get("/market-groups", response=list[GroupOut])
-def market_group_list(request: HttpRequest) -> list[MarketGroup]:
+def market_group_list(request: AuthenticatedRequest) -> list[MarketGroup]:
     return list(MarketGroup.objects.prefetch_related("memberships__country"))
 
 
 @router.get("/needs", response=list[ReferenceOut])
-def need_list(request: HttpRequest) -> list[NeedCode]:
+def need_list(request: AuthenticatedRequest) -> list[NeedCode]:
     return list(NeedCode.objects.filter(is_active=True))

@@ -1,14 +1,14 @@
 """Directory endpoints: providers and investors, with the same checks as the pages."""
 
-
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from goglobal.accounts import rules
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.knowledge import selectors as knowledge
 from goglobal.providers import selectors, services
 from goglobal.providers.models import Investor, ProviderMarket, ServiceProvider
@@ -120,7 +120,7 @@ class InvestorQuery(Schema):
 
 @router.get("/providers", response=list[ProviderOut])
 @paginate(PageNumberPagination, page_size=25)
-def provider_list(request: HttpRequest, filters: Query[ProviderQuery]) -> object:
+def provider_list(request: AuthenticatedRequest, filters: Query[ProviderQuery]) -> object:
     return selectors.provider_search(
         user=request.user,
         filters=selectors.ProviderFilters(
@@ -135,12 +135,14 @@ def provider_list(request: HttpRequest, filters: Query[ProviderQuery]) -> object
 
 
 @router.get("/providers/{provider_id}", response=ProviderOut)
-def provider_detail(request: HttpRequest, provider_id: int) -> ServiceProvider:
+def provider_detail(request: AuthenticatedRequest, provider_id: int) -> ServiceProvider:
     return selectors.provider_get_for(user=request.user, provider_id=provider_id)
 
 
 @router.put("/providers/{provider_id}", response=ProviderOut)
-def provider_update(request: HttpRequest, provider_id: int, payload: ProviderIn) -> ServiceProvider:
+def provider_update(
+    request: AuthenticatedRequest, provider_id: int, payload: ProviderIn
+) -> ServiceProvider:
     provider = selectors.provider_get_for_edit(user=request.user, provider_id=provider_id)
     values = payload.dict(exclude={"version", "needs", "sectors", "markets"})
     values["external_id"] = provider.external_id
@@ -148,7 +150,9 @@ def provider_update(request: HttpRequest, provider_id: int, payload: ProviderIn)
     try:
         needs = knowledge.needs_by_codes(payload.needs)
         sectors = knowledge.sectors_by_codes(payload.sectors)
-        countries = {c.code: c for c in knowledge.countries_by_codes(m.country for m in payload.markets)}
+        countries = {
+            c.code: c for c in knowledge.countries_by_codes(m.country for m in payload.markets)
+        }
     except ValidationError as error:
         errors.update(error.message_dict)
     if errors:
@@ -168,7 +172,7 @@ def provider_update(request: HttpRequest, provider_id: int, payload: ProviderIn)
 
 @router.get("/investors", response=list[InvestorOut])
 @paginate(PageNumberPagination, page_size=25)
-def investor_list(request: HttpRequest, filters: Query[InvestorQuery]) -> object:
+def investor_list(request: AuthenticatedRequest, filters: Query[InvestorQuery]) -> object:
     return selectors.investor_search(
         user=request.user,
         filters=selectors.InvestorFilters(
@@ -182,7 +186,7 @@ def investor_list(request: HttpRequest, filters: Query[InvestorQuery]) -> object
 
 
 @router.get("/investors/{investor_id}", response=InvestorOut)
-def investor_detail(request: HttpRequest, investor_id: int) -> Investor:
+def investor_detail(request: AuthenticatedRequest, investor_id: int) -> Investor:
     if not rules.can(request.user, "directory.view"):
         raise Http404
     return selectors.investor_get_for(user=request.user, investor_id=investor_id)

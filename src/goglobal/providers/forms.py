@@ -79,7 +79,9 @@ class ProviderProfileForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        codes = {c.upper() for c in data.get("office_markets", []) + data.get("network_markets", [])}
+        codes = {
+            c.upper() for c in data.get("office_markets", []) + data.get("network_markets", [])
+        }
         known = {country.code: country for country in Country.objects.filter(code__in=codes)}
         for field in ("office_markets", "network_markets"):
             unknown = [code for code in data.get(field, []) if code.upper() not in known]

@@ -97,7 +97,7 @@ def provider_search(*, user: User, filters: ProviderFilters) -> QuerySet[Service
     if filters.market:
         queryset = queryset.filter(markets__country__code=filters.market)
     if filters.language:
-        queryset = queryset.filter(languages__icontains=f"\"{filters.language}\"")
+        queryset = queryset.filter(languages__icontains=f'"{filters.language}"')
     if filters.need or filters.sector or filters.market:
         queryset = queryset.distinct()
     return _provider_profile(queryset)
@@ -121,7 +121,7 @@ def investor_search(*, user: User, filters: InvestorFilters) -> QuerySet[Investo
     if filters.sector:
         queryset = queryset.filter(sectors__code=filters.sector)
     if filters.stage:
-        queryset = queryset.filter(stages__icontains=f"\"{filters.stage}\"")
+        queryset = queryset.filter(stages__icontains=f'"{filters.stage}"')
     if filters.market:
         queryset = queryset.filter(markets__code=filters.market)
     if filters.sector or filters.market:

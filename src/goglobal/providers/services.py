@@ -207,9 +207,13 @@ def investor_update(
 
 
 @transaction.atomic
-def provider_member_add(*, actor: User, provider: ServiceProvider, user: User) -> ProviderMembership:
+def provider_member_add(
+    *, actor: User, provider: ServiceProvider, user: User
+) -> ProviderMembership:
     membership, _created = ProviderMembership.objects.update_or_create(
         user=user, defaults={"provider": provider}
     )
-    audit_record(actor=actor, record=provider, action="updated", changes={"member": [None, user.email]})
+    audit_record(
+        actor=actor, record=provider, action="updated", changes={"member": [None, user.email]}
+    )
     return membership

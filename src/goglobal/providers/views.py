@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
 from goglobal.knowledge.languages import WORKING_LANGUAGES
@@ -20,7 +24,7 @@ from goglobal.providers.forms import ProviderProfileForm
 from goglobal.providers.models import InvestmentStage, InvestorType, ProviderCategory
 
 
-def _page(request: HttpRequest, queryset: object) -> object:
+def _page(request: AuthenticatedRequest, queryset: QuerySet[Any]) -> Page[Any]:
     return Paginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
@@ -34,7 +38,7 @@ def _choices() -> dict[str, object]:
 
 
 @login_required
-def provider_directory(request: HttpRequest) -> HttpResponse:
+def provider_directory(request: AuthenticatedRequest) -> HttpResponse:
     get = request.GET
     filters = selectors.ProviderFilters(
         query=get.get("q", "").strip(),
@@ -55,7 +59,7 @@ def provider_directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def provider_detail(request: HttpRequest, provider_id: int) -> HttpResponse:
+def provider_detail(request: AuthenticatedRequest, provider_id: int) -> HttpResponse:
     provider = selectors.provider_get_for(user=request.user, provider_id=provider_id)
     can_edit = selectors.provider_can_edit(user=request.user, provider=provider)
     return render(
@@ -64,7 +68,7 @@ def provider_detail(request: HttpRequest, provider_id: int) -> HttpResponse:
 
 
 @login_required
-def provider_portal(request: HttpRequest) -> HttpResponse:
+def provider_portal(request: AuthenticatedRequest) -> HttpResponse:
     provider = selectors.provider_of_member(request.user)
     if provider is None:
         raise Http404
@@ -72,7 +76,7 @@ def provider_portal(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def provider_edit(request: HttpRequest, provider_id: int) -> HttpResponse:
+def provider_edit(request: AuthenticatedRequest, provider_id: int) -> HttpResponse:
     provider = selectors.provider_get_for_edit(user=request.user, provider_id=provider_id)
     form = ProviderProfileForm(request.POST or None, instance=provider)
     version = VersionForm(request.POST or None, initial={"version": provider.version})
@@ -107,7 +111,7 @@ def provider_edit(request: HttpRequest, provider_id: int) -> HttpResponse:
 
 
 @login_required
-def investor_directory(request: HttpRequest) -> HttpResponse:
+def investor_directory(request: AuthenticatedRequest) -> HttpResponse:
     get = request.GET
     filters = selectors.InvestorFilters(
         query=get.get("q", "").strip(),
@@ -128,7 +132,7 @@ def investor_directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def investor_detail(request: HttpRequest, investor_id: int) -> HttpResponse:
+def investor_detail(request: AuthenticatedRequest, investor_id: int) -> HttpResponse:
     investor = selectors.investor_get_for(user=request.user, investor_id=investor_id)
     stage_labels = dict(InvestmentStage.choices)
     return render(

@@ -2,14 +2,16 @@
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")  # noqa: S105
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("GOGLOBAL_SSL_REDIRECT", "false")
 os.environ.setdefault("GOGLOBAL_SECURE_COOKIES", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
-os.environ.setdefault("GOGLOBAL_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault(
+    "GOGLOBAL_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 
-from goglobal.config.settings.base import *  # noqa: E402, F403
-from goglobal.config.settings.base import DATA_DIR, DATABASES  # noqa: E402
+from goglobal.config.settings.base import *  # noqa: F403
+from goglobal.config.settings.base import DATA_DIR, DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -38,7 +38,16 @@ def test_check_character_zero_when_sum_divides():
 
 
 @pytest.mark.parametrize(
-    ("code", "valid"), [("85", True), ("8507", True), ("850760", True), ("77", False), ("98", False), ("850", False), ("ab", False)]
+    ("code", "valid"),
+    [
+        ("85", True),
+        ("8507", True),
+        ("850760", True),
+        ("77", False),
+        ("98", False),
+        ("850", False),
+        ("ab", False),
+    ],
 )
 def test_hs_codes(code, valid):
     assert rules.hs_code_is_valid(code) is valid

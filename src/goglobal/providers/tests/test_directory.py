@@ -80,7 +80,9 @@ def test_provider_member_edits_its_own_profile_only(client):
     other = ServiceProviderFactory(name_en="Someone Else")
     client.force_login(member.user)
 
-    assert client.get(reverse("providers:provider_edit", args=[member.provider.pk])).status_code == 200
+    assert (
+        client.get(reverse("providers:provider_edit", args=[member.provider.pk])).status_code == 200
+    )
     response = client.post(
         reverse("providers:provider_edit", args=[other.pk]),
         {"version": other.version, "name_en": "Hijacked", "category": "bank"},
@@ -127,7 +129,13 @@ def test_unknown_market_code_is_a_field_error(client):
 
     response = client.post(
         reverse("providers:provider_edit", args=[member.provider.pk]),
-        {"version": 1, "name_en": "X", "category": "law_firm", "office_markets": "ZZ", "capacity_per_month": 3},
+        {
+            "version": 1,
+            "name_en": "X",
+            "category": "law_firm",
+            "office_markets": "ZZ",
+            "capacity_per_month": 3,
+        },
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
