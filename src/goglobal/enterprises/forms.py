@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.accounts.models import User
 from goglobal.core.forms import CodeListField, MultipleChoiceListField
-from goglobal.core.i18n import localized
+from goglobal.core.i18n import language_suffix, localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority, Timeline
 from goglobal.enterprises.services import NeedInput
 from goglobal.knowledge.languages import WORKING_LANGUAGES
@@ -25,6 +25,21 @@ class CodedChoiceField(forms.ModelChoiceField):
 class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return localized(obj, "name")
+
+
+def _cities_by_province() -> list[tuple[Any, Any]]:
+    """City choices grouped under their province; a municipality is its own city."""
+    areas = list(AdministrativeArea.objects.select_related("province").order_by("code"))
+    groups: dict[int, list[tuple[int, str]]] = {}
+    provinces = [area for area in areas if area.level == AdministrativeArea.Level.PROVINCE]
+    for area in areas:
+        if area.level == AdministrativeArea.Level.CITY and area.province_id:
+            groups.setdefault(area.province_id, []).append((area.pk, localized(area, "name")))
+    choices: list[tuple[Any, Any]] = [("", "---------")]
+    for province in provinces:
+        cities = groups.get(province.pk) or [(province.pk, localized(province, "name"))]
+        choices.append((localized(province, "name"), cities))
+    return choices
 
 
 class EnterpriseProfileForm(forms.ModelForm):
@@ -82,6 +97,10 @@ class EnterpriseProfileForm(forms.ModelForm):
         self.fields["social_credit_code"].widget.attrs.update(
             {"autocomplete": "off", "spellcheck": "false", "maxlength": 18}
         )
+        name = f"name_{language_suffix()}"
+        countries = self.fields["target_countries"]
+        countries.queryset = countries.queryset.order_by(name)  # type: ignore[attr-defined]
+        self.fields["city"].choices = _cities_by_province()
 
     def clean_social_credit_code(self) -> str:
         return str(self.cleaned_data["social_credit_code"]).strip().upper()

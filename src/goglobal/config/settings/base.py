@@ -110,6 +110,7 @@ LANGUAGE_COOKIE_NAME = "goglobal_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env.str("GOGLOBAL_STATIC_ROOT", default=str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("GOGLOBAL_MEDIA_ROOT", default=str(DATA_DIR / "media")))

@@ -27,10 +27,16 @@
       return;
     }
     form.dataset.submitting = "1";
-    if (typeof form.requestSubmit === "function") {
-      form.requestSubmit();
-    } else {
-      form.submit();
+    try {
+      if (typeof form.requestSubmit === "function") {
+        form.requestSubmit();
+      } else {
+        form.submit();
+      }
+    } finally {
+      window.setTimeout(function () {
+        delete form.dataset.submitting;
+      }, 1000);
     }
   }
 
@@ -111,6 +117,18 @@
     }
   }, true);
 
+  function isGuarded(form) {
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "post") {
+      return false;
+    }
+    if (form.hasAttribute("data-allow-resubmit")) {
+      return false;
+    }
+    return !Array.prototype.some.call(form.attributes, function (attribute) {
+      return /^(data-)?hx-/.test(attribute.name);
+    });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.hasAttribute("data-confirm") && form.dataset.submitting !== "1") {
@@ -118,15 +136,17 @@
         return;
       }
     }
-    /* Guard against double submission of the same form. */
-    if (form.dataset.sent === "1" && !form.hasAttribute("data-allow-resubmit")) {
+    /* Guard against double submission of a plain POST form (htmx forms manage their own). */
+    if (!isGuarded(form)) {
+      return;
+    }
+    if (form.dataset.sent === "1") {
       event.preventDefault();
       return;
     }
     form.dataset.sent = "1";
     window.setTimeout(function () {
       delete form.dataset.sent;
-      delete form.dataset.submitting;
     }, 4000);
   });
 
