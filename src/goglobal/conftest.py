@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from goglobal.accounts.models import Role
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -19,7 +17,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def make_user(db):
     from goglobal.accounts.tests.factories import UserFactory
 
-    def make(role: str = Role.OFFICER, **kwargs):
+    def make(role: str = "officer", **kwargs):
         return UserFactory(role=role, **kwargs)
 
     return make
@@ -27,9 +25,9 @@ def make_user(db):
 
 @pytest.fixture
 def officer(make_user):
-    return make_user(Role.OFFICER)
+    return make_user("officer")
 
 
 @pytest.fixture
 def admin_user(make_user):
-    return make_user(Role.ADMIN)
+    return make_user("admin")

@@ -11,6 +11,7 @@ import numpy as np
 from goglobal.engines.scheduling import search
 from goglobal.engines.scheduling.bound import Columns, FloatArray, dual_bound, trivial_multipliers
 from goglobal.engines.scheduling.exact import EXACT_COLUMNS, solve_exact
+from goglobal.engines.scheduling.lns import improve_by_lns
 from goglobal.engines.scheduling.model import Instance, Meeting, Result
 from goglobal.engines.scheduling.problem import Problem, build_problem
 from goglobal.engines.scheduling.reasons import explain
@@ -94,8 +95,11 @@ def _search(
     state = State(problem)
     search.construct(state, order)
     remaining = deadline - time.perf_counter()
-    search.improve(state, order, deadline - 0.3 * remaining)
+    search.improve(state, order, deadline - 0.6 * remaining)
     search.fill(state)
+    if len(columns.pair) > EXACT_COLUMNS:
+        improve_by_lns(state, order, bound.value, deadline - 0.1 * remaining)
+        search.fill(state)
     if state.value >= bound.value or len(columns.pair) > EXACT_COLUMNS:
         return state, state.value >= bound.value
     outcome = solve_exact(state, columns, max(0.05, deadline - time.perf_counter()))

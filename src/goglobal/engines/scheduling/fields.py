@@ -48,11 +48,13 @@ def text(value: object, where: str) -> str:
     return value
 
 
-def integer(value: object, where: str, *, minimum: int) -> int:
+def integer(value: object, where: str, *, minimum: int, maximum: int = 10**9) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InstanceError(where, "must be an integer")
     if value < minimum:
         raise InstanceError(where, f"must be at least {minimum}, got {value}")
+    if value > maximum:
+        raise InstanceError(where, f"must be at most {maximum}, got {value}")
     return value
 
 

@@ -16,7 +16,9 @@ def check_fixed(instance: Instance) -> None:
     for index, meeting in enumerate(instance.fixed):
         where = f"fixed[{index}]"
         if meeting.participants in pairs:
-            raise InstanceError(where, f"the pair already meets in fixed[{pairs[meeting.participants]}]")
+            raise InstanceError(
+                where, f"the pair already meets in fixed[{pairs[meeting.participants]}]"
+            )
         pairs[meeting.participants] = index
         if (meeting.table, meeting.slot) in tables:
             other = tables[(meeting.table, meeting.slot)]
@@ -28,7 +30,9 @@ def check_fixed(instance: Instance) -> None:
                 raise InstanceError(field, f'"{person}" is not available in slot "{meeting.slot}"')
             if (person, meeting.slot) in busy:
                 other = busy[(person, meeting.slot)]
-                raise InstanceError(field, f'"{person}" already meets in this slot in fixed[{other}]')
+                raise InstanceError(
+                    field, f'"{person}" already meets in this slot in fixed[{other}]'
+                )
             busy[(person, meeting.slot)] = index
             counts[person] = counts.get(person, 0) + 1
             cap = people[person].max_meetings

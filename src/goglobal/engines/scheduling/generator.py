@@ -29,11 +29,12 @@ class Conference:
 
 def generate(conference: Conference) -> Instance:
     """Return a conference instance; the same ``conference`` always gives the same instance."""
-    rng = random.Random(conference.seed)
+    rng = random.Random(conference.seed)  # noqa: S311 - synthetic data, not security
     slots = _slots(conference.slots)
     roles = _roles(rng, conference.participants)
     people = tuple(
-        _participant(rng, index, organisation, slots) for index, (organisation, _) in enumerate(roles)
+        _participant(rng, index, organisation, slots)
+        for index, (organisation, _) in enumerate(roles)
     )
     requests = _requests(rng, roles, people, conference.requests)
     table_count = conference.tables or max(1, round(conference.participants * 0.3))

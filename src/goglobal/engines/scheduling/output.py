@@ -37,7 +37,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
 
 
 def dump_result(result: Result, path: str | Path | None = None) -> str:
-    """Return the result as JSON text (UTF-8, two-space indent) and write it to ``path`` if given."""
+    """Return the result as JSON text (UTF-8, indented) and write it to ``path`` if given."""
     text = json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")

@@ -20,6 +20,7 @@ from goglobal.engines.scheduling.model import (
     pair_of,
 )
 
+MAX_WEIGHT = 1_000_000  # keeps the exact bound arithmetic within 64-bit integers
 _TOP = {"format", "slots", "tables", "participants", "requests", "fixed"}
 
 
@@ -65,7 +66,9 @@ def _slots(value: object) -> tuple[Slot, ...]:
         f.only_keys(item, {"id", "start", "end"}, where)
         slot_id = f.text(f.required(item, "id", where), f"{where}.id")
         if slot_id in seen:
-            raise InstanceError(f"{where}.id", f'duplicate slot "{slot_id}" (see slots[{seen[slot_id]}])')
+            raise InstanceError(
+                f"{where}.id", f'duplicate slot "{slot_id}" (see slots[{seen[slot_id]}])'
+            )
         seen[slot_id] = index
         start = f.moment(f.required(item, "start", where), f"{where}.start")
         end = f.moment(f.required(item, "end", where), f"{where}.end")
@@ -103,7 +106,8 @@ def _participants(
         person = f.text(f.required(item, "id", where), f"{where}.id")
         if person in seen:
             raise InstanceError(
-                f"{where}.id", f'duplicate participant "{person}" (see participants[{seen[person]}])'
+                f"{where}.id",
+                f'duplicate participant "{person}" (see participants[{seen[person]}])',
             )
         seen[person] = index
         name = _optional_text(item, "name", where)
@@ -154,7 +158,7 @@ def _requests(value: object, known: set[str]) -> tuple[Request, ...]:
         if key_pair in seen:
             raise InstanceError(where, f"duplicate of requests[{seen[key_pair]}]")
         seen[key_pair] = index
-        weight = f.integer(item.get("weight", 1), f"{where}.weight", minimum=1)
+        weight = f.integer(item.get("weight", 1), f"{where}.weight", minimum=1, maximum=MAX_WEIGHT)
         requests.append(Request(ends[0], ends[1], weight))
     return tuple(requests)
 

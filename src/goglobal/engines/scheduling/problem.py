@@ -52,7 +52,8 @@ def build_problem(instance: Instance, pinned: tuple[Meeting, ...]) -> Problem:
             caps[index] -= 1
     open_slots = sum(1 << t for t, count in enumerate(tables) if count > 0)
     capacity = tuple(
-        max(0, min(cap, (mask & open_slots).bit_count())) for cap, mask in zip(caps, free, strict=True)
+        max(0, min(cap, (mask & open_slots).bit_count()))
+        for cap, mask in zip(caps, free, strict=True)
     )
     pairs, ends, pair_values, allowed = [], [], [], []
     for pair in sorted(values):
@@ -64,6 +65,13 @@ def build_problem(instance: Instance, pinned: tuple[Meeting, ...]) -> Problem:
             pair_values.append(values[pair])
             allowed.append(mask)
     return Problem(
-        people, slots, tuple(pairs), tuple(ends), tuple(pair_values), tuple(allowed),
-        capacity, tuple(tables), pinned_value,
+        people,
+        slots,
+        tuple(pairs),
+        tuple(ends),
+        tuple(pair_values),
+        tuple(allowed),
+        capacity,
+        tuple(tables),
+        pinned_value,
     )

@@ -15,14 +15,11 @@ def explain(instance: Instance, meetings: Iterable[Meeting]) -> tuple[Unschedule
     """One entry per requested pair without a meeting, in pair order."""
     people = {participant.id: participant for participant in instance.participants}
     busy: dict[str, set[str]] = {}
-    per_slot: dict[str, int] = {}
     met = set()
     for meeting in meetings:
         met.add(meeting.participants)
-        per_slot[meeting.slot] = per_slot.get(meeting.slot, 0) + 1
         for person in meeting.participants:
             busy.setdefault(person, set()).add(meeting.slot)
-    full = {slot for slot, count in per_slot.items() if count >= len(instance.tables)}
     out = []
     for pair in sorted(instance.pair_values()):
         if pair in met:

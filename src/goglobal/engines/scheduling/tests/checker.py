@@ -29,8 +29,11 @@ def check(instance: Instance, result: Result) -> None:
     for meeting in result.meetings:
         a, b = meeting.participants
         pair = frozenset((a, b))
-        assert a != b and a in people and b in people, f"bad participants {meeting}"
-        assert meeting.slot in slots and meeting.table in instance.tables, f"bad ids {meeting}"
+        assert a != b, f"meets itself {meeting}"
+        assert a in people, f"unknown participant {meeting}"
+        assert b in people, f"unknown participant {meeting}"
+        assert meeting.slot in slots, f"unknown slot {meeting}"
+        assert meeting.table in instance.tables, f"unknown table {meeting}"
         assert pair in values or pair in fixed, f"meeting without request {meeting}"
         assert pair not in seen_pairs, f"pair meets twice {meeting}"
         seen_pairs.add(pair)
@@ -104,11 +107,16 @@ def brute_force(instance: Instance) -> int:
     best = -1
     for choice in itertools.product(*options):
         if _feasible(instance, pairs, choice):
-            best = max(best, sum(values.get(p, 0) for p, s in zip(pairs, choice) if s is not None))
+            best = max(
+                best,
+                sum(values.get(p, 0) for p, s in zip(pairs, choice, strict=True) if s is not None),
+            )
     return best
 
 
-def _feasible(instance: Instance, pairs: list[frozenset[str]], choice: tuple[str | None, ...]) -> bool:
+def _feasible(
+    instance: Instance, pairs: list[frozenset[str]], choice: tuple[str | None, ...]
+) -> bool:
     caps = {p.id: p.max_meetings for p in instance.participants}
     busy: set[tuple[str, str]] = set()
     counts: Counter[str] = Counter()

@@ -42,4 +42,6 @@ def tiny(seed: int, *, people: int = 5, slot_count: int = 3, requests: int = 6) 
 
 
 def with_fixed(instance: Instance, fixed: tuple[Meeting, ...]) -> Instance:
-    return Instance(instance.slots, instance.tables, instance.participants, instance.requests, fixed)
+    return Instance(
+        instance.slots, instance.tables, instance.participants, instance.requests, fixed
+    )

@@ -89,3 +89,14 @@ def test_without_tables_nothing_is_scheduled_and_every_pair_is_explained():
     check(no_tables, result)
     assert result.meetings == ()
     assert result.upper_bound == 0
+
+
+@pytest.mark.slow
+def test_the_400_participant_target_is_met():
+    instance = generate(Conference(participants=400, requests=4000, slots=16, seed=1))
+
+    result = schedule(instance, time_limit=5)
+
+    check(instance, result)
+    assert result.value >= 0.999 * result.upper_bound
+    assert result.seconds <= 5
