@@ -26,7 +26,23 @@ import tempfile
 import time
 from pathlib import Path
 
-_CITY_WORDS = ["华", "中", "金", "新", "恒", "瑞", "宏", "远", "盛", "安", "海", "天", "鼎", "佳", "联"]
+_CITY_WORDS = [
+    "华",
+    "中",
+    "金",
+    "新",
+    "恒",
+    "瑞",
+    "宏",
+    "远",
+    "盛",
+    "安",
+    "海",
+    "天",
+    "鼎",
+    "佳",
+    "联",
+]
 _MIDDLE_WORDS = ["创", "科", "达", "泰", "通", "信", "源", "力", "智", "博", "康", "融", "丰", "德"]
 _TRADES = [
     ("新能源科技", "New Energy Technology"),
@@ -95,7 +111,9 @@ def _write_csv(path: Path, rows: int, seed: int) -> None:
             trade_zh, trade_en = rng.choice(_TRADES)
             brand = rng.choice(_CITY_WORDS) + rng.choice(_MIDDLE_WORDS)
             body = f"91{city}{n:09d}"
-            markets = rng.sample(countries, rng.randint(1, 4)) + rng.sample(groups, rng.randint(0, 1))
+            markets = rng.sample(countries, rng.randint(1, 4)) + rng.sample(
+                groups, rng.randint(0, 1)
+            )
             chosen = rng.sample(needs, rng.randint(1, 3))
             writer.writerow(
                 [
@@ -169,7 +187,8 @@ def main() -> None:
         started = time.perf_counter()
         _write_csv(path, options.rows, options.seed)
         size = path.stat().st_size / 1024 / 1024
-        print(f"generated {options.rows} rows ({size:.1f} MiB) in {time.perf_counter() - started:.1f} s")
+        seconds = time.perf_counter() - started
+        print(f"generated {options.rows} rows ({size:.1f} MiB) in {seconds:.1f} s")
         print(f"peak RSS before import {_peak_mib():.0f} MiB")
         _import(path, "first import")
         if options.reimport:

@@ -13,17 +13,11 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which(
-        "chromium-browser"
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
     )
-
-
-@pytest.fixture
-def reference_data(transactional_db: None) -> None:
-    """Transactional tests empty every table afterwards, so they load reference data again."""
-    from goglobal.knowledge.services import reference_data_load
-
-    reference_data_load()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def directory(reference_data):
+def directory(transactional_db):
     from goglobal.knowledge.models import Country, NeedCode
     from goglobal.providers import services
 
@@ -63,7 +63,10 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     page.select_option("[name=profile-revenue_band]", "1b_10b")
     page.select_option("[name=profile-ownership]", "private")
     page.fill("[name=profile-hs_codes]", "8507")
-    page.fill("[name=profile-description]", "我们生产磷酸铁锂动力电池，计划在越南设厂并在香港设立区域总部。")
+    page.fill(
+        "[name=profile-description]",
+        "我们生产磷酸铁锂动力电池，计划在越南设厂并在香港设立区域总部。",
+    )
     page.get_by_label("东盟").check()
     page.get_by_label("上市融资", exact=False).first.check()
     page.get_by_role("button", name="注册").click()
@@ -73,19 +76,16 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     assert "8507" in page.content()
     screenshot(page, "2-profile-zh-hans")
 
-    page.select_option("select[name=language]", "en")
-    page.wait_for_load_state("load")
-    if page.locator("html").get_attribute("lang") != "en":
-        page.locator(".lang-switcher button[type=submit]").click()
-        page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Target markets" in page.content()
     screenshot(page, "3-profile-en")
 
     page.get_by_role("link", name="Providers").first.click()
     page.fill("[name=q]", "港景律師")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     results = page.locator(".main-col").inner_text()
     assert "Harbourview Legal LLP" in results
     assert "Victoria Treasury Bank" not in results
@@ -94,6 +94,6 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
 
 
 def _sector_value(page, code: str) -> str:
-    return page.locator(f"[name=profile-sector] option", has_text=f"{code} ·").first.get_attribute(
+    return page.locator("[name=profile-sector] option", has_text=f"{code} ·").first.get_attribute(
         "value"
     )

@@ -13,7 +13,7 @@ from goglobal.enterprises.rules import SOCIAL_CREDIT_ALPHABET, social_credit_che
 
 _SPACE = 10**8
 _MULTIPLIER = 48_271_991  # coprime to 10**8, so ``serial -> serial * m + c`` is a bijection
-_OFFSET = 12_345_679
+_OFFSET = 37_194_826
 _ORGANISATION_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _NEWER_DIGITS = SOCIAL_CREDIT_ALPHABET  # 31 characters; 31**6 > 10**8
 

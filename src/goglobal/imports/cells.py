@@ -8,7 +8,7 @@ is checked completely and every error in a file can be listed at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -67,9 +67,8 @@ class Cells:
             )
         return value
 
-    def choice(self, column: str, choices: Iterable[str], *, default: str = "") -> str:
+    def choice(self, column: str, allowed: Sequence[str], *, default: str = "") -> str:
         value = self.raw(column) or default
-        allowed = list(choices)
         if not value:
             self.error(column, _("“%(column)s” is required.") % {"column": column})
         elif value not in allowed:

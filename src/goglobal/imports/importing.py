@@ -8,6 +8,8 @@ and writes creations, updates, related rows and audit events in bulk.
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goglobal.core.models import AuditEvent
+from goglobal.imports import bulk
 from goglobal.imports.cells import Cells, RowError
 from goglobal.imports.codes import ReferenceCodes
 from goglobal.imports.kinds import Kind, ParsedRow
@@ -110,8 +113,31 @@ def _duplicates(row: ParsedRow, seen: dict[str, dict[str, int]]) -> list[RowErro
     return errors
 
 
-def rows_check(source: Source) -> tuple[int, list[RowError]]:
-    """Read the whole file once: ``(data rows, every error)``, errors in row order."""
+class Spool:
+    """Parsed batches kept in a temporary file between the two passes, never in memory."""
+
+    def __init__(self) -> None:
+        self.handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+
+    def add(self, batch: list[ParsedRow]) -> None:
+        data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+        self.handle.write(len(data).to_bytes(8, "big"))
+        self.handle.write(data)
+
+    def batches(self) -> Iterator[list[ParsedRow]]:
+        self.handle.seek(0)
+        while size := int.from_bytes(self.handle.read(8), "big"):
+            yield pickle.loads(self.handle.read(size))  # noqa: S301 - our own file, written above
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def rows_check(source: Source, spool: Spool) -> tuple[int, list[RowError]]:
+    """Read the whole file once: ``(data rows, every error)``, errors in row order.
+
+    Every parsed batch goes to ``spool``, so that the second pass need not parse again.
+    """
     errors: list[RowError] = []
     seen: dict[str, dict[str, int]] = defaultdict(dict)
     count = 0
@@ -123,29 +149,32 @@ def rows_check(source: Source) -> tuple[int, list[RowError]]:
                     errors.extend(row.errors)
                     errors.extend(_duplicates(row, seen))
                 errors.extend(source.kind.check_database([row for row in batch if row.external_id]))
+                if not errors:
+                    spool.add(batch)
         except TableError as error:
             errors.append(RowError(error.row, "", error.message))
     errors.sort(key=lambda error: error.row or 0)
     return count, errors
 
 
-def rows_write(source: Source, *, actor: Any, job_id: int | None, dry_run: bool) -> Counts:
+def rows_write(
+    kind: Kind, spool: Spool, *, actor: Any, job_id: int | None, dry_run: bool
+) -> Counts:
     """Compare every row with the database and, unless ``dry_run``, write the differences.
 
-    Call inside ``transaction.atomic`` when writing, on a file that ``rows_check`` passed.
+    Call inside ``transaction.atomic`` when writing, with the spool ``rows_check`` filled
+    without finding an error.
     """
     counts = Counts()
     context = WriteContext(actor=actor, now=timezone.now())
-    ignored: list[RowError] = []
-    with source.open() as handle:
-        for batch in batched(_parsed_rows(source, handle, ignored), source.batch_size):
-            plan = _plan(source.kind, batch, lock=not dry_run)
-            counts.rows += len(batch)
-            counts.created += len(plan.creates)
-            counts.updated += len(plan.updates)
-            counts.unchanged += plan.unchanged
-            if not dry_run:
-                _write(source.kind, plan, context, job_id)
+    for batch in spool.batches():
+        plan = _plan(kind, batch, lock=not dry_run)
+        counts.rows += len(batch)
+        counts.created += len(plan.creates)
+        counts.updated += len(plan.updates)
+        counts.unchanged += plan.unchanged
+        if not dry_run:
+            _write(kind, plan, context, job_id)
     return counts
 
 
@@ -177,15 +206,17 @@ def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
 
 
 def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -> None:
-    manager = kind.model.objects  # type: ignore[attr-defined]
-    created = manager.bulk_create([record for record, _row in plan.creates])
+    created = [record for record, _row in plan.creates]
+    for record in created:
+        record.created_at = record.updated_at = context.now
+    if created:
+        bulk.insert_records(kind.model, created)
     records = [update.record for update in plan.updates]
     for record in records:
         record.version += 1
         record.updated_at = context.now
     fields = sorted({name for update in plan.updates for name in update.fields})
-    if records:
-        manager.bulk_update(records, [*fields, "version", "updated_at"])
+    bulk.update(kind.model, records, [*fields, "version", "updated_at"])
     for name, relation in kind.relations.items():
         changes = [
             (record.pk, row.relations[name], relation.empty)
@@ -199,7 +230,11 @@ def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -
         ]
         if changes:
             relation.write(changes, context)
-    AuditEvent.objects.bulk_create(_audit_events(kind, created, plan.updates, context, job_id))
+    bulk.insert(
+        AuditEvent,
+        ["actor_id", "action", "target_type", "target_id", "changes", "created_at"],
+        _audit_events(kind, created, plan.updates, context, job_id),
+    )
 
 
 def _audit_events(
@@ -208,27 +243,19 @@ def _audit_events(
     updates: list[_Update],
     context: WriteContext,
     job_id: int | None,
-) -> Iterator[AuditEvent]:
-    actor = context.actor if getattr(context.actor, "pk", None) else None
+) -> Iterator[tuple[Any, ...]]:
+    """One ``imported`` audit row per record created or updated."""
+    actor_id = getattr(context.actor, "pk", None)
     target_type = kind.model._meta.label_lower
+    action = AuditEvent.Action.IMPORTED.value
     for record in created:
-        yield AuditEvent(
-            actor=actor,
-            action=AuditEvent.Action.IMPORTED,
-            target_type=target_type,
-            target_id=str(record.pk),
-            changes={"import_job": job_id, "result": "created"},
-        )
+        changes = {"import_job": job_id, "result": "created"}
+        yield actor_id, action, target_type, str(record.pk), changes, context.now
     for update in updates:
-        yield AuditEvent(
-            actor=actor,
-            action=AuditEvent.Action.IMPORTED,
-            target_type=target_type,
-            target_id=str(update.record.pk),
-            changes={
-                "import_job": job_id,
-                "result": "updated",
-                "fields": update.diff,
-                "relations": sorted(update.relations),
-            },
-        )
+        changes = {
+            "import_job": job_id,
+            "result": "updated",
+            "fields": update.diff,
+            "relations": sorted(update.relations),
+        }
+        yield actor_id, action, target_type, str(update.record.pk), changes, context.now

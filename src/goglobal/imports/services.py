@@ -17,7 +17,7 @@ from goglobal.accounts.models import User
 from goglobal.core.errors import DomainError
 from goglobal.imports.cells import RowError
 from goglobal.imports.codes import ReferenceCodes
-from goglobal.imports.importing import Counts, Source, rows_check, rows_write
+from goglobal.imports.importing import Counts, Source, Spool, rows_check, rows_write
 from goglobal.imports.kinds import KINDS
 from goglobal.imports.models import FileFormat, ImportJob, ImportStatus
 
@@ -84,13 +84,17 @@ def import_file(
         codes=ReferenceCodes.load(),
         batch_size=settings.GOGLOBAL_IMPORT_BATCH_SIZE,
     )
-    rows, errors = rows_check(source)
-    if errors:
-        return Counts(rows=rows), errors
-    if dry_run:
-        return rows_write(source, actor=actor, job_id=job_id, dry_run=True), []
-    with transaction.atomic():
-        return rows_write(source, actor=actor, job_id=job_id, dry_run=False), []
+    spool = Spool()
+    try:
+        rows, errors = rows_check(source, spool)
+        if errors:
+            return Counts(rows=rows), errors
+        if dry_run:
+            return rows_write(source.kind, spool, actor=actor, job_id=job_id, dry_run=True), []
+        with transaction.atomic():
+            return rows_write(source.kind, spool, actor=actor, job_id=job_id, dry_run=False), []
+    finally:
+        spool.close()
 
 
 def _opener(job: ImportJob) -> AbstractContextManager[IO[bytes]]:

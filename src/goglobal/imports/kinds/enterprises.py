@@ -52,6 +52,13 @@ _FIELD_COLUMNS = {
 _CONTACT_COLUMNS = ("contact_name", "contact_email", "contact_phone", "contact_consent")
 _LANGUAGES = [code for code, _label in TEXT_LANGUAGES]
 _ONE_DIGIT = re.compile(r"^\d$")
+# TextChoices.values builds a new list on every access: read them once.
+_EMPLOYEE_BANDS = tuple(EmployeeBand.values)
+_REVENUE_BANDS = tuple(RevenueBand.values)
+_OWNERSHIPS = tuple(Ownership.values)
+_LISTINGS = tuple(ListingStatus.values)
+_PRIORITIES = frozenset(Priority.values)
+_TIMELINES = frozenset(Timeline.values)
 
 
 class EnterpriseKind(Kind):
@@ -112,16 +119,16 @@ class EnterpriseKind(Kind):
             "province_id": province,
             "city_id": city,
             "sector_id": cells.code("sector", codes.sectors),
-            "employee_band": cells.choice("employee_band", EmployeeBand.values),
-            "revenue_band": cells.choice("revenue_band", RevenueBand.values),
-            "ownership": cells.choice("ownership", Ownership.values),
+            "employee_band": cells.choice("employee_band", _EMPLOYEE_BANDS),
+            "revenue_band": cells.choice("revenue_band", _REVENUE_BANDS),
+            "ownership": cells.choice("ownership", _OWNERSHIPS),
             "listing_status": cells.choice(
-                "listing_status", ListingStatus.values, default=ListingStatus.UNLISTED
+                "listing_status", _LISTINGS, default=ListingStatus.UNLISTED.value
             ),
             "hs_codes": _hs_codes(cells),
             "description": description,
             "description_language": cells.choice(
-                "description_language", _LANGUAGES, default=detect_language(description)
+                "description_language", _LANGUAGES, default=_language_of(cells, description)
             ),
             "website": cells.url("website"),
         }
@@ -186,6 +193,11 @@ class EnterpriseKind(Kind):
         ]
 
 
+def _language_of(cells: Cells, description: str) -> str:
+    """The language column if given, else the language the description is written in."""
+    return "" if cells.raw("description_language") else detect_language(description)
+
+
 def _social_credit_code(cells: Cells) -> str:
     value = cells.raw("social_credit_code").upper()
     if not value:
@@ -246,12 +258,12 @@ def _needs(cells: Cells, codes: ReferenceCodes) -> dict[int, NeedState]:
         problem = None
         if code not in codes.needs:
             problem = _("Unknown need code “%(code)s”.") % {"code": code}
-        elif priority and priority not in Priority.values:
+        elif priority and priority not in _PRIORITIES:
             problem = _("Unknown priority “%(value)s” in “%(item)s”.") % {
                 "value": priority,
                 "item": item,
             }
-        elif timeline and timeline not in Timeline.values:
+        elif timeline and timeline not in _TIMELINES:
             problem = _("Unknown timeline “%(value)s” in “%(item)s”.") % {
                 "value": timeline,
                 "item": item,

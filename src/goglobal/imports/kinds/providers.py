@@ -30,6 +30,10 @@ _SHARED = [*_NAMES, "description", "description_language", "website"]
 _LANGUAGES = [code for code, _label in TEXT_LANGUAGES]
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CATEGORIES = tuple(ProviderCategory.values)
+_PRESENCES = frozenset(Presence.values)
+_INVESTOR_TYPES = tuple(InvestorType.values)
+_STAGES = tuple(InvestmentStage.values)
 
 
 def _shared(cells: Cells) -> dict[str, Any]:
@@ -38,7 +42,9 @@ def _shared(cells: Cells) -> dict[str, Any]:
     values: dict[str, Any] = {name: cells.text(name, max_length=200) for name in _NAMES}
     values["description"] = description
     values["description_language"] = cells.choice(
-        "description_language", _LANGUAGES, default=detect_language(description)
+        "description_language",
+        _LANGUAGES,
+        default="" if cells.raw("description_language") else detect_language(description),
     )
     values["website"] = cells.url("website")
     return values
@@ -74,7 +80,7 @@ class ProviderKind(Kind):
     def parse(self, cells: Cells, codes: ReferenceCodes) -> ParsedRow:
         row = ParsedRow(cells.number, self.external_id(cells))
         values = _shared(cells)
-        values["category"] = cells.choice("category", ProviderCategory.values)
+        values["category"] = cells.choice("category", _CATEGORIES)
         values["languages"] = cells.words("languages", pattern=_LANGUAGE_TAG)
         values["licences"] = cells.words("licences")
         values["capacity_per_month"] = cells.whole_number("capacity_per_month", default=5)
@@ -119,7 +125,7 @@ def _markets(cells: Cells, codes: ReferenceCodes) -> frozenset[tuple[int, str, s
         country = codes.countries.get(code.upper())
         if country is None:
             cells.error("markets", _("Unknown country code “%(code)s”.") % {"code": code})
-        elif presence and presence not in Presence.values:
+        elif presence and presence not in _PRESENCES:
             cells.error(
                 "markets",
                 _("Presence must be “office” or “network”, not “%(value)s”.") % {"value": presence},
@@ -154,7 +160,7 @@ class InvestorKind(Kind):
     def parse(self, cells: Cells, codes: ReferenceCodes) -> ParsedRow:
         row = ParsedRow(cells.number, self.external_id(cells))
         values = _shared(cells)
-        values["investor_type"] = cells.choice("investor_type", InvestorType.values)
+        values["investor_type"] = cells.choice("investor_type", _INVESTOR_TYPES)
         values["stages"] = _stages(cells)
         values["ticket_min"] = _ticket(cells, "ticket_min")
         values["ticket_max"] = _ticket(cells, "ticket_max")
@@ -191,11 +197,11 @@ class InvestorKind(Kind):
 def _stages(cells: Cells) -> list[str]:
     stages = split_list(cells.raw("stages"))
     for stage in stages:
-        if stage not in InvestmentStage.values:
+        if stage not in _STAGES:
             cells.error(
                 "stages",
                 _("“%(value)s” is not one of: %(allowed)s.")
-                % {"value": stage, "allowed": ", ".join(InvestmentStage.values)},
+                % {"value": stage, "allowed": ", ".join(_STAGES)},
             )
     return stages
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 
 from goglobal.enterprises.models import Contact, EnterpriseNeed
+from goglobal.imports import bulk
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,10 @@ class ManyToMany(Relation):
         stale = [pk for pk, _new, old in changes if old]
         if stale:
             self.through.objects.filter(**{f"{self.source}__in": stale}).delete()  # type: ignore[attr-defined]
-        self.through.objects.bulk_create(  # type: ignore[attr-defined]
-            self.through(**{self.source: pk, self.target: target})
-            for pk, new, _old in changes
-            for target in new
+        bulk.insert(
+            self.through,
+            [self.source, self.target],
+            ((pk, target) for pk, new, _old in changes for target in new),
         )
 
 
@@ -82,10 +83,10 @@ class ChildRows(Relation):
         stale = [pk for pk, _new, old in changes if old]
         if stale:
             self.model.objects.filter(**{f"{self.parent}__in": stale}).delete()  # type: ignore[attr-defined]
-        self.model.objects.bulk_create(  # type: ignore[attr-defined]
-            self.model(**{self.parent: pk}, **dict(zip(self.fields, values, strict=True)))
-            for pk, new, _old in changes
-            for values in new
+        bulk.insert(
+            self.model,
+            [self.parent, *self.fields],
+            ((pk, *values) for pk, new, _old in changes for values in new),
         )
 
 
@@ -116,19 +117,31 @@ class Needs(Relation):
             removed += [state.row_id for need_id, state in old.items() if need_id not in new]
             for need_id, state in new.items():
                 before = old.get(need_id)
+                row = (state.priority, state.timeline, "", context.now, context.now)
                 if before is None:
-                    added.append(EnterpriseNeed(enterprise_id=pk, need_id=need_id, **_need(state)))
+                    added.append((pk, need_id, *row))
                 elif before != state:
                     changed.append(
-                        EnterpriseNeed(pk=before.row_id, updated_at=context.now, **_need(state))
+                        EnterpriseNeed(
+                            pk=before.row_id,
+                            priority=state.priority,
+                            timeline=state.timeline,
+                            updated_at=context.now,
+                        )
                     )
         EnterpriseNeed.objects.filter(pk__in=removed).delete()
-        EnterpriseNeed.objects.bulk_update(changed, ["priority", "timeline", "updated_at"])
-        EnterpriseNeed.objects.bulk_create(added)
+        bulk.update(EnterpriseNeed, changed, ["priority", "timeline", "updated_at"])
+        bulk.insert(EnterpriseNeed, self._COLUMNS, added)
 
-
-def _need(state: NeedState) -> dict[str, str]:
-    return {"priority": state.priority, "timeline": state.timeline}
+    _COLUMNS = (
+        "enterprise_id",
+        "need_id",
+        "priority",
+        "timeline",
+        "notes",
+        "created_at",
+        "updated_at",
+    )
 
 
 @dataclass(frozen=True)
@@ -167,22 +180,32 @@ class PrimaryContact(Relation):
                 recorded_at, recorded_by = old.consent_recorded_at, old.consent_recorded_by_id
             elif new.has_consent:
                 recorded_at, recorded_by = context.now, actor_id
-            contact = Contact(
-                enterprise_id=pk,
-                full_name=new.full_name,
-                email=new.email,
-                phone=new.phone,
-                has_consent=new.has_consent,
-                consent_recorded_at=recorded_at,
-                consent_recorded_by_id=recorded_by,
+            values = (
+                new.full_name,
+                new.email,
+                new.phone,
+                new.has_consent,
+                recorded_at,
+                recorded_by,
+                context.now,
             )
             if old is None:
-                created.append(contact)
+                created.append((*values, pk, "", [], context.now))
             else:
-                contact.pk, contact.updated_at = old.row_id, context.now
-                updated.append(contact)
-        Contact.objects.bulk_create(created)
-        Contact.objects.bulk_update(
-            updated,
-            [*self._FIELDS, "consent_recorded_at", "consent_recorded_by", "updated_at"],
+                updated.append(
+                    Contact(pk=old.row_id, **dict(zip(self._NAMES, values, strict=True)))
+                )
+        bulk.update(Contact, updated, self._NAMES)
+        bulk.insert(
+            Contact, [*self._NAMES, "enterprise_id", "title", "languages", "created_at"], created
         )
+
+    _NAMES = (
+        "full_name",
+        "email",
+        "phone",
+        "has_consent",
+        "consent_recorded_at",
+        "consent_recorded_by_id",
+        "updated_at",
+    )

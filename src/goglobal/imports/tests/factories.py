@@ -102,3 +102,27 @@ def xlsx_bytes(kind: str, rows: Iterable[dict[str, Any]], **kwargs) -> bytes:
 
 def upload(content: bytes, name: str = "enterprises.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content)
+
+
+def import_rows(
+    kind: str,
+    rows: Iterable[dict[str, Any]],
+    *,
+    file_format: str = "csv",
+    dry_run: bool = False,
+    actor: Any = None,
+    **kwargs: Any,
+):
+    """Import ``rows`` through the services, as a job run at once; returns the finished job."""
+    from goglobal.imports import services
+
+    rows = list(rows)
+    content = (xlsx_bytes if file_format == "xlsx" else csv_bytes)(kind, rows, **kwargs)
+    job = services.import_job_create(
+        actor=actor,
+        kind=kind,
+        upload=upload(content, f"{kind}.{file_format}"),
+        dry_run=dry_run,
+        run_in_background=False,
+    )
+    return services.import_run(job=job)

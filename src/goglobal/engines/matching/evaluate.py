@@ -1,0 +1,81 @@
+"""Score the engine and the two baselines on a judged set, overall and by query language."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from goglobal.engines.matching.baselines import PlainBM25, rank_by_attributes
+from goglobal.engines.matching.evalset import JudgedQuery, JudgedSet
+from goglobal.engines.matching.index import ProviderIndex
+from goglobal.engines.matching.metrics import summary
+from goglobal.engines.matching.rank import rank
+from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
+
+DEPTH = 20  # recall@20 needs the first 20
+LANGUAGES = ("zh-hans", "zh-hant", "en")
+Ranker = Callable[[JudgedQuery], list[str]]
+
+
+def engine_ranker(judged: JudgedSet, weights: Weights = DEFAULT_WEIGHTS) -> Ranker:
+    index = ProviderIndex(judged.providers)
+
+    def ranking(item: JudgedQuery) -> list[str]:
+        return [match.id for match in rank(index, item.query, weights=weights, limit=DEPTH)]
+
+    return ranking
+
+
+def _figures(queries: Sequence[JudgedQuery], rankings: Sequence[list[str]]) -> dict[str, Any]:
+    figures: dict[str, Any] = summary(rankings, [item.relevant for item in queries])
+    figures["by_language"] = {}
+    for language in LANGUAGES:
+        chosen = [i for i, item in enumerate(queries) if item.language == language]
+        if chosen:
+            part = summary([rankings[i] for i in chosen], [queries[i].relevant for i in chosen])
+            figures["by_language"][language] = {**part, "queries": len(chosen)}
+    return figures
+
+
+def evaluate(judged: JudgedSet, weights: Weights = DEFAULT_WEIGHTS) -> dict[str, Any]:
+    """The figures that ``match-eval --json`` prints (see docs/match-eval-format.md)."""
+    started = time.perf_counter()
+    queries = judged.queries
+    engine = engine_ranker(judged, weights)
+    result = _figures(queries, [engine(item) for item in queries])
+    bm25 = PlainBM25(judged.providers)
+    result["baselines"] = {
+        "bm25": _figures(queries, [bm25.rank(item.query) for item in queries]),
+        "attributes": _figures(
+            queries, [rank_by_attributes(judged.providers, item.query) for item in queries]
+        ),
+    }
+    result["queries"] = len(queries)
+    result["providers"] = len(judged.providers)
+    result["seconds"] = round(time.perf_counter() - started, 3)
+    return result
+
+
+def format_table(result: dict[str, Any], source: str) -> str:
+    """The human-readable report: one row per metric, engine beside the two baselines."""
+    bm25, attributes = result["baselines"]["bm25"], result["baselines"]["attributes"]
+    lines = [
+        f"match-eval {source}: {result['queries']} queries, {result['providers']} providers,"
+        f" {result['seconds']:.2f} s",
+        f"{'':<22}{'engine':>8}{'bm25':>8}{'attributes':>12}",
+    ]
+    rows: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+        ("all", result, bm25, attributes)
+    ]
+    for language, figures in result["by_language"].items():
+        label = f"{language} ({figures['queries']})"
+        rows.append((label, figures, bm25["by_language"][language],
+                     attributes["by_language"][language]))  # fmt: skip
+    for label, ours, plain, shared in rows:
+        for metric in ("ndcg@10", "recall@20", "mrr"):
+            lines.append(
+                f"{label + ' ' + metric:<22}{ours[metric]:>8.3f}{plain[metric]:>8.3f}"
+                f"{shared[metric]:>12.3f}"
+            )
+    return "\n".join(lines)

@@ -1,0 +1,102 @@
+"""The parts of the provider score, each a NumPy array over the candidate slots, in [0, 1]."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from goglobal.engines.matching.analysis import analyse, is_concept
+from goglobal.engines.matching.codes import expected_categories, section_of
+from goglobal.engines.matching.index import ProviderIndex
+from goglobal.engines.matching.model import Enterprise, ProviderQuery, TrackRecord
+from goglobal.engines.matching.postings import Slots
+from goglobal.engines.matching.weights import Weights
+
+Floats = npt.NDArray[np.float64]
+
+
+def need_fit(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
+    """0.7 when the provider's category is one that typically serves the need, plus 0.3 × focus."""
+    categories = expected_categories(query.need)
+    expected = index.mask(f"category:{category}" for category in categories)[slots]
+    result: Floats = 0.7 * expected + 0.3 * index.column("focus")[slots]
+    return result
+
+
+def market_cover(index: ProviderIndex, market: str, slots: Slots, weights: Weights) -> Floats:
+    office = index.mask([f"office:{market}"])[slots] * weights.market_office
+    network = index.mask([f"network:{market}"])[slots] * weights.market_network
+    world = index.mask(["global"])[slots] * weights.market_global
+    result: Floats = np.maximum(office, np.maximum(network, world))
+    return result
+
+
+def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights) -> Floats:
+    """Cover of the asked market; without one, the mean cover of the enterprise's targets."""
+    if query.market:
+        return market_cover(index, query.market, slots, weights)
+    targets = query.enterprise.target_markets
+    if not targets:
+        return np.zeros(len(slots))
+    covers = [market_cover(index, target, slots, weights) for target in targets]
+    result: Floats = np.mean(covers, axis=0)
+    return result
+
+
+def sector(index: ProviderIndex, enterprise: Enterprise, slots: Slots, weights: Weights) -> Floats:
+    """1 for the same GB/T division, less for the same section or a generalist provider."""
+    generalist: Floats = np.where(index.mask(["generalist"])[slots], weights.sector_generalist, 0.0)
+    if not enterprise.sector:
+        return generalist
+    same = index.mask([f"sector:{enterprise.sector}"])[slots] * 1.0
+    section = section_of(enterprise.sector)
+    near = index.mask([f"section:{section}"])[slots] * weights.sector_section if section else 0.0
+    result: Floats = np.maximum(same, np.maximum(near, generalist))
+    return result
+
+
+def language(index: ProviderIndex, enterprise: Enterprise, slots: Slots) -> Floats:
+    """The share of the enterprise's contact languages the provider speaks."""
+    if not enterprise.languages:
+        return np.zeros(len(slots))
+    spoken = [index.mask([f"lang:{code}"])[slots] * 1.0 for code in enterprise.languages]
+    result: Floats = np.sum(spoken, axis=0) / len(enterprise.languages)
+    return result
+
+
+def record_value(record: TrackRecord) -> float:
+    """Completed referrals count fully, accepted half, declined take half off; saturates at 1."""
+    value = max(0.0, record.completed + 0.5 * record.accepted - 0.5 * record.declined)
+    return value / (value + 3.0)
+
+
+def track_record(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
+    result = np.zeros(len(slots))
+    if not query.track_records:
+        return result
+    position = {int(slot): i for i, slot in enumerate(slots)}
+    for provider_id, record in query.track_records:
+        slot = index.slot_of(provider_id)
+        if slot is not None and slot in position:
+            result[position[slot]] = record_value(record)
+    return result
+
+
+def query_terms(enterprise: Enterprise, weights: Weights) -> dict[str, float]:
+    """The enterprise's text as weighted query terms: concepts and words weigh differently."""
+    counts = analyse((*enterprise.names, enterprise.description))
+    return {
+        term: weights.text_concepts if is_concept(term) else weights.text_words for term in counts
+    }
+
+
+def text(
+    index: ProviderIndex, terms: Mapping[str, float], slots: Slots, weights: Weights
+) -> Floats:
+    """BM25 between the enterprise text and each profile, scaled so the best candidate has 1."""
+    scores = index.bm25(terms, k1=weights.bm25_k1, b=weights.bm25_b)[slots]
+    best = float(scores.max()) if len(scores) else 0.0
+    result: Floats = scores / best if best > 0 else scores
+    return result

@@ -1,0 +1,209 @@
+"""The provider index: built once over N providers, then changed one provider at a time.
+
+Filter codes (need, market by office / network, global practice, sector, section, language,
+category) and text terms have posting lists (see ``postings``); per-provider numbers live in
+NumPy columns. ``add`` (which also replaces) and ``remove`` never rebuild: removed providers are
+masked out and their text statistics (document frequency, total length) are subtracted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from goglobal.engines.matching.analysis import analyse
+from goglobal.engines.matching.codes import section_of
+from goglobal.engines.matching.columns import Column
+from goglobal.engines.matching.model import Provider
+from goglobal.engines.matching.postings import Postings, Slots
+
+Floats = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+
+
+def filter_keys(provider: Provider) -> dict[str, float]:
+    """The filter codes a provider is listed under, e.g. ``need:legal.setup``, ``office:VN``."""
+    keys = [f"need:{need}" for need in provider.needs]
+    keys += [f"office:{market}" for market in provider.office_markets]
+    keys += [f"network:{market}" for market in provider.network_markets]
+    keys += [f"sector:{sector}" for sector in provider.sectors]
+    keys += [f"section:{section_of(sector)}" for sector in provider.sectors if section_of(sector)]
+    keys += [f"lang:{language}" for language in provider.languages]
+    keys.append(f"category:{provider.category}")
+    if provider.works_globally:
+        keys.append("global")
+    if not provider.sectors:
+        keys.append("generalist")
+    return dict.fromkeys(keys, 1.0)
+
+
+class ProviderIndex:
+    def __init__(self, providers: Iterable[Provider] = ()) -> None:
+        self.build(providers)
+
+    # -- building and changing -------------------------------------------------------------
+    def build(self, providers: Iterable[Provider]) -> None:
+        """Forget everything and index ``providers`` in bulk."""
+        self._providers: dict[str, Provider] = {}
+        self._slot_of: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._alive = Column(np.bool_, False)
+        self._focus = Column(np.float64)
+        self._capacity = Column(np.float64, math.inf)
+        self._open = Column(np.float64)
+        self._length = Column(np.float64)
+        self._doc_terms: list[npt.NDArray[np.int64]] = []
+        self._doc_counts: list[npt.NDArray[np.float64]] = []
+        self._vocabulary: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._df = Column(np.int64)
+        self._filters: Postings[str] = Postings()
+        self._text: Postings[int] = Postings()
+        self._total_length = 0.0
+        filter_entries: list[tuple[int, Mapping[str, float]]] = []
+        text_entries: list[tuple[int, Mapping[int, float]]] = []
+        for provider in providers:
+            if provider.id in self._slot_of:
+                raise ValueError(f"provider {provider.id!r} given twice")
+            slot, counts = self._store(provider)
+            filter_entries.append((slot, filter_keys(provider)))
+            text_entries.append((slot, counts))
+        self._filters.build(filter_entries)
+        self._text.build(text_entries)
+
+    def add(self, provider: Provider) -> None:
+        """Index a new provider, or replace the one with the same id."""
+        if provider.id in self._slot_of:
+            self.remove(provider.id)
+        slot, counts = self._store(provider)
+        self._filters.add(slot, filter_keys(provider))
+        self._text.add(slot, counts)
+
+    def remove(self, provider_id: str) -> None:
+        slot = self._slot_of.pop(provider_id)
+        del self._providers[provider_id]
+        self._alive[slot] = False
+        self._df.add_at(self._doc_terms[slot], -1)
+        self._total_length -= float(self._length.values[slot])
+
+    def _store(self, provider: Provider) -> tuple[int, dict[int, float]]:
+        slot = len(self._ids)
+        self._ids.append(provider.id)
+        self._slot_of[provider.id] = slot
+        self._providers[provider.id] = provider
+        self._alive.append(True)
+        self._focus.append(1 / math.sqrt(max(1, len(provider.needs))))
+        self._capacity.append(math.inf if provider.capacity is None else provider.capacity)
+        self._open.append(provider.open_referrals)
+        counts = self._term_ids(analyse((*provider.names, provider.description)))
+        terms = np.fromiter(counts.keys(), np.int64, len(counts))
+        self._doc_terms.append(terms)
+        self._doc_counts.append(np.fromiter(counts.values(), np.float64, len(counts)))
+        length = float(sum(counts.values()))
+        self._length.append(length)
+        self._total_length += length
+        self._df.add_at(terms, 1)
+        return slot, counts
+
+    def _term_ids(self, counts: Counter[str]) -> dict[int, float]:
+        result: dict[int, float] = {}
+        for term, count in counts.items():
+            term_id = self._vocabulary.get(term)
+            if term_id is None:
+                term_id = self._vocabulary[term] = len(self._terms)
+                self._terms.append(term)
+                self._df.append(0)
+            result[term_id] = float(count)
+        return result
+
+    # -- reading ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._providers)
+
+    def __contains__(self, provider_id: object) -> bool:
+        return provider_id in self._providers
+
+    def __iter__(self) -> Iterator[Provider]:
+        return iter(self._providers.values())
+
+    def get(self, provider_id: str) -> Provider | None:
+        return self._providers.get(provider_id)
+
+    def slot_of(self, provider_id: str) -> int | None:
+        return self._slot_of.get(provider_id)
+
+    def id_of(self, slot: int) -> str:
+        return self._ids[slot]
+
+    @property
+    def size(self) -> int:
+        """Number of slots (live and removed): the length of every column and mask."""
+        return len(self._ids)
+
+    def slots(self, key: str) -> Slots:
+        """Live slots listed under filter code ``key``."""
+        slots = self._filters.get(key)[0]
+        live: Slots = slots[self._alive.values[slots]]
+        return live
+
+    def mask(self, keys: Iterable[str]) -> Mask:
+        """True for every slot listed under any of ``keys`` (removed slots included: combine)."""
+        result = np.zeros(self.size, dtype=np.bool_)
+        for key in keys:
+            result[self._filters.get(key)[0]] = True
+        return result
+
+    def column(self, name: str) -> Floats:
+        """``focus`` (1/√needs served), ``capacity`` or ``open`` (referrals this month)."""
+        columns = {"focus": self._focus, "capacity": self._capacity, "open": self._open}
+        values: Floats = columns[name].values
+        return values
+
+    def terms_of(self, slot: int) -> list[str]:
+        return [self._terms[term] for term in self._doc_terms[slot]]
+
+    def bm25(self, query: Mapping[str, float], *, k1: float, b: float) -> Floats:
+        """BM25 of every slot against ``query`` (term → query weight); unknown terms count 0."""
+        scores = np.zeros(self.size, dtype=np.float64)
+        live = len(self._providers)
+        if not live:
+            return scores
+        average = max(self._total_length / live, 1e-9)
+        lengths = self._length.values
+        for term, weight in query.items():
+            term_id = self._vocabulary.get(term)
+            if term_id is None or not weight:
+                continue
+            frequency = int(self._df.values[term_id])
+            if frequency <= 0:
+                continue
+            idf = math.log(1 + (live - frequency + 0.5) / (frequency + 0.5))
+            slots, counts = self._text.get(term_id)
+            norm = k1 * (1 - b + b * lengths[slots] / average)
+            scores[slots] += weight * idf * counts * (k1 + 1) / (counts + norm)
+        return scores
+
+    def snapshot(self) -> dict[str, object]:
+        """A canonical picture of what the index holds, for comparing two indexes."""
+        filters = {
+            key: sorted(self._ids[s] for s in self.slots(key))
+            for key in self._filters.keys()  # noqa: SIM118 - a method
+        }
+        texts = {
+            provider_id: sorted(
+                zip(self.terms_of(slot), self._doc_counts[slot].tolist(), strict=True)
+            )
+            for provider_id, slot in self._slot_of.items()
+        }
+        df = {term: int(self._df.values[i]) for i, term in enumerate(self._terms)}
+        return {
+            "filters": {key: ids for key, ids in filters.items() if ids},
+            "texts": texts,
+            "df": {term: count for term, count in df.items() if count},
+            "total_length": self._total_length,
+            "providers": dict(self._providers),
+        }

@@ -1,0 +1,114 @@
+"""Rank providers for one need of one enterprise: hard filters, a weighted score, reasons.
+
+Hard filters: the provider serves the need; it covers the market (office, network or a global
+practice) when one is asked; it is not conflicted. A provider at its monthly capacity is not
+dropped: it moves below every provider with capacity and says why. Ties break on the id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from goglobal.engines.matching import features
+from goglobal.engines.matching.fairness import rotate
+from goglobal.engines.matching.index import ProviderIndex
+from goglobal.engines.matching.model import Match, ProviderQuery
+from goglobal.engines.matching.postings import Slots
+from goglobal.engines.matching.reasons import explain
+from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
+
+ROTATION_POOL = 20  # how far below the first places rotation looks for near-equal providers
+PARTS = ("need_fit", "market", "sector", "language", "track_record", "text")
+Floats = npt.NDArray[np.float64]
+
+
+def candidates(index: ProviderIndex, query: ProviderQuery) -> Slots:
+    """Live slots that pass the hard filters."""
+    slots = index.slots(f"need:{query.need}")
+    if query.market:
+        cover = index.mask([f"office:{query.market}", f"network:{query.market}", "global"])
+        slots = slots[cover[slots]]
+    if query.conflicted:
+        banned = [index.slot_of(provider_id) for provider_id in query.conflicted]
+        slots = slots[~np.isin(slots, [slot for slot in banned if slot is not None])]
+    return slots
+
+
+def score_parts(
+    index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights
+) -> dict[str, Floats]:
+    enterprise = query.enterprise
+    return {
+        "need_fit": features.need_fit(index, query, slots),
+        "market": features.market(index, query, slots, weights),
+        "sector": features.sector(index, enterprise, slots, weights),
+        "language": features.language(index, enterprise, slots),
+        "track_record": features.track_record(index, query, slots),
+        "text": features.text(index, features.query_terms(enterprise, weights), slots, weights),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    slots: Slots
+    parts: dict[str, Floats]
+    scores: Floats
+    full: npt.NDArray[np.bool_]  # at capacity
+
+
+def rank(
+    index: ProviderIndex,
+    query: ProviderQuery,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    limit: int = 10,
+) -> list[Match]:
+    """The best ``limit`` providers for ``query``, best first, each with score and reasons."""
+    slots = candidates(index, query)
+    if not len(slots) or limit <= 0:
+        return []
+    parts = score_parts(index, query, slots, weights)
+    scores: Floats = np.zeros(len(slots))
+    for name in PARTS:
+        scores = scores + getattr(weights, name) * parts[name]
+    full = index.column("open")[slots] >= index.column("capacity")[slots]
+    scored = _Scored(slots, parts, scores, full)
+    order = _best(index, scored, limit + (ROTATION_POOL if weights.fairness_margin > 0 else 0))
+    matches = [_match(index, query, scored, i, weights) for i in order]
+    return rotate(matches, query.rotation, margin=weights.fairness_margin)[:limit]
+
+
+def _best(index: ProviderIndex, scored: _Scored, count: int) -> list[int]:
+    """Positions of the best ``count`` candidates: with capacity first, then score, then id."""
+    scores, full, slots = scored.scores, scored.full, scored.slots
+    keyed = np.where(full, scores - 1e6, scores)
+    if len(keyed) > count:
+        threshold = np.partition(keyed, len(keyed) - count)[len(keyed) - count]
+        chosen = np.flatnonzero(keyed >= threshold - 1e-9)
+    else:
+        chosen = np.arange(len(keyed))
+    ranked = sorted(
+        chosen.tolist(),
+        key=lambda i: (bool(full[i]), -round(float(scores[i]), 9), index.id_of(int(slots[i]))),
+    )
+    return ranked[:count]
+
+
+def _match(
+    index: ProviderIndex, query: ProviderQuery, scored: _Scored, i: int, weights: Weights
+) -> Match:
+    slot = int(scored.slots[i])
+    provider = index.get(index.id_of(slot))
+    if provider is None:  # pragma: no cover - candidates are live slots
+        raise LookupError(index.id_of(slot))
+    values = {name: round(float(scored.parts[name][i]), 6) for name in PARTS}
+    return Match(
+        id=provider.id,
+        score=round(float(scored.scores[i]), 6),
+        reasons=explain(index, query, provider, values, weights),
+        parts=values,
+        at_capacity=bool(scored.full[i]),
+    )

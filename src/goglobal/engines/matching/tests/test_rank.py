@@ -1,0 +1,120 @@
+from goglobal.engines.matching import ProviderIndex, Weights, rank
+from goglobal.engines.matching.tests.factories import provider, query, record
+
+
+def ids(matches):
+    return [match.id for match in matches]
+
+
+def test_hard_filters_drop_wrong_need_uncovered_market_and_conflicts():
+    index = ProviderIndex(
+        [
+            provider("a"),
+            provider("b", needs=frozenset({"tax.planning"})),
+            provider("c", office_markets=frozenset({"TH"})),
+            provider("d", office_markets=frozenset(), network_markets=frozenset({"VN"})),
+            provider("e", office_markets=frozenset(), works_globally=True),
+            provider("f"),
+        ]
+    )
+
+    matches = rank(index, query(conflicted=frozenset({"f"})))
+
+    assert sorted(ids(matches)) == ["a", "d", "e"]
+
+
+def test_office_beats_network_beats_global():
+    index = ProviderIndex(
+        [
+            provider("global", office_markets=frozenset(), works_globally=True),
+            provider("network", office_markets=frozenset(), network_markets=frozenset({"VN"})),
+            provider("office"),
+        ]
+    )
+
+    assert ids(rank(index, query())) == ["office", "network", "global"]
+
+
+def test_reasons_are_codes_with_parameters():
+    index = ProviderIndex([provider("a")])
+
+    match = rank(index, query(track_records=(("a", record(completed=4)),)))[0]
+
+    assert ("market.office", {"country": "VN"}) in match.reasons
+    assert ("sector.same", {"sector": "38"}) in match.reasons
+    assert ("track_record.completed", {"count": 4, "sector": "38"}) in match.reasons
+    assert ("need.category", {"category": "law_firm"}) in match.reasons
+    assert ("language.shared", {"languages": "zh"}) in match.reasons
+    concepts = dict(match.reasons)["text.concepts"]["concepts"]
+    assert "market.vn" in concepts
+
+
+def test_text_bridges_chinese_query_and_english_profile():
+    index = ProviderIndex(
+        [
+            provider("battery", description="Company incorporation for power battery makers."),
+            provider("tea", description="Company incorporation for tea exporters."),
+        ]
+    )
+
+    assert ids(rank(index, query())) == ["battery", "tea"]
+
+
+def test_at_capacity_drops_below_others_with_a_reason():
+    index = ProviderIndex([provider("full", capacity=2, open_referrals=2), provider("z-weaker",
+                                                                                   sectors=frozenset())])
+
+    matches = rank(index, query())
+
+    assert ids(matches) == ["z-weaker", "full"]
+    assert matches[1].at_capacity
+    assert ("capacity.full", {"capacity": 2, "open": 2}) in matches[1].reasons
+
+
+def test_ties_break_on_id_and_results_are_deterministic():
+    index = ProviderIndex([provider(name) for name in ("c", "a", "b")])
+
+    first = rank(index, query())
+
+    assert ids(first) == ["a", "b", "c"]
+    assert rank(ProviderIndex([provider(name) for name in ("b", "c", "a")]), query()) == first
+
+
+def test_track_record_lifts_a_provider():
+    index = ProviderIndex([provider("a"), provider("b")])
+
+    matches = rank(index, query(track_records=(("b", record(completed=5)),)))
+
+    assert ids(matches) == ["b", "a"]
+
+
+def test_limit_and_empty_results():
+    index = ProviderIndex([provider(str(n)) for n in range(15)])
+
+    assert len(rank(index, query(), limit=5)) == 5
+    assert rank(index, query(need="ip.protection")) == []
+    assert rank(ProviderIndex(), query()) == []
+
+
+def test_weights_change_the_order():
+    index = ProviderIndex(
+        [
+            provider("office-no-sector", sectors=frozenset()),
+            provider("network-sector", office_markets=frozenset(), network_markets=frozenset({"VN"})),
+        ]
+    )
+
+    by_market = rank(index, query(), weights=Weights(market=3, sector=0.1))
+    by_sector = rank(index, query(), weights=Weights(market=0.1, sector=3))
+
+    assert ids(by_market)[0] == "office-no-sector"
+    assert ids(by_sector)[0] == "network-sector"
+
+
+def test_without_market_target_markets_count():
+    index = ProviderIndex([provider("vn"), provider("de", office_markets=frozenset({"DE"}))])
+
+    matches = rank(index, query(market=None))
+
+    assert ids(matches) == ["vn", "de"]
+    assert ("market.targets", {"countries": "VN", "offices": 1}) in matches[0].reasons

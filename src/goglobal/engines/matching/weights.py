@@ -1,0 +1,37 @@
+"""The weights of the provider score: configuration, stored with every suggestion for audit."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Each part of the score lies in [0, 1]; the score is the weighted sum of the parts."""
+
+    need_fit: float = 1.0
+    market: float = 1.5
+    sector: float = 1.2
+    language: float = 0.4
+    track_record: float = 0.8
+    text: float = 0.6
+    # Within text relevance: glossary concepts (shared across languages) against plain words.
+    text_concepts: float = 1.0
+    text_words: float = 0.2
+    # Market part: an office in the market, a partner network there, or a global practice.
+    market_office: float = 1.0
+    market_network: float = 0.55
+    market_global: float = 0.3
+    # Sector part when only the GB/T section matches, or when the provider is a generalist.
+    sector_section: float = 0.35
+    sector_generalist: float = 0.15
+    # Exposure fairness: providers within this score margin of the top take turns in first place.
+    fairness_margin: float = 0.15
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+
+    def as_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+DEFAULT_WEIGHTS = Weights()
