@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from goglobal.accounts.models import User
-from goglobal.core.audit import audit_record
 from goglobal.demo.catalog import Available
 from goglobal.demo.enterprises import EnterpriseSpec, enterprise_specs
 from goglobal.demo.investors import InvestorSpec, investor_specs
@@ -120,13 +119,8 @@ def _investor_write(spec: InvestorSpec, ref: Reference, actor: User | None) -> I
 
 
 def _partner_body_write(spec: PartnerBodySpec, ref: Reference, actor: User | None) -> PartnerBody:
-    # The providers app has no partner-body service yet; this mirrors provider_create.
-    body = PartnerBody(country=ref.countries.get(spec.country), **spec.values())
-    body.search_text = provider_services.organisation_search_text(body)
-    body.full_clean()
-    body.save()
-    audit_record(actor=actor, record=body, action="created", changes=spec.values())
-    return body
+    values = {**spec.values(), "country": ref.countries.get(spec.country)}
+    return provider_services.partner_body_create(actor=actor, values=values)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers.models import (
     Investor,
     NamedOrganisation,
+    PartnerBody,
     ProviderMarket,
     ProviderMembership,
     ServiceProvider,
@@ -40,6 +41,7 @@ PROVIDER_FIELDS = [
     "capacity_per_month",
     "email",
 ]
+PARTNER_FIELDS = [*_NAMED_FIELDS, "kind", "country", "city"]
 INVESTOR_FIELDS = [
     *_NAMED_FIELDS,
     "investor_type",
@@ -217,3 +219,15 @@ def provider_member_add(
         actor=actor, record=provider, action="updated", changes={"member": [None, user.email]}
     )
     return membership
+
+
+@transaction.atomic
+def partner_body_create(*, actor: User | None, values: dict[str, Any]) -> PartnerBody:
+    """A government agency, chamber or association the knowledge and events work refers to."""
+    body = PartnerBody()
+    _apply(body, values, PARTNER_FIELDS)
+    _require_a_name(body)
+    body.full_clean()
+    body.save()
+    audit_record(actor=actor, record=body, action="created", changes=snapshot(body, PARTNER_FIELDS))
+    return body
