@@ -31,9 +31,8 @@ def _queries(count: int, seed: int) -> list[ProviderQuery]:
     result = []
     for number in range(count):
         item = scenario(f"e{number}", rng)
-        result.append(
-            ProviderQuery(enterprise(item, languages[number % 3]), item.need, item.market, rotation=number)
-        )
+        written = enterprise(item, languages[number % 3])
+        result.append(ProviderQuery(written, item.need, item.market, rotation=number))
     return result
 
 

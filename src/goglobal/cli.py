@@ -1,6 +1,7 @@
 """The ``goglobal`` console command.
 
-``goglobal schedule …`` runs the meeting scheduler without Django. Every other subcommand is a
+``goglobal schedule …`` runs the meeting scheduler and ``goglobal match-eval …`` evaluates the
+matcher on a judged set, both without Django. Every other subcommand is a
 Django management command (``goglobal demo``, ``goglobal import``, ``goglobal export``,
 ``goglobal knowledge load``, and all of Django's own such as ``goglobal migrate``), so
 ``manage.py`` stays available under one name.
@@ -32,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         from goglobal.engines.scheduling.cli import main as schedule_main
 
         return schedule_main(args[1:])
+    if args and args[0] == "match-eval":
+        from goglobal.engines.matching.cli import main as match_eval_main
+
+        return match_eval_main(args[1:])
     _load_dotenv()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
     from django.core.management import execute_from_command_line

@@ -82,7 +82,7 @@ def only_keys(entry: Mapping[str, Any], allowed: set[str], where: str) -> None:
 
 def required(entry: Mapping[str, Any], key: str, where: str) -> object:
     if key not in entry:
-        raise FormatError(f"{where}.{key}", "missing")
+        raise FormatError(f"{where}.{key}" if where else key, "missing")
     return entry[key]
 
 

@@ -71,9 +71,11 @@ def provider(number: int, rng: random.Random) -> ProfileTruth:
     }
     language = rng.choices(["en", "zh-hant", "zh-hans", ""], weights=[48, 32, 12, 8])[0]
     words = (rng.choice(p.NAME_WORDS), rng.choice(p.NAME_SECOND), p.CATEGORY_NAMES[category])
-    names = tuple(" ".join(_pick(w, "en") for w in words) if i == 0 else
-                  "".join(_pick(w, lang) for w in words)
-                  for i, lang in enumerate(("en", "zh-hans", "zh-hant")))  # fmt: skip
+    names = (
+        " ".join(_pick(w, "en") for w in words),
+        "".join(_pick(w, "zh-hans") for w in words),
+        "".join(_pick(w, "zh-hant") for w in words),
+    )
     capacity = rng.choice((5, 10, 10, 20, 30))
     item = Provider(
         id=f"hk-{number:06d}",

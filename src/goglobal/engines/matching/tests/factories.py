@@ -35,7 +35,11 @@ def battery_maker(**changes: object) -> Enterprise:
 
 
 def query(**changes: object) -> ProviderQuery:
-    values: dict[str, object] = {"enterprise": battery_maker(), "need": "legal.setup", "market": "VN"}
+    values: dict[str, object] = {
+        "enterprise": battery_maker(),
+        "need": "legal.setup",
+        "market": "VN",
+    }
     values.update(changes)
     return ProviderQuery(**values)  # type: ignore[arg-type]
 

@@ -24,8 +24,16 @@ def test_rotation_marks_moved_matches_and_keeps_everyone():
 
 def test_rotation_leaves_clearly_better_providers_alone():
     index = ProviderIndex(
-        [provider("best"), provider("weak", office_markets=frozenset(), works_globally=True,
-                                    sectors=frozenset(), description="")]
+        [
+            provider("best"),
+            provider(
+                "weak",
+                office_markets=frozenset(),
+                works_globally=True,
+                sectors=frozenset(),
+                description="",
+            ),
+        ]
     )
 
     assert [rank(index, query(rotation=key))[0].id for key in range(3)] == ["best"] * 3

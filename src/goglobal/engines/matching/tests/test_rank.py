@@ -61,8 +61,9 @@ def test_text_bridges_chinese_query_and_english_profile():
 
 
 def test_at_capacity_drops_below_others_with_a_reason():
-    index = ProviderIndex([provider("full", capacity=2, open_referrals=2), provider("z-weaker",
-                                                                                   sectors=frozenset())])
+    index = ProviderIndex(
+        [provider("full", capacity=2, open_referrals=2), provider("z-weaker", sectors=frozenset())]
+    )
 
     matches = rank(index, query())
 
@@ -100,7 +101,9 @@ def test_weights_change_the_order():
     index = ProviderIndex(
         [
             provider("office-no-sector", sectors=frozenset()),
-            provider("network-sector", office_markets=frozenset(), network_markets=frozenset({"VN"})),
+            provider(
+                "network-sector", office_markets=frozenset(), network_markets=frozenset({"VN"})
+            ),
         ]
     )
 

@@ -12,7 +12,13 @@ import random
 from pathlib import Path
 
 from goglobal.engines.matching.evalset import FORMAT
-from goglobal.engines.matching.generator import ProfileTruth, Scenario, enterprise, providers, scenario
+from goglobal.engines.matching.generator import (
+    ProfileTruth,
+    Scenario,
+    enterprise,
+    providers,
+    scenario,
+)
 from goglobal.engines.matching.phrases import SERVICES
 
 PROVIDERS = 450
@@ -47,7 +53,9 @@ def grade(truth: ProfileTruth, item: Scenario, record: dict[str, int] | None) ->
     provider = truth.provider
     markets = [item.market] if item.market else list(item.targets)
     office = any(market in provider.office_markets for market in markets)
-    covered = office or provider.works_globally or any(m in provider.network_markets for m in markets)
+    covered = (
+        office or provider.works_globally or any(m in provider.network_markets for m in markets)
+    )
     if item.need not in provider.needs or not covered:  # rules 1 and 2
         return 0
     knows_sector = item.sector in provider.sectors or item.sector in truth.described_sectors
@@ -68,7 +76,11 @@ def _records(truths: list[ProfileTruth], item: Scenario, rng: random.Random) -> 
     serving = [t.provider.id for t in truths if item.need in t.provider.needs]
     chosen = rng.sample(serving, min(len(serving), rng.randint(0, 4)))
     return {
-        provider_id: {"accepted": rng.randint(0, 3), "completed": rng.randint(0, 5), "declined": rng.randint(0, 2)}
+        provider_id: {
+            "accepted": rng.randint(0, 3),
+            "completed": rng.randint(0, 5),
+            "declined": rng.randint(0, 2),
+        }
         for provider_id in sorted(chosen)
     }
 
@@ -138,7 +150,9 @@ def build() -> dict:
 def _provider(truth: ProfileTruth) -> dict:
     provider = truth.provider
     entry: dict = {"id": provider.id}
-    for key, name in zip(("name_en", "name_zh_hans", "name_zh_hant"), _name_slots(provider.names)):
+    for key, name in zip(
+        ("name_en", "name_zh_hans", "name_zh_hant"), _name_slots(provider.names), strict=True
+    ):
         if name:
             entry[key] = name
     entry |= {
