@@ -120,7 +120,7 @@ class ProviderMarket(models.Model):
     class Meta:
         verbose_name = _("market covered")
         verbose_name_plural = _("markets covered")
-        ordering = ["presence", "country__code"]
+        ordering = ["-presence", "country__code"]
         constraints = [
             models.UniqueConstraint(fields=["provider", "country"], name="unique_provider_market")
         ]
