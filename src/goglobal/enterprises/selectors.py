@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from goglobal.accounts import rules
 from goglobal.accounts.models import Role, User
 from goglobal.engines.text import normalise
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseMembership, EnterpriseNeed
+from goglobal.knowledge import selectors as knowledge
 
 
 def enterprise_of_member(user: User) -> Enterprise | None:
@@ -87,6 +88,7 @@ class EnterpriseFilters:
 
 
 def enterprise_list_for(*, user: User, filters: EnterpriseFilters) -> QuerySet[Enterprise]:
+    """Newest first. Filters on related rows are ``EXISTS`` subqueries: no joins, no DISTINCT."""
     queryset = enterprises_visible_to(user)
     if filters.query:
         queryset = queryset.filter(search_text__contains=normalise(filters.query))
@@ -99,15 +101,27 @@ def enterprise_list_for(*, user: User, filters: EnterpriseFilters) -> QuerySet[E
             Q(sector__code=filters.sector) | Q(sector__section__code=filters.sector)
         )
     if filters.need:
-        queryset = queryset.filter(needs__need__code=filters.need)
-    if filters.market:
-        queryset = queryset.filter(
-            Q(target_countries__code=filters.market) | Q(target_groups__code=filters.market)
+        needs = EnterpriseNeed.objects.filter(
+            enterprise=OuterRef("pk"), need_id=knowledge.need_id(filters.need)
         )
+        queryset = queryset.filter(Exists(needs))
+    if filters.market:
+        queryset = queryset.filter(_targets_market(filters.market))
     if filters.ownership:
         queryset = queryset.filter(ownership=filters.ownership)
-    if filters.need or filters.market:
-        queryset = queryset.distinct()
-    return queryset.select_related("city", "sector").prefetch_related(
-        Prefetch("needs", queryset=EnterpriseNeed.objects.select_related("need"))
+    return (
+        queryset.order_by("-id")
+        .select_related("city", "sector")
+        .prefetch_related(Prefetch("needs", queryset=EnterpriseNeed.objects.select_related("need")))
     )
+
+
+def _targets_market(code: str) -> Q:
+    country_ids, group_ids = knowledge.market_reach(code)
+    countries = Enterprise.target_countries.through.objects.filter(
+        enterprise=OuterRef("pk"), country_id__in=country_ids
+    )
+    groups = Enterprise.target_groups.through.objects.filter(
+        enterprise=OuterRef("pk"), marketgroup_id__in=group_ids
+    )
+    return Q(Exists(countries)) | Q(Exists(groups))

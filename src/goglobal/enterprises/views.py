@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
 from goglobal.core.models import AuditEvent
+from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises import selectors, services
 from goglobal.enterprises.forms import (
     ContactForm,
@@ -131,7 +131,7 @@ def enterprise_list(request: AuthenticatedRequest) -> HttpResponse:
         ownership=get.get("ownership", ""),
     )
     queryset = selectors.enterprise_list_for(user=request.user, filters=filters)
-    page = Paginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(get.get("page"))
+    page = CappedPaginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(get.get("page"))
     return render(
         request,
         "enterprises/list.html",

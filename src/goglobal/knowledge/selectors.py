@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
-from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
+from goglobal.knowledge.models import (
+    AdministrativeArea,
+    Country,
+    MarketGroup,
+    MarketGroupMembership,
+    NeedCode,
+    Sector,
+)
 
 
 def _unknown(field: str, codes: Iterable[str]) -> ValidationError:
@@ -66,3 +73,34 @@ def markets_by_codes(
     group_codes = {group.code for group in groups}
     country_codes = [code for code in codes if code.lower() not in group_codes]
     return countries_by_codes(country_codes, field=field), groups
+
+
+def need_id(code: str) -> int | None:
+    return NeedCode.objects.filter(code=code).values_list("pk", flat=True).first()
+
+
+def sector_id(code: str) -> int | None:
+    return Sector.objects.filter(code=code).values_list("pk", flat=True).first()
+
+
+def country_id(code: str) -> int | None:
+    return Country.objects.filter(code=code.upper()).values_list("pk", flat=True).first()
+
+
+def market_reach(code: str) -> tuple[set[int], set[int]]:
+    """Country ids and grouping ids that a market filter ``code`` reaches.
+
+    A grouping reaches itself and its current members; a country reaches itself and every
+    grouping it belongs to. So "ASEAN" finds enterprises aiming at Viet Nam, and "VN" finds
+    enterprises aiming at ASEAN as a whole.
+    """
+    group = MarketGroup.objects.filter(code=code.lower()).first()
+    memberships = MarketGroupMembership.objects.filter(left_on__isnull=True)
+    if group is not None:
+        countries = set(memberships.filter(group=group).values_list("country_id", flat=True))
+        return countries, {group.pk}
+    country = country_id(code)
+    if country is None:
+        return set(), set()
+    groups = set(memberships.filter(country_id=country).values_list("group_id", flat=True))
+    return {country}, groups

@@ -101,7 +101,10 @@ class ServiceProvider(NamedOrganisation):
         verbose_name = _("service provider")
         verbose_name_plural = _("service providers")
         ordering = ["name_en", "id"]
-        indexes = [models.Index(fields=["category", "deleted_at"])]
+        indexes = [
+            models.Index(fields=["category", "deleted_at"]),
+            models.Index(fields=["name_en", "id"], name="provider_directory_order"),
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("providers:provider_detail", args=[self.pk])

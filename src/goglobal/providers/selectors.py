@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from goglobal.accounts import rules
 from goglobal.accounts.models import Role, User
 from goglobal.engines.text import normalise
+from goglobal.knowledge import selectors as knowledge
 from goglobal.providers.models import Investor, ProviderMarket, ProviderMembership, ServiceProvider
 
 
@@ -91,16 +94,31 @@ def provider_search(*, user: User, filters: ProviderFilters) -> QuerySet[Service
     if filters.category:
         queryset = queryset.filter(category=filters.category)
     if filters.need:
-        queryset = queryset.filter(needs__code=filters.need)
+        need = knowledge.need_id(filters.need)
+        queryset = queryset.filter(Exists(_provider_links("needs", needcode_id=need)))
     if filters.sector:
-        queryset = queryset.filter(sectors__code=filters.sector)
+        sector = knowledge.sector_id(filters.sector)
+        queryset = queryset.filter(Exists(_provider_links("sectors", sector_id=sector)))
     if filters.market:
-        queryset = queryset.filter(markets__country__code=filters.market)
+        markets = ProviderMarket.objects.filter(
+            provider=OuterRef("pk"), country_id=knowledge.country_id(filters.market)
+        )
+        queryset = queryset.filter(Exists(markets))
     if filters.language:
-        queryset = queryset.filter(languages__icontains=f'"{filters.language}"')
-    if filters.need or filters.sector or filters.market:
-        queryset = queryset.distinct()
+        queryset = queryset.filter(_json_list_has("languages", filters.language))
     return _provider_profile(queryset)
+
+
+def _json_list_has(field: str, value: str) -> Q:
+    """A JSON list column holds ``value``: ``@>`` on PostgreSQL, a text match on SQLite."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__contains": [value]})
+    return Q(**{f"{field}__icontains": f'"{value}"'})
+
+
+def _provider_links(relation: str, **lookups: int | None) -> QuerySet[Any]:
+    through = getattr(ServiceProvider, relation).through
+    return through.objects.filter(serviceprovider=OuterRef("pk"), **lookups)
 
 
 @dataclass(frozen=True)
@@ -119,11 +137,15 @@ def investor_search(*, user: User, filters: InvestorFilters) -> QuerySet[Investo
     if filters.investor_type:
         queryset = queryset.filter(investor_type=filters.investor_type)
     if filters.sector:
-        queryset = queryset.filter(sectors__code=filters.sector)
+        sectors = Investor.sectors.through.objects.filter(
+            investor=OuterRef("pk"), sector_id=knowledge.sector_id(filters.sector)
+        )
+        queryset = queryset.filter(Exists(sectors))
     if filters.stage:
-        queryset = queryset.filter(stages__icontains=f'"{filters.stage}"')
+        queryset = queryset.filter(_json_list_has("stages", filters.stage))
     if filters.market:
-        queryset = queryset.filter(markets__code=filters.market)
-    if filters.sector or filters.market:
-        queryset = queryset.distinct()
+        markets = Investor.markets.through.objects.filter(
+            investor=OuterRef("pk"), country_id=knowledge.country_id(filters.market)
+        )
+        queryset = queryset.filter(Exists(markets))
     return queryset.prefetch_related("sectors", "markets")

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
+from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers import selectors, services
@@ -25,7 +26,7 @@ from goglobal.providers.models import InvestmentStage, InvestorType, ProviderCat
 
 
 def _page(request: AuthenticatedRequest, queryset: QuerySet[Any]) -> Page[Any]:
-    return Paginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _choices() -> dict[str, object]:
