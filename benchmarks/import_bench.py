@@ -10,7 +10,7 @@ realistic Chinese and English names) into a temporary folder, then imports it wi
 With ``--reimport`` it imports the same file a second time (every row unchanged).
 
 Prints rows/s, seconds and peak memory (the process's maximum resident set size, from
-``resource.getrusage``). Results are recorded in ``docs/benchmarks-imports.md``.
+``resource.getrusage``). Results are recorded in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Run: PYTHONPATH=src .venv/bin/python benchmarks/match_bench.py [--providers 1000
      [--enterprises 10000] [--million]
 Synthetic providers come from goglobal.engines.matching.generator (seeded). ``--million`` runs
 the 1,000,000-provider query check on demand (not in CI). Prints Markdown rows for
-docs/benchmarks-matching.md. Quality figures: ``python -m goglobal.engines.matching FILE``.
+docs/benchmarks.md. Quality figures: ``python -m goglobal.engines.matching FILE``.
 """
 
 from __future__ import annotations
