@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,27 @@ from goglobal.accounts.forms import ApiTokenForm, EmailAuthenticationForm
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.accounts.models import Role
 
-login_view = auth_views.LoginView.as_view(
-    authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
-)
+
+class LoginView(auth_views.LoginView):
+    """Signs in by email; a user who never chose a language gets the one saved on the account."""
+
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        if settings.LANGUAGE_COOKIE_NAME not in self.request.COOKIES and language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax",
+            )
+        return response
+
+
+login_view = LoginView.as_view()
 logout_view = auth_views.LogoutView.as_view()
 
 
