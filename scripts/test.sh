@@ -10,6 +10,7 @@ mkdir -p artifacts
 echo "== lint"
 $BIN/ruff check src benchmarks scripts
 $BIN/lint-imports --no-cache
+$BIN/mypy src
 
 echo "== translations"
 $BIN/python scripts/messages.py check

@@ -75,7 +75,7 @@ def demo_accounts_create(
     provider_services.provider_member_add(
         actor=admin, provider=provider, user=users[Role.PROVIDER_MEMBER]
     )
-    organisations = {
+    organisations: dict[str, str] = {
         Role.ENTERPRISE_MEMBER: enterprise.name_zh,
         Role.PROVIDER_MEMBER: provider.name_en,
     }

@@ -23,7 +23,7 @@ class Available:
     @classmethod
     def from_database(cls) -> Available:
         areas = {
-            area.code: area.province.code if area.province_id else area.code
+            area.code: area.province.code if area.province is not None else area.code
             for area in AdministrativeArea.objects.select_related("province")
         }
         cities = tuple(city for city in MAINLAND_CITIES if city.code in areas)

@@ -49,11 +49,16 @@ def _and(items: list[str]) -> str:
 
 
 class Described(Protocol):
-    city: City
-    size: int
-    listing: str
-    year: int
-    countries: tuple[str, ...]
+    @property
+    def city(self) -> City: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def listing(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def countries(self) -> tuple[str, ...]: ...
 
 
 def _slots(rng: random.Random, profile: Described, field: str, chinese: bool) -> dict[str, str]:

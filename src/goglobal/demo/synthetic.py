@@ -11,10 +11,10 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils import timezone
 
 from goglobal.demo.catalog import Available
@@ -64,11 +64,18 @@ def _enterprise_row(spec: EnterpriseSpec, ids: _Ids) -> Enterprise:
     return enterprise
 
 
-def _insert(model: type[Model], fields: list[str], rows: Iterable[tuple[object, ...]]) -> None:
+def _column(model: type[Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field) or field.column is None:
+        raise TypeError(f"{model._meta.label}.{name} is not a concrete column")
+    return field.column
+
+
+def _insert(model: type[Model], fields: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
     """Insert child rows without model instances: COPY on PostgreSQL, multi-row INSERTs else."""
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    columns = ", ".join(quote(_column(model, name)) for name in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
@@ -186,17 +193,17 @@ def synthetic_write(
     specs = enterprise_specs(
         seed=seed, count=enterprises, available=available, prefix="SYN-E", serial_base=SERIAL_BASE
     )
-    for batch in batched(specs, batch_size):
-        _enterprise_batch(batch, ids)
-        counts.enterprises += len(batch)
+    for enterprise_batch in batched(specs, batch_size):
+        _enterprise_batch(enterprise_batch, ids)
+        counts.enterprises += len(enterprise_batch)
         if progress:
             progress("enterprises", counts.enterprises)
-    for batch in batched(
+    for provider_batch in batched(
         provider_specs(seed=seed, count=providers, available=available, prefix="SYN-P"),
         batch_size,
     ):
-        _provider_batch(batch, ids)
-        counts.providers += len(batch)
+        _provider_batch(provider_batch, ids)
+        counts.providers += len(provider_batch)
         if progress:
             progress("providers", counts.providers)
     return counts

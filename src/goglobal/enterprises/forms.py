@@ -100,7 +100,9 @@ class EnterpriseProfileForm(forms.ModelForm):
         name = f"name_{language_suffix()}"
         countries = self.fields["target_countries"]
         countries.queryset = countries.queryset.order_by(name)  # type: ignore[attr-defined]
-        self.fields["city"].choices = _cities_by_province()
+        city = self.fields["city"]
+        assert isinstance(city, forms.ModelChoiceField)  # noqa: S101 (narrowing for mypy)
+        city.choices = _cities_by_province()
 
     def clean_social_credit_code(self) -> str:
         return str(self.cleaned_data["social_credit_code"]).strip().upper()

@@ -24,10 +24,14 @@ def _columns(model: type[models.Model], names: Sequence[str]) -> tuple[Any, list
         if isinstance(field, models.DateField | models.TimeField):
             converters.append(_memoised(field, connection))
         elif isinstance(field, _CONVERTED):
-            converters.append(lambda value, f=field: f.get_db_prep_save(value, connection))
+            converters.append(_prep_save(field, connection))
         else:
             converters.append(None)
     return connection, list(zip(fields, converters, strict=True))
+
+
+def _prep_save(field: Any, connection: Any) -> Callable[[Any], Any]:
+    return lambda value: field.get_db_prep_save(value, connection)
 
 
 def _memoised(field: Any, connection: Any) -> Callable[[Any], Any]:
@@ -113,7 +117,7 @@ def update(
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608 - names come from the model
         quote(model._meta.db_table),
         ", ".join(f"{quote(field.column)} = %s" for field, _convert in columns),
-        quote(model._meta.pk.column),  # type: ignore[union-attr]
+        quote(model._meta.pk.column),
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

@@ -249,7 +249,7 @@ def _audit_events(
     target_type = kind.model._meta.label_lower
     action = AuditEvent.Action.IMPORTED.value
     for record in created:
-        changes = {"import_job": job_id, "result": "created"}
+        changes: dict[str, Any] = {"import_job": job_id, "result": "created"}
         yield actor_id, action, target_type, str(record.pk), changes, context.now
     for update in updates:
         changes = {

@@ -98,7 +98,7 @@ def import_file(
 
 
 def _opener(job: ImportJob) -> AbstractContextManager[IO[bytes]]:
-    return job.file.open("rb")  # type: ignore[return-value]
+    return job.file.open("rb")
 
 
 def import_run(*, job: ImportJob) -> ImportJob:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -69,7 +70,7 @@ def import_detail(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def import_export(request: HttpRequest, kind: str, file_format: str) -> HttpResponse:
+def import_export(request: HttpRequest, kind: str, file_format: str) -> HttpResponseBase:
     _require(request, "data.export")
     if kind not in KINDS or file_format not in FileFormat.values:
         raise Http404

@@ -75,16 +75,19 @@ def markets_by_codes(
     return countries_by_codes(country_codes, field=field), groups
 
 
-def need_id(code: str) -> int | None:
-    return NeedCode.objects.filter(code=code).values_list("pk", flat=True).first()
+# The id lookups answer 0 for an unknown code: a filter on id 0 matches no row.
 
 
-def sector_id(code: str) -> int | None:
-    return Sector.objects.filter(code=code).values_list("pk", flat=True).first()
+def need_id(code: str) -> int:
+    return NeedCode.objects.filter(code=code).values_list("pk", flat=True).first() or 0
 
 
-def country_id(code: str) -> int | None:
-    return Country.objects.filter(code=code.upper()).values_list("pk", flat=True).first()
+def sector_id(code: str) -> int:
+    return Sector.objects.filter(code=code).values_list("pk", flat=True).first() or 0
+
+
+def country_id(code: str) -> int:
+    return Country.objects.filter(code=code.upper()).values_list("pk", flat=True).first() or 0
 
 
 def market_reach(code: str) -> tuple[set[int], set[int]]:
@@ -100,7 +103,7 @@ def market_reach(code: str) -> tuple[set[int], set[int]]:
         countries = set(memberships.filter(group=group).values_list("country_id", flat=True))
         return countries, {group.pk}
     country = country_id(code)
-    if country is None:
+    if not country:
         return set(), set()
     groups = set(memberships.filter(country_id=country).values_list("group_id", flat=True))
     return {country}, groups

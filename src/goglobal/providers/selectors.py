@@ -116,7 +116,7 @@ def _json_list_has(field: str, value: str) -> Q:
     return Q(**{f"{field}__icontains": f'"{value}"'})
 
 
-def _provider_links(relation: str, **lookups: int | None) -> QuerySet[Any]:
+def _provider_links(relation: str, **lookups: int) -> QuerySet[Any]:
     through = getattr(ServiceProvider, relation).through
     return through.objects.filter(serviceprovider=OuterRef("pk"), **lookups)
 

@@ -100,7 +100,7 @@ class Kind:
         return value
 
     def new_record(self, row: ParsedRow) -> Any:
-        record = self.model(external_id=row.external_id, **row.values)
+        record: Any = self.model(external_id=row.external_id, **row.values)
         record.search_text = self.search_text(record)
         return record
 

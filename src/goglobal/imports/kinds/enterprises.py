@@ -220,11 +220,11 @@ def _areas(cells: Cells, codes: ReferenceCodes) -> tuple[int | None, int | None]
             "province", _("“%(code)s” is not a province-level code.") % {"code": province.code}
         )
     outside = city is not None and province is not None and city.id != province.id
-    if outside and city.province_id != province.id:  # type: ignore[union-attr]
+    if outside and city.province_id != province.id:
         cells.error(
             "city",
             _("City %(city)s is not in province %(province)s.")
-            % {"city": city.code, "province": province.code},  # type: ignore[union-attr]
+            % {"city": city.code, "province": province.code},
         )
     return (province.id if province else None), (city.id if city else None)
 

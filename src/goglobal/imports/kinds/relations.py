@@ -170,7 +170,8 @@ class PrimaryContact(Relation):
         return found
 
     def write(self, changes: list[Change], context: WriteContext) -> None:
-        created, updated = [], []
+        created: list[tuple[Any, ...]] = []
+        updated: list[Contact] = []
         actor_id = getattr(context.actor, "pk", None)
         for pk, new, old in changes:
             if new is None:

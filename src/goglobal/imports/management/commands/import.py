@@ -41,9 +41,9 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(error.message) from error
         job = services.import_run(job=job)
-        for error in job.errors:
-            row = "-" if error["row"] is None else error["row"]
-            self.stderr.write(f"row {row}, column {error['column'] or '-'}: {error['message']}")
+        for problem in job.errors:
+            row = "-" if problem["row"] is None else problem["row"]
+            self.stderr.write(f"row {row}, column {problem['column'] or '-'}: {problem['message']}")
         if job.status != ImportStatus.SUCCEEDED:
             raise CommandError(
                 f"Import job {job.pk} {job.status}: {len(job.errors)} errors, nothing changed.",
