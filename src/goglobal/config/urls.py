@@ -12,6 +12,8 @@ urlpatterns = [
     path("enterprises/", include("goglobal.enterprises.urls")),
     path("directory/", include("goglobal.providers.urls")),
     path("data/", include("goglobal.imports.urls")),
+    path("cases/", include("goglobal.cases.urls")),
+    path("events/", include("goglobal.events.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/", api.urls),

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "goglobal.enterprises",
     "goglobal.providers",
     "goglobal.imports",
+    "goglobal.cases",
+    "goglobal.events",
     "goglobal.demo",
 ]
 
