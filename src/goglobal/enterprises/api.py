@@ -200,3 +200,13 @@ def contact_list(request: AuthenticatedRequest, enterprise_id: int) -> object:
     if not selectors.enterprise_can_see_contacts(user=request.user, enterprise=enterprise):
         raise Http404
     return list(selectors.contact_list_for(user=request.user, enterprise=enterprise))
+
+
+@router.delete("/{enterprise_id}", response={204: None})
+def enterprise_delete(request: AuthenticatedRequest, enterprise_id: int) -> tuple[int, None]:
+    """Soft delete, for the task force only; the record stays for the audit trail."""
+    enterprise = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
+    if not rules.can(request.user, "enterprise.edit_any"):
+        raise Http404
+    services.enterprise_delete(actor=request.user, enterprise=enterprise)
+    return 204, None

@@ -98,6 +98,7 @@ def _detail_context(request: AuthenticatedRequest, enterprise: Enterprise) -> di
         "can_see_contacts": selectors.enterprise_can_see_contacts(user=user, enterprise=enterprise),
         "contacts": selectors.contact_list_for(user=user, enterprise=enterprise),
         "history": history,
+        "can_remove": rules.can(user, "enterprise.edit_any"),
     }
 
 
@@ -266,3 +267,14 @@ def contact_delete(
     services.contact_remove(actor=request.user, contact=contact)
     messages.success(request, _("Contact removed."))
     return redirect(_home_of(request, enterprise))
+
+
+@login_required
+@require_POST
+def enterprise_delete(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
+    if not rules.can(request.user, "enterprise.edit_any"):
+        raise PermissionDenied
+    services.enterprise_delete(actor=request.user, enterprise=enterprise)
+    messages.success(request, _("Enterprise removed from the lists. Its history is kept."))
+    return redirect("enterprises:list")

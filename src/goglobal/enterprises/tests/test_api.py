@@ -133,3 +133,14 @@ def test_revoked_token_is_refused(client, officer):
     response = client.get("/api/enterprises/", HTTP_AUTHORIZATION=f"Bearer {raw}")
 
     assert response.status_code == 401
+
+
+def test_delete_is_for_the_task_force(client, officer, make_user):
+    enterprise = EnterpriseFactory()
+
+    refused = client.delete(f"/api/enterprises/{enterprise.pk}", **_bearer(make_user(Role.ANALYST)))
+    done = client.delete(f"/api/enterprises/{enterprise.pk}", **_bearer(officer))
+
+    assert refused.status_code == 404
+    assert done.status_code == 204
+    assert Enterprise.objects.get(pk=enterprise.pk).deleted_at is not None

@@ -241,3 +241,40 @@ def test_member_edits_needs_of_its_enterprise(client):
 
     assert response.status_code == 302
     assert [n.need.code for n in member.enterprise.needs.all()] == ["fundraising.ipo"]
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "removed"),
+    [
+        (Role.OFFICER, 302, True),
+        (Role.ANALYST, 403, False),
+        (Role.ORGANISER, 403, False),
+    ],
+)
+def test_who_may_remove_an_enterprise(client, make_user, role, status, removed):
+    enterprise = EnterpriseFactory()
+    client.force_login(make_user(role))
+
+    response = client.post(reverse("enterprises:delete", args=[enterprise.pk]))
+
+    assert response.status_code == status
+    assert (Enterprise.objects.get(pk=enterprise.pk).deleted_at is not None) is removed
+
+
+def test_a_member_cannot_remove_its_enterprise(client):
+    member = EnterpriseMemberFactory()
+    client.force_login(member.user)
+
+    response = client.post(reverse("enterprises:delete", args=[member.enterprise.pk]))
+
+    assert response.status_code == 403
+    assert Enterprise.objects.get(pk=member.enterprise.pk).deleted_at is None
+
+
+def test_a_removed_enterprise_leaves_the_list(client, officer):
+    enterprise = EnterpriseFactory(name_zh="已移除企业有限公司")
+    client.force_login(officer)
+    client.post(reverse("enterprises:delete", args=[enterprise.pk]))
+
+    assert "已移除企业有限公司" not in client.get(reverse("enterprises:list")).content.decode()
+    assert client.get(enterprise.get_absolute_url()).status_code == 404
