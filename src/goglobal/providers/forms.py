@@ -11,7 +11,7 @@ from goglobal.core.forms import CodeListField, MultipleChoiceListField
 from goglobal.core.i18n import localized
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.models import Country, NeedCode, Sector
-from goglobal.providers.models import Presence, ServiceProvider
+from goglobal.providers.models import InvestmentStage, Investor, Presence, ServiceProvider
 from goglobal.providers.services import MarketInput
 
 
@@ -107,4 +107,50 @@ class ProviderProfileForm(forms.ModelForm):
 
     def profile_values(self) -> dict[str, Any]:
         skip = {"needs", "sectors"}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in skip}
+
+
+class InvestorProfileForm(forms.ModelForm):
+    sectors = _Named(
+        label=_("Sectors"),
+        queryset=Sector.objects.filter(level=Sector.Level.DIVISION),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    stages = MultipleChoiceListField(label=_("Stages"), choices=InvestmentStage.choices)
+    markets = _Named(
+        label=_("Markets"),
+        queryset=Country.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    class Meta:
+        model = Investor
+        fields = [
+            "name_en",
+            "name_zh_hant",
+            "name_zh_hans",
+            "investor_type",
+            "sectors",
+            "stages",
+            "ticket_min",
+            "ticket_max",
+            "currency",
+            "markets",
+            "website",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_currency(self) -> str:
+        currency = str(self.cleaned_data["currency"]).strip().upper()
+        from babel.numbers import list_currencies
+
+        if currency not in list_currencies():
+            raise forms.ValidationError(_("Give an ISO 4217 currency code such as USD or HKD."))
+        return currency
+
+    def profile_values(self) -> dict[str, Any]:
+        skip = {"sectors", "markets"}
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in skip}

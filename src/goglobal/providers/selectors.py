@@ -70,8 +70,12 @@ def investor_get_for(*, user: User, investor_id: int) -> Investor:
     return get_object_or_404(queryset, pk=investor_id)
 
 
+def investor_can_edit(*, user: User) -> bool:
+    return rules.can(user, "directory.edit_any")
+
+
 def investor_get_for_edit(*, user: User, investor_id: int) -> Investor:
-    if not rules.can(user, "directory.edit_any"):
+    if not investor_can_edit(user=user):
         raise Http404
     return investor_get_for(user=user, investor_id=investor_id)
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("my-organisation/", views.provider_portal, name="portal"),
     path("investors/", views.investor_directory, name="investors"),
     path("investors/<int:investor_id>/", views.investor_detail, name="investor_detail"),
+    path("investors/<int:investor_id>/edit/", views.investor_edit, name="investor_edit"),
 ]

@@ -21,7 +21,7 @@ from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers import selectors, services
-from goglobal.providers.forms import ProviderProfileForm
+from goglobal.providers.forms import InvestorProfileForm, ProviderProfileForm
 from goglobal.providers.models import InvestmentStage, InvestorType, ProviderCategory
 
 
@@ -139,5 +139,43 @@ def investor_detail(request: AuthenticatedRequest, investor_id: int) -> HttpResp
     return render(
         request,
         "providers/investor_detail.html",
-        {"investor": investor, "stages": [stage_labels.get(s, s) for s in investor.stages]},
+        {
+            "investor": investor,
+            "stages": [stage_labels.get(s, s) for s in investor.stages],
+            "can_edit": selectors.investor_can_edit(user=request.user),
+        },
+    )
+
+
+@login_required
+def investor_edit(request: AuthenticatedRequest, investor_id: int) -> HttpResponse:
+    investor = selectors.investor_get_for_edit(user=request.user, investor_id=investor_id)
+    form = InvestorProfileForm(request.POST or None, instance=investor)
+    version = VersionForm(request.POST or None, initial={"version": investor.version})
+    if request.method == "POST" and form.is_valid() and version.is_valid():
+        values = form.profile_values()
+        values["external_id"] = investor.external_id
+        data = services.InvestorInput(
+            values=values,
+            sectors=form.cleaned_data["sectors"],
+            markets=form.cleaned_data["markets"],
+        )
+        try:
+            services.investor_update(
+                actor=request.user,
+                investor=investor,
+                seen_version=version.cleaned_data["version"],
+                data=data,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Profile saved."))
+            return redirect(investor)
+    return render(
+        request,
+        "providers/investor_edit.html",
+        {"form": form, "version_form": version, "investor": investor},
     )

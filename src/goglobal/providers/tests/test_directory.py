@@ -181,3 +181,56 @@ def test_api_provider_update_by_other_member_is_404(client):
 
     assert response.status_code == 404
     assert ServiceProvider.objects.get(pk=other.pk).name_en == "Untouched"
+
+
+@pytest.mark.parametrize(("role", "status"), [(Role.OFFICER, 302), (Role.PROVIDER_MEMBER, 404)])
+def test_who_may_edit_an_investor(client, make_user, role, status):
+    investor = InvestorFactory(name_en="Old Name Capital")
+    client.force_login(make_user(role))
+
+    response = client.post(
+        reverse("providers:investor_edit", args=[investor.pk]),
+        {
+            "version": investor.version,
+            "name_en": "New Name Capital",
+            "investor_type": "pe",
+            "stages": ["growth", "pre_ipo"],
+            "ticket_min": 5_000_000,
+            "ticket_max": 50_000_000,
+            "currency": "hkd",
+        },
+    )
+
+    assert response.status_code == status
+    investor.refresh_from_db()
+    if status == 302:
+        assert (investor.name_en, investor.currency, investor.version) == (
+            "New Name Capital",
+            "HKD",
+            2,
+        )
+        assert investor.stages == ["growth", "pre_ipo"]
+    else:
+        assert investor.name_en == "Old Name Capital"
+
+
+def test_a_ticket_range_upside_down_is_refused(client, officer):
+    investor = InvestorFactory()
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("providers:investor_edit", args=[investor.pk]),
+        {
+            "version": investor.version,
+            "name_en": "X",
+            "investor_type": "vc",
+            "ticket_min": 9,
+            "ticket_max": 1,
+            "currency": "USD",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 200
+    investor.refresh_from_db()
+    assert investor.ticket_min == 1_000_000
