@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from goglobal.engines.exchange import FieldError
 
-class FormatError(ValueError):
+
+class FormatError(FieldError):
     """Bad input. The message names the field and the entry: ``providers[3].needs: …``."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}" if where else problem)
-        self.where = where
-        self.problem = problem

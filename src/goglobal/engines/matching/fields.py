@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from goglobal.engines.exchange import Readers
 from goglobal.engines.matching.errors import FormatError
 
 _NEED = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
@@ -16,39 +15,13 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _DIVISION = re.compile(r"\d\d")
 
 
-def read_json(source: str | Path | Mapping[str, Any], what: str) -> Mapping[str, Any]:
-    """Return the top-level object of a JSON file, or ``source`` itself when it is a mapping."""
-    if isinstance(source, Mapping):
-        return source
-    try:
-        data = json.loads(Path(source).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise FormatError("", f"cannot read {what} {str(source)!r}: {error}") from error
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            "", f"{what} {str(source)!r} is not JSON: {error.msg} at line {error.lineno}"
-        ) from error
-    if not isinstance(data, dict):
-        raise FormatError("", f"{what} {str(source)!r} must hold a JSON object")
-    return data
+_READ = Readers(FormatError, strip=True)
 
-
-def obj(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise FormatError(where, "must be an object")
-    return value
-
-
-def array(value: object, where: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise FormatError(where, "must be an array")
-    return value
-
-
-def text(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise FormatError(where, "must be a non-empty string")
-    return value
+read_json = _READ.read_json
+obj = _READ.obj
+array = _READ.array
+text = _READ.text
+only_keys = _READ.only_keys
 
 
 def optional_text(entry: Mapping[str, Any], key: str, where: str) -> str:
@@ -61,23 +34,16 @@ def optional_text(entry: Mapping[str, Any], key: str, where: str) -> str:
 
 
 def integer(value: object, where: str, *, minimum: int, maximum: int = 10**9) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FormatError(where, "must be an integer")
-    if not minimum <= value <= maximum:
-        raise FormatError(where, f"must be between {minimum} and {maximum}, got {value}")
-    return value
+    number = _READ.whole(value, where)
+    if not minimum <= number <= maximum:
+        raise FormatError(where, f"must be between {minimum} and {maximum}, got {number}")
+    return number
 
 
 def boolean(value: object, where: str) -> bool:
     if not isinstance(value, bool):
         raise FormatError(where, "must be true or false")
     return value
-
-
-def only_keys(entry: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise FormatError(f"{where}.{unknown[0]}", "unknown field")
 
 
 def required(entry: Mapping[str, Any], key: str, where: str) -> object:

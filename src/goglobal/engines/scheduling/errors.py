@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from goglobal.engines.exchange import FieldError
 
-class InstanceError(ValueError):
+
+class InstanceError(FieldError):
     """Bad input. The message names the field and the entry: ``requests[12].to: unknown …``."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}" if where else problem)
-        self.where = where
-        self.problem = problem

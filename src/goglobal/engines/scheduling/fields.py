@@ -2,60 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
+from goglobal.engines.exchange import Readers
 from goglobal.engines.scheduling.errors import InstanceError
 
+_READ = Readers(InstanceError)
 
-def read_json(source: str | Path | Mapping[str, Any], what: str) -> Mapping[str, Any]:
-    """Return the top-level object of a JSON file, or ``source`` itself when it is a mapping."""
-    if isinstance(source, Mapping):
-        return source
-    try:
-        text = Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InstanceError("", f"cannot read {what} {str(source)!r}: {error}") from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InstanceError(
-            "", f"{what} {str(source)!r} is not JSON: {error.msg} at line {error.lineno}"
-        ) from error
-    if not isinstance(data, dict):
-        raise InstanceError("", f"{what} {str(source)!r} must hold a JSON object")
-    return data
-
-
-def obj(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise InstanceError(where, "must be an object")
-    return value
-
-
-def array(value: object, where: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise InstanceError(where, "must be an array")
-    return value
-
-
-def text(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value:
-        raise InstanceError(where, "must be a non-empty string")
-    return value
+read_json = _READ.read_json
+obj = _READ.obj
+array = _READ.array
+text = _READ.text
+only_keys = _READ.only_keys
 
 
 def integer(value: object, where: str, *, minimum: int, maximum: int = 10**9) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InstanceError(where, "must be an integer")
-    if value < minimum:
-        raise InstanceError(where, f"must be at least {minimum}, got {value}")
-    if value > maximum:
-        raise InstanceError(where, f"must be at most {maximum}, got {value}")
-    return value
+    number = _READ.whole(value, where)
+    if number < minimum:
+        raise InstanceError(where, f"must be at least {minimum}, got {number}")
+    if number > maximum:
+        raise InstanceError(where, f"must be at most {maximum}, got {number}")
+    return number
 
 
 def moment(value: object, where: str) -> datetime:
@@ -69,13 +38,8 @@ def moment(value: object, where: str) -> datetime:
     return parsed
 
 
-def only_keys(entry: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise InstanceError(f"{where}.{unknown[0]}", "unknown field")
-
-
 def required(entry: Mapping[str, Any], key: str, where: str) -> object:
+    # Unlike matching, a top-level key keeps its dot: ``.slots: missing``.
     if key not in entry:
         raise InstanceError(f"{where}.{key}", "missing")
     return entry[key]
