@@ -11,6 +11,7 @@ from goglobal.accounts.api_auth import api_auth
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.knowledge.api import router as knowledge_router
+from goglobal.matching.api import router as matching_router
 from goglobal.providers.api import router as providers_router
 
 api = NinjaAPI(
@@ -28,6 +29,7 @@ api = NinjaAPI(
 api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])
 api.add_router("/directory", providers_router, tags=["directory"])
+api.add_router("/matching", matching_router, tags=["matching"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 
 

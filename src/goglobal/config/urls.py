@@ -12,6 +12,7 @@ urlpatterns = [
     path("enterprises/", include("goglobal.enterprises.urls")),
     path("directory/", include("goglobal.providers.urls")),
     path("data/", include("goglobal.imports.urls")),
+    path("matching/", include("goglobal.matching.urls")),
     path("cases/", include("goglobal.cases.urls")),
     path("events/", include("goglobal.events.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

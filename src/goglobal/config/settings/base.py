@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "goglobal.enterprises",
     "goglobal.providers",
     "goglobal.imports",
+    "goglobal.matching",
     "goglobal.cases",
     "goglobal.events",
     "goglobal.demo",

@@ -1,0 +1,43 @@
+"""Suggestions the matcher made, kept with the engine version and weights used, for audit."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.enterprises.models import Enterprise
+from goglobal.knowledge.models import NeedCode
+from goglobal.providers.models import ServiceProvider
+
+
+class MatchSuggestion(models.Model):
+    batch = models.UUIDField(_("batch"), default=uuid.uuid4, db_index=True)
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="match_suggestions"
+    )
+    need = models.ForeignKey(NeedCode, on_delete=models.PROTECT, related_name="+")
+    market = models.CharField(_("market"), max_length=2, blank=True)
+    provider = models.ForeignKey(ServiceProvider, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    parts = models.JSONField(_("score parts"), default=dict)
+    at_capacity = models.BooleanField(_("at capacity"), default=False)
+    engine_version = models.CharField(_("engine version"), max_length=40)
+    weights = models.JSONField(_("weights"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("match suggestion")
+        verbose_name_plural = _("match suggestions")
+        ordering = ["-created_at", "rank"]
+        indexes = [models.Index(fields=["enterprise", "need", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id}:{self.need_id}#{self.rank}"

@@ -1,0 +1,117 @@
+"""The matcher's reason codes as sentences in the reader's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from django.utils.translation import gettext, ngettext
+
+from goglobal.core.i18n import language_suffix, localized
+from goglobal.engines.text.glossary import glossary
+from goglobal.knowledge.models import Country, NeedCode, Sector
+from goglobal.providers.models import ProviderCategory
+
+
+class ReasonText:
+    """Turns ``(code, params)`` into one sentence; reference names load once per instance."""
+
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        return {c.code: localized(c, "name") for c in Country.objects.all()}
+
+    @cached_property
+    def _sectors(self) -> dict[str, str]:
+        return {s.code: localized(s, "name") for s in Sector.objects.all()}
+
+    @cached_property
+    def _needs(self) -> dict[str, str]:
+        return {n.code: localized(n, "name") for n in NeedCode.objects.all()}
+
+    def _list(self, names: list[str]) -> str:
+        return ("、" if language_suffix() != "en" else ", ").join(names)
+
+    def _country_list(self, codes: Any) -> str:
+        wanted = [code for code in str(codes).split(",") if code]
+        return self._list([self._countries.get(code, code) for code in wanted])
+
+    def _concepts(self, ids: Any) -> str:
+        column = f"terms_{language_suffix()}"
+        table = glossary()
+        labels = []
+        for concept_id in (part for part in str(ids).split(",") if part):
+            terms = getattr(table.get(concept_id), column, ())
+            labels.append(terms[0] if terms else concept_id)
+        return self._list(labels)
+
+    def _track_record(self, code: str, params: dict[str, Any]) -> str:
+        count = int(params.get("count", 0))
+        singular, plural = {
+            "track_record.completed": (
+                "%(count)s completed referral for enterprises in %(sector)s",
+                "%(count)s completed referrals for enterprises in %(sector)s",
+            ),
+            "track_record.accepted": (
+                "%(count)s accepted referral for enterprises in %(sector)s",
+                "%(count)s accepted referrals for enterprises in %(sector)s",
+            ),
+        }.get(code, ("%(count)s declined referral", "%(count)s declined referrals"))
+        sector = self._sectors.get(str(params.get("sector", "")), "")
+        return ngettext(singular, plural, count) % {"count": count, "sector": sector}
+
+    def describe(self, code: str, params: dict[str, Any]) -> str:
+        if code.startswith("track_record."):
+            return self._track_record(code, params)
+        writer = self._writers().get(code)
+        return writer(params) if writer else code
+
+    def _writers(self) -> dict[str, Callable[[dict[str, Any]], str]]:
+        categories = dict(ProviderCategory.choices)
+        return {
+            "need.serves": lambda p: (
+                gettext("Serves “%(need)s”")
+                % {"need": self._needs.get(str(p.get("need")), p.get("need"))}
+            ),
+            "need.category": lambda p: (
+                gettext("A %(category)s, the usual kind of firm for this need")
+                % {"category": categories.get(p.get("category", ""), p.get("category"))}
+            ),
+            "market.office": lambda p: (
+                gettext("Own office in %(country)s")
+                % {"country": self._country_list(p.get("country"))}
+            ),
+            "market.network": lambda p: (
+                gettext("Network partner in %(country)s")
+                % {"country": self._country_list(p.get("country"))}
+            ),
+            "market.global": lambda p: gettext("Works worldwide"),
+            "market.targets": lambda p: (
+                gettext("Covers target markets: %(countries)s")
+                % {"countries": self._country_list(p.get("countries"))}
+            ),
+            "sector.same": lambda p: (
+                gettext("Experience in %(sector)s")
+                % {"sector": self._sectors.get(str(p.get("sector")), p.get("sector"))}
+            ),
+            "sector.section": lambda p: (
+                gettext("Experience in the same broad sector: %(section)s")
+                % {"section": self._sectors.get(str(p.get("section")), p.get("section"))}
+            ),
+            "sector.generalist": lambda p: gettext("Works across sectors"),
+            "language.shared": lambda p: (
+                gettext("Works in the contacts' languages (%(languages)s)")
+                % {"languages": p.get("languages", "")}
+            ),
+            "text.concepts": lambda p: (
+                gettext("Its profile mentions %(concepts)s")
+                % {"concepts": self._concepts(p.get("concepts", ""))}
+            ),
+            "capacity.full": lambda p: (
+                gettext("At its monthly capacity (%(open)s of %(capacity)s referrals)")
+                % {"open": p.get("open", 0), "capacity": p.get("capacity", 0)}
+            ),
+            "fairness.rotated": lambda p: gettext(
+                "Shown first in turn with providers of a similar score"
+            ),
+        }

@@ -1,0 +1,37 @@
+"""Reading the latest suggestions; only the task force sees them."""
+
+from __future__ import annotations
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+
+from goglobal.accounts import rules
+from goglobal.accounts.models import User
+from goglobal.enterprises.models import Enterprise
+from goglobal.matching.models import MatchSuggestion
+
+
+def matching_allowed(user: User) -> bool:
+    return rules.can(user, "enterprise.edit_any")
+
+
+def require_matching(user: User) -> None:
+    if not matching_allowed(user):
+        raise Http404
+
+
+def latest_suggestions_for(*, user: User, enterprise: Enterprise) -> QuerySet[MatchSuggestion]:
+    """The newest batch of suggestions for each need of ``enterprise``."""
+    require_matching(user)
+    last_rows = (
+        MatchSuggestion.objects.filter(enterprise=enterprise)
+        .values("need_id")
+        .annotate(last=Max("id"))
+        .values_list("last", flat=True)
+    )
+    batches = MatchSuggestion.objects.filter(id__in=last_rows).values_list("batch", flat=True)
+    return (
+        MatchSuggestion.objects.filter(enterprise=enterprise, batch__in=list(batches))
+        .select_related("provider", "need")
+        .order_by("need__sort_order", "rank")
+    )

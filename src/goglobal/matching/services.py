@@ -1,0 +1,81 @@
+"""Asking the matcher for providers and keeping what it suggested."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from goglobal.accounts.models import User
+from goglobal.engines import matching as engine
+from goglobal.enterprises.models import Enterprise
+from goglobal.knowledge.models import NeedCode
+from goglobal.matching.adapters import to_enterprise, to_provider
+from goglobal.matching.models import MatchSuggestion
+from goglobal.providers.models import ProviderMarket, ServiceProvider
+
+WEIGHTS = engine.DEFAULT_WEIGHTS
+
+
+def _candidates(need: NeedCode) -> list[ServiceProvider]:
+    return list(
+        ServiceProvider.objects.filter(deleted_at__isnull=True, needs=need)
+        .prefetch_related(
+            "needs",
+            "sectors",
+            Prefetch("markets", queryset=ProviderMarket.objects.select_related("country")),
+        )
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def match_suggest(
+    *,
+    enterprise: Enterprise,
+    need: NeedCode,
+    actor: User | None,
+    market: str = "",
+    limit: int = 5,
+) -> list[MatchSuggestion]:
+    """Rank the providers that serve ``need`` for ``enterprise``; store and return the top ones.
+
+    Each call is a batch of rows recording the engine version and the weights used. The number
+    of earlier batches for this need is the rotation key, so providers whose scores are within
+    the fairness margin take turns at the top.
+    """
+    providers = [to_provider(provider) for provider in _candidates(need)]
+    languages = {code for contact in enterprise.contacts.all() for code in contact.languages}
+    query = engine.ProviderQuery(
+        enterprise=to_enterprise(enterprise, languages),
+        need=need.code,
+        market=market or None,
+        rotation=MatchSuggestion.objects.filter(enterprise=enterprise, need=need)
+        .values("batch")
+        .distinct()
+        .count(),
+    )
+    matches = engine.rank(engine.ProviderIndex(providers), query, weights=WEIGHTS, limit=limit)
+    batch = uuid.uuid4()
+    weights = dataclasses.asdict(WEIGHTS)
+    rows = [
+        MatchSuggestion(
+            batch=batch,
+            enterprise=enterprise,
+            need=need,
+            market=market,
+            provider_id=int(match.id),
+            rank=position,
+            score=round(match.score, 6),
+            reasons=[[code, params] for code, params in match.reasons],
+            parts={name: round(value, 6) for name, value in match.parts.items()},
+            at_capacity=match.at_capacity,
+            engine_version=engine.ENGINE_VERSION,
+            weights=weights,
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
+        for position, match in enumerate(matches, start=1)
+    ]
+    return MatchSuggestion.objects.bulk_create(rows)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from goglobal.matching import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path("enterprises/<int:enterprise_id>/", views.enterprise_matches, name="enterprise"),
+    path(
+        "enterprises/<int:enterprise_id>/needs/<str:need_code>/suggest/",
+        views.enterprise_match_refresh,
+        name="suggest",
+    ),
+]
