@@ -19,19 +19,18 @@ class NavItem:
     active: bool
 
 
+_STAFF = frozenset({Role.ADMIN, Role.OFFICER, Role.ORGANISER, Role.ANALYST})
+_TASK_FORCE = frozenset({Role.ADMIN, Role.OFFICER})
+
 # (url name, label, roles that see it; None = everybody signed in)
 _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
-    ("accounts:home", _("Home"), None),
-    (
-        "enterprises:list",
-        _("Enterprises"),
-        frozenset({Role.ADMIN, Role.OFFICER, Role.ORGANISER, Role.ANALYST}),
-    ),
+    ("analytics:overview", _("Overview"), _STAFF),
+    ("enterprises:list", _("Enterprises"), _STAFF),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),
     ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),
     ("providers:investors", _("Investors"), None),
-    ("imports:list", _("Imports"), frozenset({Role.ADMIN, Role.OFFICER})),
+    ("imports:list", _("Imports"), _TASK_FORCE),
     ("accounts:tokens", _("API tokens"), None),
 ]
 

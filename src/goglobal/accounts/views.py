@@ -49,7 +49,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("enterprises:portal")
     if role == Role.PROVIDER_MEMBER:
         return redirect("providers:portal")
-    return render(request, "accounts/home.html", {})
+    return redirect("analytics:overview")
 
 
 @login_required

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from goglobal.accounts.models import User
 from goglobal.demo.catalog import Available
@@ -123,12 +126,23 @@ def _partner_body_write(spec: PartnerBodySpec, ref: Reference, actor: User | Non
     return provider_services.partner_body_create(actor=actor, values=values)
 
 
+def _registration_history(enterprises: list[Enterprise], seed: int) -> None:
+    """Spread the demo registrations over the past year, more of them recently, as a live
+    platform would have them; the newest enterprise (the demo member's) stays the first."""
+    rng = random.Random(f"{seed}:registered")
+    now = timezone.now()
+    for position, enterprise in enumerate(enterprises):
+        days = 0 if position == 0 else int(365 * rng.random() ** 1.6)
+        moment = now - timedelta(days=days, minutes=rng.randrange(24 * 60))
+        Enterprise.objects.filter(pk=enterprise.pk).update(created_at=moment, updated_at=moment)
+
+
 @transaction.atomic
 def demo_set_create(*, seed: int, size: DemoSize, actor: User | None = None) -> DemoSet:
     """Write the demo organisations; the reference data must be loaded first."""
     available = Available.from_database()
     ref = Reference()
-    return DemoSet(
+    demo = DemoSet(
         enterprises=[
             _enterprise_write(spec, ref, actor)
             for spec in enterprise_specs(seed=seed, count=size.enterprises, available=available)
@@ -145,3 +159,5 @@ def demo_set_create(*, seed: int, size: DemoSize, actor: User | None = None) -> 
             _partner_body_write(spec, ref, actor) for spec in PARTNER_BODIES[: size.partner_bodies]
         ],
     )
+    _registration_history(demo.enterprises, seed)
+    return demo

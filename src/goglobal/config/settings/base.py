@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "goglobal.matching",
     "goglobal.cases",
     "goglobal.events",
+    "goglobal.analytics",
     "goglobal.demo",
 ]
 
