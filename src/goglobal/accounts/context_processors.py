@@ -30,6 +30,7 @@ _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),
     ("providers:investors", _("Investors"), None),
+    ("events:list", _("Events"), frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER})),
     ("imports:list", _("Imports"), _TASK_FORCE),
     ("accounts:tokens", _("API tokens"), None),
 ]

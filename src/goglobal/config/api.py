@@ -10,6 +10,7 @@ from goglobal.accounts.api import router as accounts_router
 from goglobal.accounts.api_auth import api_auth
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.api import router as enterprises_router
+from goglobal.events.api import router as events_router
 from goglobal.knowledge.api import router as knowledge_router
 from goglobal.matching.api import router as matching_router
 from goglobal.providers.api import router as providers_router
@@ -30,6 +31,7 @@ api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])
 api.add_router("/directory", providers_router, tags=["directory"])
 api.add_router("/matching", matching_router, tags=["matching"])
+api.add_router("/events", events_router, tags=["events"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 
 

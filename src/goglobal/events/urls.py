@@ -1,5 +1,28 @@
 from django.urls import path
 
+from goglobal.events import views
+
 app_name = "events"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("new/", views.event_create, name="create"),
+    path("<int:event_id>/", views.event_detail, name="detail"),
+    path("<int:event_id>/edit/", views.event_edit, name="edit"),
+    path("<int:event_id>/participants/", views.participant_list, name="participants"),
+    path(
+        "<int:event_id>/participants/<int:participant_id>/cancel/",
+        views.participant_cancel,
+        name="participant_cancel",
+    ),
+    path("<int:event_id>/requests/", views.request_list, name="requests"),
+    path("<int:event_id>/runs/", views.run_start, name="run_start"),
+    path("<int:event_id>/runs/<int:run_id>/", views.run_detail, name="run"),
+    path("<int:event_id>/runs/<int:run_id>/publish/", views.run_publish, name="run_publish"),
+    path("<int:event_id>/runs/<int:run_id>/grid/", views.run_grid, name="grid"),
+    path("<int:event_id>/runs/<int:run_id>/signs/", views.run_signs, name="signs"),
+    path("<int:event_id>/check-in/", views.event_check_in, name="check_in"),
+    path("<int:event_id>/meetings/<int:meeting_id>/", views.meeting_outcome, name="meeting"),
+    path("agenda/<str:token>/", views.agenda_page, name="agenda"),
+    path("agenda/<str:token>/calendar.ics", views.agenda_ics, name="agenda_ics"),
+]

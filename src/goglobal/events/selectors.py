@@ -1,0 +1,181 @@
+"""Every user-triggered read of events, with role and object checks applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from goglobal.accounts.models import User
+from goglobal.events import rules
+from goglobal.events.models import (
+    Event,
+    Meeting,
+    MeetingRequest,
+    Participant,
+    Priority,
+    ScheduleRun,
+    Slot,
+    Table,
+)
+
+_AGENDA_SALT = "goglobal.events.agenda"
+
+
+def events_visible_to(user: User) -> QuerySet[Event]:
+    if rules.can_view_events(user):
+        return Event.objects.filter(deleted_at__isnull=True)
+    return Event.objects.none()
+
+
+def event_list_for(*, user: User) -> QuerySet[Event]:
+    return (
+        events_visible_to(user)
+        .annotate(
+            participant_count=Count("participants", filter=Q(participants__deleted_at__isnull=True))
+        )
+        .order_by("-starts_on", "-id")
+    )
+
+
+def event_get_for(*, user: User, event_id: int) -> Event:
+    """The event, or 404 when ``user`` may not see it."""
+    return get_object_or_404(events_visible_to(user), pk=event_id)
+
+
+def event_get_for_manage(*, user: User, event_id: int) -> Event:
+    """The event for writing: 404 if unseen, 403 for a reader (an officer) who may not edit."""
+    event = event_get_for(user=user, event_id=event_id)
+    if not rules.can_manage_events(user):
+        raise PermissionDenied
+    return event
+
+
+def participant_list_for(*, event: Event, include_cancelled: bool = False) -> QuerySet[Participant]:
+    rows = Participant.objects.filter(event=event)
+    if not include_cancelled:
+        rows = rows.filter(deleted_at__isnull=True)
+    return rows.annotate(slot_count=Count("available_slots")).order_by(
+        "organisation_name", "full_name", "id"
+    )
+
+
+def participant_get_for(*, user: User, event: Event, participant_id: int) -> Participant:
+    if not rules.can_manage_events(user):
+        raise Http404
+    return get_object_or_404(participant_list_for(event=event), pk=participant_id)
+
+
+def request_list_for(*, event: Event) -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.filter(event=event).select_related("requester", "requested")
+
+
+def run_list_for(*, event: Event) -> QuerySet[ScheduleRun]:
+    return ScheduleRun.objects.filter(event=event).defer("instance", "result")
+
+
+def run_get_for(*, event: Event, run_id: int) -> ScheduleRun:
+    return get_object_or_404(ScheduleRun.objects.filter(event=event), pk=run_id)
+
+
+def meetings_of(run: ScheduleRun) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(run=run).select_related("slot", "table", "first", "second")
+
+
+def meeting_get_for(*, user: User, event: Event, meeting_id: int) -> Meeting:
+    if not rules.can_manage_events(user):
+        raise Http404
+    return get_object_or_404(meetings_of_event(event), pk=meeting_id)
+
+
+def meetings_of_event(event: Event) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(run__event=event, run__is_published=True).select_related(
+        "slot", "table", "first", "second"
+    )
+
+
+@dataclass(frozen=True)
+class GridRow:
+    slot: Slot
+    cells: list[Meeting | None]
+
+
+def grid_for(run: ScheduleRun) -> tuple[list[Table], list[GridRow]]:
+    """Slots × tables, each cell the meeting held there (or ``None``)."""
+    tables = list(Table.objects.filter(event_id=run.event_id))
+    slots = list(Slot.objects.filter(event_id=run.event_id))
+    placed = {(m.slot_id, m.table_id): m for m in meetings_of(run)}
+    rows = [GridRow(slot, [placed.get((slot.pk, table.pk)) for table in tables]) for slot in slots]
+    return tables, rows
+
+
+@dataclass(frozen=True)
+class Service:
+    participant: Participant
+    requested: int
+    scheduled: int
+
+    @property
+    def missing(self) -> int:
+        return self.requested - self.scheduled
+
+
+def under_served(*, run: ScheduleRun) -> list[Service]:
+    """Participants with fewer meetings than the partners they asked for (or were asked by)."""
+    partners: dict[int, set[int]] = {}
+    blocked = {
+        frozenset(pair)
+        for pair in MeetingRequest.objects.filter(
+            event_id=run.event_id, priority=Priority.NO_THANKS
+        ).values_list("requester_id", "requested_id")
+    }
+    for a, b in (
+        MeetingRequest.objects.filter(event_id=run.event_id)
+        .exclude(priority=Priority.NO_THANKS)
+        .values_list("requester_id", "requested_id")
+    ):
+        if frozenset((a, b)) not in blocked:
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+    scheduled: dict[int, int] = {}
+    for a, b in Meeting.objects.filter(run=run).values_list("first_id", "second_id"):
+        scheduled[a] = scheduled.get(a, 0) + 1
+        scheduled[b] = scheduled.get(b, 0) + 1
+    people = Participant.objects.filter(
+        pk__in=list(partners), deleted_at__isnull=True, no_show=False
+    )
+    rows = [
+        Service(person, len(partners[person.pk]), scheduled.get(person.pk, 0))
+        for person in people
+        if rules.under_served(len(partners[person.pk]), scheduled.get(person.pk, 0))
+    ]
+    return sorted(rows, key=lambda row: (-row.missing, row.participant.full_name))
+
+
+def agenda_token(participant: Participant) -> str:
+    return signing.Signer(salt=_AGENDA_SALT).sign(str(participant.pk))
+
+
+def participant_by_token(token: str) -> Participant:
+    """The participant a signed agenda link names; 404 for a forged or cancelled one."""
+    try:
+        participant_id = int(signing.Signer(salt=_AGENDA_SALT).unsign(token))
+    except (signing.BadSignature, ValueError) as error:
+        raise Http404 from error
+    return get_object_or_404(
+        Participant.objects.select_related("event").filter(deleted_at__isnull=True),
+        pk=participant_id,
+    )
+
+
+def agenda_for(participant: Participant) -> list[Meeting]:
+    """The participant's meetings in the published schedule, in time order."""
+    return list(
+        meetings_of_event(participant.event)
+        .filter(Q(first=participant) | Q(second=participant))
+        .order_by("slot__start")
+    )

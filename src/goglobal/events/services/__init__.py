@@ -1,0 +1,48 @@
+"""Every write of the events app (one module per sub-domain, re-exported here)."""
+
+from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
+from goglobal.events.services.participants import (
+    meeting_outcome_record,
+    meeting_request_create,
+    participant_cancel,
+    participant_check_in,
+    participant_mark_no_show,
+    participant_register,
+    participant_update,
+)
+from goglobal.events.services.registrations import (
+    ImportCounts,
+    ImportRowsError,
+    registrations_import,
+    requests_import,
+)
+from goglobal.events.services.scheduling import (
+    published_run,
+    schedule_instance_build,
+    schedule_run_execute,
+    schedule_run_publish,
+    schedule_run_start,
+)
+
+__all__ = [
+    "ImportCounts",
+    "ImportRowsError",
+    "SlotPattern",
+    "event_create",
+    "event_update",
+    "meeting_outcome_record",
+    "meeting_request_create",
+    "participant_cancel",
+    "participant_check_in",
+    "participant_mark_no_show",
+    "participant_register",
+    "participant_update",
+    "published_run",
+    "registrations_import",
+    "requests_import",
+    "schedule_instance_build",
+    "schedule_run_execute",
+    "schedule_run_publish",
+    "schedule_run_start",
+    "slot_times",
+]

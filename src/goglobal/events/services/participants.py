@@ -1,0 +1,192 @@
+"""Registrations, meeting requests, check-in and meeting outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from goglobal.accounts.models import User
+from goglobal.core.audit import audit_record, diff, snapshot
+from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.events.models import (
+    Event,
+    Meeting,
+    MeetingRequest,
+    Participant,
+    Priority,
+    Slot,
+)
+
+PARTICIPANT_FIELDS = [
+    "full_name",
+    "organisation_name",
+    "kind",
+    "enterprise",
+    "provider",
+    "email",
+    "language",
+    "max_meetings",
+]
+
+
+def _state(participant: Participant) -> dict[str, Any]:
+    state = snapshot(participant, PARTICIPANT_FIELDS)
+    state["available_slots"] = sorted(slot.pk for slot in participant.available_slots.all())
+    return state
+
+
+def _apply(participant: Participant, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name not in PARTICIPANT_FIELDS:
+            raise TypeError(f"{name} is not an editable participant field")
+        setattr(participant, name, value)
+
+
+def _slots_of(event: Event, slots: Iterable[Slot] | None) -> list[Slot]:
+    """The chosen slots, or every slot of the event when none are given."""
+    chosen = list(event.slots.all()) if slots is None else list(slots)
+    if any(slot.event_id != event.pk for slot in chosen):
+        raise DomainError(_("A slot belongs to another event."), field="available_slots")
+    return chosen
+
+
+@transaction.atomic
+def participant_register(
+    *,
+    actor: User | None,
+    event: Event,
+    values: dict[str, Any],
+    slots: Iterable[Slot] | None = None,
+) -> Participant:
+    participant = Participant(event=event)
+    _apply(participant, values)
+    participant.full_clean()
+    participant.save()
+    participant.available_slots.set(_slots_of(event, slots))
+    audit_record(actor=actor, record=participant, action="created", changes=_state(participant))
+    return participant
+
+
+@transaction.atomic
+def participant_update(
+    *,
+    actor: User,
+    participant: Participant,
+    seen_version: int,
+    values: dict[str, Any],
+    slots: Iterable[Slot] | None = None,
+) -> Participant:
+    before = _state(participant)
+    _apply(participant, values)
+    participant.full_clean()
+    updated = Participant.objects.filter(
+        pk=participant.pk, version=seen_version, deleted_at__isnull=True
+    ).update(
+        **{name: getattr(participant, name) for name in PARTICIPANT_FIELDS},
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise StaleRecordError(participant)
+    if slots is not None:
+        participant.available_slots.set(_slots_of(participant.event, slots))
+    participant.refresh_from_db()
+    changes = diff(before, _state(participant))
+    if changes:
+        audit_record(actor=actor, record=participant, action="updated", changes=changes)
+    return participant
+
+
+def _mark(actor: User, participant: Participant, **values: Any) -> Participant:
+    Participant.objects.filter(pk=participant.pk).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    audit_record(
+        actor=actor,
+        record=participant,
+        action="deleted" if "deleted_at" in values else "updated",
+        changes={name: str(value) for name, value in values.items()},
+    )
+    participant.refresh_from_db()
+    return participant
+
+
+@transaction.atomic
+def participant_cancel(*, actor: User, participant: Participant) -> Participant:
+    """The registration is withdrawn; the next re-plan drops its meetings."""
+    return _mark(actor, participant, deleted_at=timezone.now())
+
+
+@transaction.atomic
+def participant_check_in(*, actor: User, participant: Participant) -> Participant:
+    return _mark(actor, participant, checked_in_at=timezone.now(), no_show=False)
+
+
+@transaction.atomic
+def participant_mark_no_show(*, actor: User, participant: Participant) -> Participant:
+    return _mark(actor, participant, checked_in_at=None, no_show=True)
+
+
+@transaction.atomic
+def meeting_request_create(
+    *, actor: User | None, requester: Participant, requested: Participant, priority: str
+) -> MeetingRequest:
+    """Refuses self-requests and duplicates; "no thanks" replaces an earlier request."""
+    if requester.pk == requested.pk:
+        raise DomainError(_("A participant cannot ask to meet itself."), field="requested")
+    if requester.event_id != requested.event_id:
+        raise DomainError(_("Both participants must attend the same event."), field="requested")
+    existing = MeetingRequest.objects.filter(requester=requester, requested=requested).first()
+    if existing is not None and priority != Priority.NO_THANKS:
+        raise DomainError(
+            _("%(requester)s has already asked to meet %(requested)s.")
+            % {"requester": requester.full_name, "requested": requested.full_name},
+            field="requested",
+        )
+    if existing is not None:
+        existing.priority = Priority.NO_THANKS
+        existing.save(update_fields=["priority", "updated_at"])
+        request = existing
+    else:
+        request = MeetingRequest(
+            event_id=requester.event_id,
+            requester=requester,
+            requested=requested,
+            priority=priority,
+        )
+        request.full_clean()
+        request.save()
+    audit_record(
+        actor=actor,
+        record=requester,
+        action="updated",
+        changes={f"request:{requested.pk}": [None, priority]},
+    )
+    return request
+
+
+@transaction.atomic
+def meeting_outcome_record(
+    *, actor: User, meeting: Meeting, seen_version: int, outcome: str, notes: str
+) -> Meeting:
+    before = snapshot(meeting, ["outcome", "notes"])
+    meeting.outcome, meeting.notes = outcome, notes
+    meeting.full_clean(exclude=["run", "slot", "table", "first", "second"])
+    updated = Meeting.objects.filter(pk=meeting.pk, version=seen_version).update(
+        outcome=outcome, notes=notes, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise StaleRecordError(meeting)
+    meeting.refresh_from_db()
+    audit_record(
+        actor=actor,
+        record=meeting,
+        action="updated",
+        changes=diff(before, snapshot(meeting, ["outcome", "notes"])),
+    )
+    return meeting

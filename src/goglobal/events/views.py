@@ -1,0 +1,350 @@
+"""Event pages for organisers (officers read), and the participant's agenda by signed link."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.core.errors import DomainError
+from goglobal.core.forms import VersionForm
+from goglobal.core.pagination import CappedPaginator
+from goglobal.events import ics, rules, selectors, services
+from goglobal.events.forms import EventForm, OutcomeForm, SlotPatternForm, UploadForm
+from goglobal.events.models import Event, ScheduleRun
+
+
+@login_required
+def event_list(request: AuthenticatedRequest) -> HttpResponse:
+    if not rules.can_view_events(request.user):
+        raise PermissionDenied
+    events = selectors.event_list_for(user=request.user)
+    page = CappedPaginator(events, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/list.html",
+        {"page_obj": page, "can_manage": rules.can_manage_events(request.user)},
+    )
+
+
+@login_required
+def event_create(request: AuthenticatedRequest) -> HttpResponse:
+    if not rules.can_manage_events(request.user):
+        raise PermissionDenied
+    form = EventForm(request.POST or None)
+    pattern = SlotPatternForm(request.POST or None, prefix="slots")
+    if request.method == "POST" and form.is_valid() and pattern.is_valid():
+        values = {name: form.cleaned_data[name] for name in EventForm.Meta.fields}
+        try:
+            event = services.event_create(
+                actor=request.user, values=values, pattern=pattern.pattern()
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Event created."))
+            return redirect(event)
+    return render(request, "events/edit.html", {"form": form, "pattern_form": pattern})
+
+
+@login_required
+def event_edit(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    form = EventForm(request.POST or None, instance=event)
+    version = VersionForm(request.POST or None, initial={"version": event.version})
+    if request.method == "POST" and form.is_valid() and version.is_valid():
+        values = {name: form.cleaned_data[name] for name in EventForm.Meta.fields}
+        try:
+            services.event_update(
+                actor=request.user,
+                event=event,
+                seen_version=version.cleaned_data["version"],
+                values=values,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Event saved."))
+            return redirect(event)
+    return render(
+        request, "events/edit.html", {"form": form, "version_form": version, "event": event}
+    )
+
+
+@login_required
+def event_detail(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for(user=request.user, event_id=event_id)
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "slots": event.slots.all(),
+            "table_count": event.tables.count(),
+            "participant_count": selectors.participant_list_for(event=event).count(),
+            "request_count": event.requests.count(),
+            "runs": selectors.run_list_for(event=event)[:20],
+            "can_manage": rules.can_manage_events(request.user),
+        },
+    )
+
+
+def _import(request: AuthenticatedRequest, event: Event, importer: object) -> UploadForm:
+    """Check and import an uploaded file; errors by row and column go into ``problems``."""
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid() and (file_format := form.file_format()):
+        try:
+            counts = importer(  # type: ignore[operator]
+                actor=request.user, event=event, handle=form.handle(), file_format=file_format
+            )
+        except services.ImportRowsError as error:
+            form.add_error(None, error.message)
+            form.problems = error.errors  # type: ignore[attr-defined]
+        else:
+            messages.success(request, _("%(count)s rows imported.") % {"count": counts.created})
+    return form
+
+
+@login_required
+def participant_list(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for(user=request.user, event_id=event_id)
+    form = UploadForm()
+    if request.method == "POST":
+        event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+        form = _import(request, event, services.registrations_import)
+        if not form.errors:
+            return redirect("events:participants", event_id=event.pk)
+    rows = selectors.participant_list_for(event=event)
+    page = CappedPaginator(rows, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for person in page.object_list:
+        person.agenda_token = selectors.agenda_token(person)
+    return render(
+        request,
+        "events/participants.html",
+        {
+            "event": event,
+            "page_obj": page,
+            "form": form,
+            "can_manage": rules.can_manage_events(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def participant_cancel(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    participant = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+    services.participant_cancel(actor=request.user, participant=participant)
+    messages.success(request, _("Registration cancelled."))
+    return redirect("events:participants", event_id=event.pk)
+
+
+@login_required
+def request_list(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for(user=request.user, event_id=event_id)
+    form = UploadForm()
+    if request.method == "POST":
+        event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+        form = _import(request, event, services.requests_import)
+        if not form.errors:
+            return redirect("events:requests", event_id=event.pk)
+    rows = selectors.request_list_for(event=event)
+    page = CappedPaginator(rows, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/requests.html",
+        {
+            "event": event,
+            "page_obj": page,
+            "form": form,
+            "can_manage": rules.can_manage_events(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def run_start(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    try:
+        run = services.schedule_run_start(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(event)
+    return redirect(run)
+
+
+@login_required
+def run_detail(request: AuthenticatedRequest, event_id: int, run_id: int) -> HttpResponse:
+    event = selectors.event_get_for(user=request.user, event_id=event_id)
+    run = selectors.run_get_for(event=event, run_id=run_id)
+    return render(
+        request,
+        "events/run.html",
+        {
+            "event": event,
+            "run": run,
+            "under_served": selectors.under_served(run=run) if run.status == "done" else [],
+            "changes": run.result.get("changes"),
+            "unscheduled_count": len(run.result.get("unscheduled", [])),
+            "can_manage": rules.can_manage_events(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def run_publish(request: AuthenticatedRequest, event_id: int, run_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    run = selectors.run_get_for(event=event, run_id=run_id)
+    try:
+        services.schedule_run_publish(actor=request.user, run=run)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Schedule published: participants can see their agendas."))
+    return redirect(run)
+
+
+def _run_for_manage(request: AuthenticatedRequest, event_id: int, run_id: int) -> ScheduleRun:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    return selectors.run_get_for(event=event, run_id=run_id)
+
+
+@login_required
+def run_grid(request: AuthenticatedRequest, event_id: int, run_id: int) -> HttpResponse:
+    run = _run_for_manage(request, event_id, run_id)
+    tables, rows = selectors.grid_for(run)
+    return render(
+        request,
+        "events/grid.html",
+        {"event": run.event, "run": run, "tables": tables, "rows": rows},
+    )
+
+
+@login_required
+def run_signs(request: AuthenticatedRequest, event_id: int, run_id: int) -> HttpResponse:
+    run = _run_for_manage(request, event_id, run_id)
+    tables, rows = selectors.grid_for(run)
+    signs = [
+        (table, [(row.slot, row.cells[index]) for row in rows])
+        for index, table in enumerate(tables)
+    ]
+    return render(request, "events/signs.html", {"event": run.event, "run": run, "signs": signs})
+
+
+@login_required
+def event_check_in(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    if request.method == "POST":
+        participant = selectors.participant_get_for(
+            user=request.user, event=event, participant_id=int(request.POST.get("participant", 0))
+        )
+        if request.POST.get("action") == "no_show":
+            services.participant_mark_no_show(actor=request.user, participant=participant)
+        else:
+            services.participant_check_in(actor=request.user, participant=participant)
+        return redirect(
+            reverse("events:check_in", args=[event.pk]) + f"?q={request.GET.get('q', '')}"
+        )
+    rows = selectors.participant_list_for(event=event)
+    query = request.GET.get("q", "").strip()
+    if query:
+        rows = rows.filter(full_name__icontains=query) | rows.filter(
+            organisation_name__icontains=query
+        )
+    page = CappedPaginator(rows, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "events/check_in.html", {"event": event, "page_obj": page, "query": query}
+    )
+
+
+@login_required
+def meeting_outcome(request: AuthenticatedRequest, event_id: int, meeting_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    meeting = selectors.meeting_get_for(user=request.user, event=event, meeting_id=meeting_id)
+    form = OutcomeForm(
+        request.POST or None,
+        initial={"version": meeting.version, "outcome": meeting.outcome, "notes": meeting.notes},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_outcome_record(
+                actor=request.user,
+                meeting=meeting,
+                seen_version=form.cleaned_data["version"],
+                outcome=form.cleaned_data["outcome"],
+                notes=form.cleaned_data["notes"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Outcome saved."))
+            return redirect("events:grid", event_id=event.pk, run_id=meeting.run_id)
+    return render(
+        request, "events/meeting.html", {"event": event, "meeting": meeting, "form": form}
+    )
+
+
+def agenda_page(request: HttpRequest, token: str) -> HttpResponse:
+    """No account needed: the signed link identifies the participant."""
+    participant = selectors.participant_by_token(token)
+    with translation.override(participant.language):
+        response = render(
+            request,
+            "events/agenda.html",
+            {
+                "participant": participant,
+                "event": participant.event,
+                "meetings": [(m, m.other(participant)) for m in selectors.agenda_for(participant)],
+                "token": token,
+                "agenda_language": participant.language,
+            },
+        )
+    response["Content-Language"] = participant.language
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
+    participant = selectors.participant_by_token(token)
+    event = participant.event
+    with translation.override(participant.language):
+        entries = [
+            ics.CalendarEntry(
+                uid=f"meeting-{meeting.pk}@goglobal-connect",
+                start=meeting.slot.start,
+                end=meeting.slot.end,
+                summary=_("Meeting with %(name)s (%(organisation)s)")
+                % {
+                    "name": meeting.other(participant).full_name,
+                    "organisation": meeting.other(participant).organisation_name,
+                },
+                location=_("Table %(table)s, %(venue)s")
+                % {"table": meeting.table.label, "venue": event.venue or event.city},
+                description=event.name,
+            )
+            for meeting in selectors.agenda_for(participant)
+        ]
+        text = ics.calendar(entries, name=event.name, stamp=timezone.now())
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="agenda.ics"'
+    return response
