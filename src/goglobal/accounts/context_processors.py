@@ -25,9 +25,13 @@ _TASK_FORCE = frozenset({Role.ADMIN, Role.OFFICER})
 # (url name, label, roles that see it; None = everybody signed in)
 _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("analytics:overview", _("Overview"), _STAFF),
+    ("cases:board", _("Cases"), frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST})),
+    ("cases:tasks", _("My tasks"), _TASK_FORCE),
     ("enterprises:list", _("Enterprises"), _STAFF),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),
+    ("cases:enterprise_case", _("Our case"), frozenset({Role.ENTERPRISE_MEMBER})),
     ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
+    ("cases:provider_referrals", _("Referrals"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),
     ("providers:investors", _("Investors"), None),
     ("events:list", _("Events"), frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER})),

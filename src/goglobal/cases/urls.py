@@ -1,5 +1,35 @@
 from django.urls import path
 
+from goglobal.cases import views
+
 app_name = "cases"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_board, name="board"),
+    path("list/", views.case_list, name="list"),
+    path("assign/", views.case_bulk_assign, name="bulk_assign"),
+    path("filters/", views.saved_filter_save, name="filter_save"),
+    path("filters/<int:filter_id>/delete/", views.saved_filter_delete, name="filter_delete"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("tasks/<int:task_id>/done/", views.task_complete, name="task_complete"),
+    path("open/<int:enterprise_id>/", views.case_open, name="open"),
+    path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/edit/", views.case_update, name="update"),
+    path("<int:case_id>/move/", views.case_move, name="move"),
+    path("<int:case_id>/outcomes/", views.outcome_add, name="outcome_add"),
+    path("<int:case_id>/interactions/", views.interaction_add, name="interaction_add"),
+    path("<int:case_id>/referrals/", views.referral_add, name="referral_add"),
+    path(
+        "referrals/<int:referral_id>/<slug:action>/",
+        views.referral_officer_action,
+        name="referral_action",
+    ),
+    path("provider/", views.provider_referrals, name="provider_referrals"),
+    path("provider/<int:referral_id>/", views.provider_referral, name="provider_referral"),
+    path(
+        "provider/<int:referral_id>/<slug:action>/",
+        views.provider_referral_answer,
+        name="provider_referral_answer",
+    ),
+    path("my-case/", views.enterprise_case, name="enterprise_case"),
+]

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from goglobal.accounts.api import router as accounts_router
 from goglobal.accounts.api_auth import api_auth
+from goglobal.cases.api import router as cases_router
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
@@ -31,6 +32,7 @@ api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])
 api.add_router("/directory", providers_router, tags=["directory"])
 api.add_router("/matching", matching_router, tags=["matching"])
+api.add_router("/cases", cases_router, tags=["cases"])
 api.add_router("/events", events_router, tags=["events"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 

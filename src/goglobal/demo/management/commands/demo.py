@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
 from goglobal.accounts.models import Role
+from goglobal.cases.demo import cases_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
@@ -70,6 +71,12 @@ class Command(BaseCommand):
                 "Creating demo accounts",
                 lambda: demo_accounts_create(enterprise=enterprise, provider=provider),
             )
+            if not options["large"]:
+                cases = self._step(
+                    "Opening task-force cases",
+                    lambda: cases_demo_create(options["seed"]),
+                )
+                self.stdout.write(f"  {len(cases)} cases across every stage")
             self._print_accounts(accounts)
         if not options["no_serve"]:
             self._serve(accounts)

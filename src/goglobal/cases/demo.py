@@ -1,0 +1,152 @@
+"""Demo cases over the demo enterprises and providers: every stage, with a believable story."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from goglobal.accounts.models import Role, User
+from goglobal.cases import rules, services
+from goglobal.cases.models import Case
+from goglobal.enterprises.models import Enterprise
+from goglobal.knowledge.models import Country
+from goglobal.providers.models import ProviderMembership, ServiceProvider
+
+# How many of every 20 cases end in each stage.
+STAGE_WEIGHTS = {
+    "lead": 3,
+    "qualified": 3,
+    "needs_assessed": 3,
+    "matched": 2,
+    "in_progress": 3,
+    "landed_hk": 2,
+    "expanded_abroad": 1,
+    "dormant": 2,
+    "closed": 1,
+}
+SUMMARIES = [
+    "与董事长及财务总监会面，讨论在香港设立区域总部的时间表。",
+    "电话沟通：企业希望了解香港上市的保荐人选择和时间。",
+    "Email exchange on opening corporate bank accounts in Hong Kong.",
+    "企业参访香港科学园，了解研发中心选址。",
+    "在大湾区出海论坛上交流东南亚市场准入经验。",
+]
+OUTCOMES = {
+    "landed_hk": ["hk_entity_incorporated", "regional_hq", "jobs_created"],
+    "expanded_abroad": ["hk_entity_incorporated", "funds_raised", "market_entered"],
+}
+
+
+def _provider_actor(provider: ServiceProvider, fallback: User) -> User:
+    membership = ProviderMembership.objects.filter(provider=provider).select_related("user").first()
+    return membership.user if membership else fallback
+
+
+def _walk(case: Case, target: str, actor: User) -> Case:
+    pipeline = list(rules.PIPELINE)
+    path = pipeline[1 : pipeline.index(target) + 1] if target in pipeline else []
+    if target in {rules.DORMANT, rules.CLOSED}:
+        path = [*pipeline[1:3], target]
+    for stage in path:
+        reason = "企业决定暂缓出海计划" if stage == rules.CLOSED else ""
+        case = services.case_move(
+            case=case, target=stage, actor=actor, seen_version=case.version, reason=reason
+        )
+    return case
+
+
+def _referrals(
+    case: Case, rng: random.Random, providers: list[ServiceProvider], actor: User
+) -> None:
+    for row in list(case.enterprise.needs.all()[:2]):
+        provider = rng.choice(providers)
+        referral = services.referral_propose(
+            case=case, need=row.need, provider=provider, actor=actor, note="请跟进"
+        )
+        referral = services.referral_send(referral=referral, actor=actor, seen_version=1)
+        member = _provider_actor(provider, actor)
+        if member.role != Role.PROVIDER_MEMBER or rng.random() < 0.2:
+            continue
+        if rng.random() < 0.15:
+            services.referral_decline(
+                referral=referral, actor=member, seen_version=2, reason="本季度容量已满"
+            )
+            continue
+        referral = services.referral_accept(referral=referral, actor=member, seen_version=2)
+        if case.stage in {"landed_hk", "expanded_abroad"}:
+            services.referral_complete(
+                referral=referral, actor=member, seen_version=3, outcome="服务已完成"
+            )
+
+
+def _outcomes(case: Case, rng: random.Random, today: datetime.date) -> None:
+    for kind in OUTCOMES.get(case.stage, []):
+        services.outcome_record(
+            case=case,
+            actor=case.owner or case.updated_by,  # type: ignore[arg-type]
+            kind=kind,
+            achieved_on=today - datetime.timedelta(days=rng.randint(10, 300)),
+            amount=Decimal(rng.choice([80, 150, 400, 1200])) * 1_000_000
+            if kind == "funds_raised"
+            else None,
+            currency="HKD" if kind == "funds_raised" else "",
+            route=rng.choice(["ipo", "private", "debt"]) if kind == "funds_raised" else "",
+            country=Country.objects.filter(code=rng.choice(["VN", "TH", "MY", "SA", "AE"])).first()
+            if kind == "market_entered"
+            else None,
+            jobs=rng.randint(5, 120) if kind == "jobs_created" else None,
+        )
+
+
+@transaction.atomic
+def cases_demo_create(seed: int, count: int = 160) -> list[Case]:
+    """Open ``count`` cases (at least one per stage) over existing demo enterprises."""
+    rng = random.Random(f"{seed}:cases")
+    officers = list(User.objects.filter(role=Role.OFFICER, is_active=True).order_by("id"))
+    providers = list(ServiceProvider.objects.filter(deleted_at__isnull=True).order_by("id"))
+    if not officers or not providers:
+        raise ValueError("cases_demo_create needs demo officers and providers first")
+    enterprises = list(
+        Enterprise.objects.filter(deleted_at__isnull=True, cases__isnull=True).order_by("id")[
+            :count
+        ]
+    )
+    stages = [stage for stage, weight in STAGE_WEIGHTS.items() for _ in range(weight)]
+    today = timezone.localdate()
+    created = []
+    for index, enterprise in enumerate(enterprises):
+        owner = officers[index % len(officers)]
+        target = list(STAGE_WEIGHTS)[index] if index < len(STAGE_WEIGHTS) else rng.choice(stages)
+        case = services.case_open(
+            actor=owner,
+            enterprise=enterprise,
+            origin=rng.choice(["event", "inbound", "mechanism", "outreach"]),
+            owner=owner,
+            priority=rng.choice(["high", "medium", "medium", "low"]),
+            next_action="安排下一次会面",
+            next_action_on=today + datetime.timedelta(days=rng.randint(-5, 30)),
+        )
+        for _ in range(rng.randint(1, 4)):
+            services.interaction_log(
+                case=case,
+                actor=owner,
+                kind=rng.choice(["meeting", "call", "email", "visit", "event"]),
+                occurred_on=today - datetime.timedelta(days=rng.randint(1, 200)),
+                summary=rng.choice(SUMMARIES),
+                follow_up=services.FollowUp(
+                    title="发送资料清单",
+                    due_on=today + datetime.timedelta(days=rng.randint(-3, 14)),
+                )
+                if rng.random() < 0.4
+                else None,
+            )
+        case = _walk(case, target, owner)
+        if target in {"matched", "in_progress", "landed_hk", "expanded_abroad"}:
+            _referrals(case, rng, providers, owner)
+        _outcomes(case, rng, today)
+        created.append(case)
+    return created

@@ -1,0 +1,350 @@
+"""Cases: the task force's engagement with one enterprise, and what happens in it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from goglobal.core.models import TimeStampedModel, VersionedModel
+from goglobal.enterprises.models import Contact, Enterprise, Priority
+from goglobal.knowledge.models import Country, NeedCode
+from goglobal.providers.models import ServiceProvider
+
+
+class Stage(models.TextChoices):
+    LEAD = "lead", _("lead")
+    QUALIFIED = "qualified", _("qualified")
+    NEEDS_ASSESSED = "needs_assessed", _("needs assessed")
+    MATCHED = "matched", _("matched")
+    IN_PROGRESS = "in_progress", _("in progress")
+    LANDED_HK = "landed_hk", _("landed in Hong Kong")
+    EXPANDED_ABROAD = "expanded_abroad", _("expanded abroad")
+    DORMANT = "dormant", _("dormant")
+    CLOSED = "closed", _("closed")
+
+
+class Origin(models.TextChoices):
+    EVENT = "event", _("event")
+    INBOUND = "inbound", _("inbound registration")
+    MECHANISM = "mechanism", _("referral from a co-operation mechanism")
+    OUTREACH = "outreach", _("outreach")
+
+
+class Case(VersionedModel):
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="cases"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.LEAD)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_cases",
+    )
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
+    next_action = models.CharField(_("next action"), max_length=200, blank=True)
+    next_action_on = models.DateField(_("next action date"), null=True, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    closed_reason = models.CharField(_("reason for closing"), max_length=300, blank=True)
+    stage_changed_at = models.DateTimeField(_("stage changed"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="one_open_case_per_enterprise",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["stage", "deleted_at", "-updated_at"], name="case_board"),
+            models.Index(fields=["owner", "deleted_at"], name="case_owner"),
+            models.Index(fields=["deleted_at", "-updated_at", "-id"], name="case_list"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.enterprise_id)
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", args=[self.pk])
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.next_action_on is not None and self.next_action_on < today
+
+
+class CaseEvent(models.Model):
+    """One thing that happened to a case: the timeline and the change history."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("case opened")
+        STAGE_MOVED = "stage_moved", _("stage changed")
+        UPDATED = "updated", _("details changed")
+        ASSIGNED = "assigned", _("owner changed")
+        OUTCOME = "outcome", _("outcome recorded")
+        INTERACTION = "interaction", _("interaction logged")
+        TASK_DONE = "task_done", _("task completed")
+        REFERRAL = "referral", _("referral changed")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["case", "-created_at"], name="case_event_timeline")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.kind}"
+
+
+class Outcome(TimeStampedModel):
+    class Kind(models.TextChoices):
+        HK_ENTITY = "hk_entity_incorporated", _("Hong Kong entity incorporated")
+        REGIONAL_HQ = "regional_hq", _("regional headquarters set up")
+        TREASURY = "treasury_centre", _("treasury centre set up")
+        RND_HUB = "rnd_hub", _("R&D hub set up")
+        SUPPLY_CHAIN = "supply_chain_centre", _("supply-chain centre set up")
+        FUNDS_RAISED = "funds_raised", _("funds raised")
+        MARKET_ENTERED = "market_entered", _("market entered")
+        JOBS_CREATED = "jobs_created", _("jobs created in Hong Kong")
+
+    class Route(models.TextChoices):
+        IPO = "ipo", _("IPO")
+        PRIVATE = "private", _("private placement")
+        DEBT = "debt", _("debt")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="outcomes")
+    kind = models.CharField(_("milestone"), max_length=30, choices=Kind.choices)
+    achieved_on = models.DateField(_("date"))
+    amount = models.DecimalField(
+        _("amount"), max_digits=16, decimal_places=0, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    route = models.CharField(_("route"), max_length=10, choices=Route.choices, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("market"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    jobs = models.PositiveIntegerField(_("jobs"), null=True, blank=True)
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["-achieved_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="funds_raised")
+                | (models.Q(amount__isnull=False) & ~models.Q(currency="") & ~models.Q(route="")),
+                name="outcome_funds_have_amount_currency_route",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="market_entered") | models.Q(country__isnull=False),
+                name="outcome_market_has_country",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="jobs_created") | models.Q(jobs__isnull=False),
+                name="outcome_jobs_have_count",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.kind}"
+
+
+class Interaction(TimeStampedModel):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("meeting")
+        CALL = "call", _("call")
+        EMAIL = "email", _("email")
+        VISIT = "visit", _("visit")
+        EVENT = "event", _("event encounter")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    occurred_on = models.DateField(_("date"))
+    summary = models.TextField(_("summary"))
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("officers"), blank=True, related_name="+"
+    )
+    contacts = models.ManyToManyField(
+        Contact, verbose_name=_("enterprise contacts"), blank=True, related_name="+"
+    )
+    providers = models.ManyToManyField(
+        ServiceProvider, verbose_name=_("providers"), blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["case", "-occurred_on"], name="interaction_timeline")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.kind}:{self.occurred_on}"
+
+
+class Task(TimeStampedModel):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(_("task"), max_length=200)
+    due_on = models.DateField(_("due"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="case_tasks",
+    )
+    interaction = models.ForeignKey(
+        Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["assignee", "done_at", "due_on"], name="task_due")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return not self.is_done and self.due_on < (today or timezone.localdate())
+
+
+class ReferralStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    SENT = "sent", _("sent")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    IN_PROGRESS = "in_progress", _("in progress")
+    COMPLETED = "completed", _("completed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class Referral(VersionedModel):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    need = models.ForeignKey(
+        NeedCode, verbose_name=_("need"), on_delete=models.PROTECT, related_name="+"
+    )
+    provider = models.ForeignKey(
+        ServiceProvider,
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.PROPOSED
+    )
+    note = models.TextField(_("note to the provider"), blank=True)
+    decline_reason = models.CharField(_("reason for declining"), max_length=300, blank=True)
+    progress_note = models.TextField(_("progress"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "need", "provider"], name="one_referral_per_case_need_provider"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["provider", "status", "-created_at"], name="referral_inbox"),
+            models.Index(fields=["status", "sent_at"], name="referral_waiting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.need_id}->{self.provider_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:provider_referral", args=[self.pk])
+
+
+class ReferralEvent(models.Model):
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, choices=ReferralStatus.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("referral event")
+        verbose_name_plural = _("referral events")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id}:{self.from_status}->{self.to_status}"
+
+
+class SavedFilter(TimeStampedModel):
+    """A pipeline filter an officer saved under a name; private to that officer."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_filters"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(_("filters"), max_length=500)
+
+    class Meta:
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="unique_saved_filter_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

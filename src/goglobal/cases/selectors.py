@@ -1,0 +1,399 @@
+"""Every user-triggered read of cases and referrals, with role and object checks applied."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from goglobal.accounts.models import Role, User
+from goglobal.cases import rules
+from goglobal.cases.models import (
+    Case,
+    CaseEvent,
+    Interaction,
+    Outcome,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+    SavedFilter,
+    Task,
+)
+from goglobal.cases.services.referrals import reply_days
+from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed
+from goglobal.enterprises.selectors import enterprise_of_member
+from goglobal.knowledge import selectors as knowledge
+from goglobal.knowledge.models import Country, MarketGroup, Sector
+from goglobal.providers.models import ServiceProvider
+from goglobal.providers.selectors import provider_of_member
+
+CASE_READERS = frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST})
+CASE_EDITORS = frozenset({Role.ADMIN, Role.OFFICER})
+BOARD_CARDS_PER_STAGE = 20
+
+
+def _active(user: Any) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def case_can_view(user: Any) -> bool:
+    return _active(user) and user.role in CASE_READERS
+
+
+def case_can_edit(user: Any) -> bool:
+    return _active(user) and user.role in CASE_EDITORS
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    live = Case.objects.filter(deleted_at__isnull=True, enterprise__deleted_at__isnull=True)
+    return live if case_can_view(user) else live.none()
+
+
+def _overdue_referral(now: datetime.datetime) -> Exists:
+    cutoff = now - datetime.timedelta(days=reply_days())
+    return Exists(
+        Referral.objects.filter(case=OuterRef("pk"), status=ReferralStatus.SENT, sent_at__lt=cutoff)
+    )
+
+
+def _overdue_task(today: datetime.date) -> Exists:
+    return Exists(Task.objects.filter(case=OuterRef("pk"), done_at__isnull=True, due_on__lt=today))
+
+
+def case_get_for(*, user: User, case_id: int) -> Case:
+    """The case with its enterprise loaded, or 404 when ``user`` may not see it."""
+    cases = cases_visible_to(user).select_related("enterprise__city", "enterprise__sector", "owner")
+    return get_object_or_404(cases, pk=case_id)
+
+
+def case_get_for_edit(*, user: User, case_id: int) -> Case:
+    if not case_can_edit(user):
+        raise Http404
+    return case_get_for(user=user, case_id=case_id)
+
+
+@dataclass
+class CasePage:
+    """Everything the case page shows, each part loaded in a fixed number of queries."""
+
+    case: Case
+    needs: list[EnterpriseNeed]
+    contacts: list[Contact]
+    interactions: list[Interaction]
+    timeline: list[CaseEvent]
+    referrals: list[Referral]
+    outcomes: list[Outcome]
+    tasks: list[Task]
+    overdue_referrals: set[int] = field(default_factory=set)
+
+
+def case_page_for(*, user: User, case_id: int) -> CasePage:
+    case = case_get_for(user=user, case_id=case_id)
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    referrals = list(
+        case.referrals.filter(deleted_at__isnull=True)
+        .select_related("provider", "need")
+        .prefetch_related(Prefetch("events", queryset=ReferralEvent.objects.order_by("id")))
+    )
+    return CasePage(
+        case=case,
+        needs=list(
+            EnterpriseNeed.objects.filter(enterprise=case.enterprise).select_related("need")
+        ),
+        contacts=list(Contact.objects.filter(enterprise=case.enterprise)),
+        interactions=list(
+            case.interactions.prefetch_related("officers", "contacts", "providers")[:50]
+        ),
+        timeline=list(case.events.select_related("actor")[:100]),
+        referrals=referrals,
+        outcomes=list(case.outcomes.select_related("country")),
+        tasks=list(case.tasks.select_related("assignee").order_by("done_at", "due_on", "id")),
+        overdue_referrals={
+            r.pk
+            for r in referrals
+            if r.status == ReferralStatus.SENT and r.sent_at and r.sent_at < cutoff
+        },
+    )
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    city: str = ""
+    sector: str = ""
+    need: str = ""
+    market: str = ""
+    owner: str = ""
+    stage: str = ""
+    overdue: bool = False
+    sort: str = ""
+
+
+SORTS: dict[str, list[str]] = {
+    "": ["-updated_at", "-id"],
+    "updated": ["updated_at", "id"],
+    "next_action": ["next_action_on", "id"],
+    "-next_action": ["-next_action_on", "-id"],
+    "priority": ["priority", "-id"],
+    "stage_age": ["stage_changed_at", "id"],
+    "enterprise": ["enterprise__name_zh", "id"],
+}
+
+
+def case_list_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
+    """Filters on related rows are ``EXISTS`` subqueries: no DISTINCT, same plan at any size."""
+    queryset = _filtered(cases_visible_to(user), filters)
+    now = timezone.now()
+    return (
+        queryset.annotate(
+            has_overdue_referral=_overdue_referral(now),
+            has_overdue_task=_overdue_task(timezone.localdate()),
+        )
+        .select_related("enterprise__city", "enterprise__sector", "owner")
+        .order_by(*SORTS.get(filters.sort, SORTS[""]))
+    )
+
+
+def _filtered(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
+    if filters.city:
+        queryset = queryset.filter(enterprise__city__code=filters.city)
+    if filters.sector:
+        queryset = queryset.filter(
+            Q(enterprise__sector__code=filters.sector)
+            | Q(enterprise__sector__section__code=filters.sector)
+        )
+    if filters.need:
+        needs = EnterpriseNeed.objects.filter(
+            enterprise=OuterRef("enterprise"), need_id=knowledge.need_id(filters.need)
+        )
+        queryset = queryset.filter(Exists(needs))
+    if filters.market:
+        queryset = queryset.filter(_targets_market(filters.market))
+    if filters.owner == "none":
+        queryset = queryset.filter(owner__isnull=True)
+    elif filters.owner.isdigit():
+        queryset = queryset.filter(owner_id=int(filters.owner))
+    if filters.stage:
+        queryset = queryset.filter(stage=filters.stage)
+    if filters.overdue:
+        today = timezone.localdate()
+        queryset = queryset.filter(
+            Q(next_action_on__lt=today) | _overdue_task(today) | _overdue_referral(timezone.now())
+        )
+    return queryset
+
+
+def _targets_market(code: str) -> Q:
+    country_ids, group_ids = knowledge.market_reach(code)
+    countries = Enterprise.target_countries.through.objects.filter(
+        enterprise=OuterRef("enterprise"), country_id__in=country_ids
+    )
+    groups = Enterprise.target_groups.through.objects.filter(
+        enterprise=OuterRef("enterprise"), marketgroup_id__in=group_ids
+    )
+    return Q(Exists(countries)) | Q(Exists(groups))
+
+
+@dataclass
+class BoardColumn:
+    stage: str
+    label: str
+    count: int
+    cases: list[Case]
+
+
+def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
+    """One column per stage: a count for each (one query) and the first cards (one per stage)."""
+    base = case_list_for(user=user, filters=CaseFilters(**{**filters.__dict__, "stage": ""}))
+    counts = dict(
+        _filtered(cases_visible_to(user), filters)
+        .order_by()
+        .values_list("stage")
+        .annotate(total=Count("id"))
+    )
+    columns = []
+    for stage, label in Case._meta.get_field("stage").choices or []:
+        if filters.stage and stage != filters.stage:
+            continue
+        cards = list(base.filter(stage=stage)[:BOARD_CARDS_PER_STAGE]) if counts.get(stage) else []
+        columns.append(BoardColumn(str(stage), str(label), counts.get(stage, 0), cards))
+    return columns
+
+
+def case_filter_choices() -> dict[str, Any]:
+    return {
+        "sections": Sector.objects.filter(level=Sector.Level.SECTION),
+        "needs": knowledge_needs(),
+        "groups": MarketGroup.objects.all(),
+        "countries": Country.objects.all(),
+        "owners": User.objects.filter(role__in=CASE_EDITORS, is_active=True),
+        "stages": Case._meta.get_field("stage").choices,
+    }
+
+
+def knowledge_needs() -> QuerySet[Any]:
+    from goglobal.knowledge.models import NeedCode
+
+    return NeedCode.objects.filter(is_active=True)
+
+
+def saved_filters_for(*, user: User) -> QuerySet[SavedFilter]:
+    return SavedFilter.objects.filter(user=user)
+
+
+def tasks_due_for(*, user: User) -> QuerySet[Task]:
+    return Task.objects.filter(
+        assignee=user, done_at__isnull=True, case__deleted_at__isnull=True
+    ).select_related("case__enterprise")
+
+
+def task_get_for_edit(*, user: User, task_id: int) -> Task:
+    if not case_can_edit(user):
+        raise Http404
+    return get_object_or_404(
+        Task.objects.filter(case__in=cases_visible_to(user)).select_related("case"), pk=task_id
+    )
+
+
+def referral_get_for_officer(*, user: User, referral_id: int) -> Referral:
+    if not case_can_edit(user):
+        raise Http404
+    return get_object_or_404(
+        Referral.objects.filter(case__in=cases_visible_to(user), deleted_at__isnull=True),
+        pk=referral_id,
+    )
+
+
+def interactions_for(*, user: User, case: Case) -> QuerySet[Interaction]:
+    if not case_can_view(user):
+        return Interaction.objects.none()
+    return case.interactions.prefetch_related("officers", "contacts", "providers")
+
+
+# --- the provider's side -------------------------------------------------------------------
+
+
+def referrals_for_provider(user: User) -> QuerySet[Referral]:
+    """Referrals sent to the user's provider; nothing for anybody else."""
+    provider = provider_of_member(user) if _active(user) else None
+    if provider is None:
+        return Referral.objects.none()
+    return Referral.objects.filter(
+        provider=provider,
+        status__in=rules.PROVIDER_INBOX_STATUSES,
+        deleted_at__isnull=True,
+        case__deleted_at__isnull=True,
+    )
+
+
+@dataclass
+class ProviderReferralView:
+    """What a provider may see of a referral: nothing beyond ``rules.provider_visible_fields``."""
+
+    referral: Referral
+    fields: frozenset[str]
+    need: Any
+    sector: Sector
+    size_band: str
+    markets: list[str]
+    description: str
+    description_language: str
+    name: str = ""
+    other_needs: list[Any] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    overdue: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return rules.has_accepted(self.referral.status)
+
+
+def provider_referral_list_for(*, user: User) -> QuerySet[Referral]:
+    return (
+        referrals_for_provider(user)
+        .select_related("need", "case__enterprise__sector")
+        .order_by("-sent_at", "-id")
+    )
+
+
+def provider_referral_get_for(*, user: User, referral_id: int) -> ProviderReferralView:
+    referral = get_object_or_404(
+        referrals_for_provider(user).select_related("need", "provider", "case__enterprise__sector"),
+        pk=referral_id,
+    )
+    return provider_referral_view(referral)
+
+
+def provider_referral_view(referral: Referral) -> ProviderReferralView:
+    enterprise = referral.case.enterprise
+    accepted = rules.has_accepted(referral.status)
+    consented = list(Contact.objects.filter(enterprise=enterprise, has_consent=True))
+    fields = rules.provider_visible_fields(accepted=accepted, consent=bool(consented))
+    markets = [c.name for c in enterprise.target_countries.all()]
+    markets += [g.name for g in enterprise.target_groups.all()]
+    view = ProviderReferralView(
+        referral=referral,
+        fields=fields,
+        need=referral.need,
+        sector=enterprise.sector,
+        size_band=enterprise.get_employee_band_display(),
+        markets=markets,
+        description=enterprise.description,
+        description_language=enterprise.description_language,
+    )
+    if "name" in fields:
+        view.name = enterprise.name_en or enterprise.name_zh
+    if "other_needs" in fields:
+        view.other_needs = [
+            row.need
+            for row in EnterpriseNeed.objects.filter(enterprise=enterprise)
+            .exclude(need=referral.need)
+            .select_related("need")
+        ]
+    if "contacts" in fields:
+        view.contacts = consented
+    return view
+
+
+# --- the enterprise's side -----------------------------------------------------------------
+
+
+@dataclass
+class EnterpriseCaseView:
+    stage: str
+    stage_label: str
+    owner_name: str
+    referrals: list[Referral]
+
+
+def enterprise_case_for(*, user: User) -> EnterpriseCaseView | None:
+    """The member's own case: its stage and the referrals a provider accepted; else ``None``."""
+    enterprise = enterprise_of_member(user) if _active(user) else None
+    if enterprise is None:
+        raise Http404
+    case = (
+        Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True)
+        .select_related("owner")
+        .first()
+    )
+    if case is None:
+        return None
+    referrals = list(
+        case.referrals.filter(
+            status__in=rules.ACCEPTED_STATUSES, deleted_at__isnull=True
+        ).select_related("provider", "need")
+    )
+    return EnterpriseCaseView(
+        stage=case.stage,
+        stage_label=case.get_stage_display(),
+        owner_name=str(case.owner) if case.owner else "",
+        referrals=referrals,
+    )
+
+
+def providers_for_referral() -> QuerySet[ServiceProvider]:
+    return ServiceProvider.objects.filter(deleted_at__isnull=True).order_by("name_en", "id")

@@ -1,0 +1,12 @@
+"""Background work for cases: the officers' daily digest."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from goglobal.cases import services
+
+
+@task()
+def case_digest_send_task() -> int:
+    return services.digest_send()

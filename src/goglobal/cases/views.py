@@ -1,0 +1,423 @@
+"""Case pages: the officers' pipeline and case page, the provider and enterprise portals."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.cases import rules, selectors, services
+from goglobal.cases.forms import (
+    BulkAssignForm,
+    CaseMoveForm,
+    CaseOpenForm,
+    CaseUpdateForm,
+    InteractionForm,
+    OutcomeForm,
+    ReferralAnswerForm,
+    ReferralForm,
+    SavedFilterForm,
+)
+from goglobal.cases.models import Case, Referral, SavedFilter
+from goglobal.core.errors import DomainError
+from goglobal.core.models import AuditEvent
+from goglobal.core.pagination import CappedPaginator
+from goglobal.enterprises.selectors import enterprise_get_for
+
+FILTER_KEYS = ("city", "sector", "need", "market", "owner", "stage", "overdue", "sort")
+
+
+def _filters(request: AuthenticatedRequest) -> selectors.CaseFilters:
+    get = request.GET
+    return selectors.CaseFilters(
+        city=get.get("city", ""),
+        sector=get.get("sector", ""),
+        need=get.get("need", ""),
+        market=get.get("market", ""),
+        owner=get.get("owner", ""),
+        stage=get.get("stage", ""),
+        overdue=get.get("overdue") == "1",
+        sort=get.get("sort", ""),
+    )
+
+
+def _pipeline_context(request: AuthenticatedRequest) -> dict[str, Any]:
+    if not selectors.case_can_view(request.user):
+        raise Http404
+    query = urlencode([(k, v) for k, v in request.GET.items() if k in FILTER_KEYS and v])
+    return {
+        "filters": _filters(request),
+        "query": query,
+        "saved_filters": selectors.saved_filters_for(user=request.user),
+        "save_form": SavedFilterForm(initial={"query": query}),
+        "can_edit": selectors.case_can_edit(request.user),
+        "sorts": selectors.SORTS,
+        **selectors.case_filter_choices(),
+    }
+
+
+@login_required
+def case_board(request: AuthenticatedRequest) -> HttpResponse:
+    context = _pipeline_context(request)
+    context["columns"] = selectors.case_board_for(user=request.user, filters=context["filters"])
+    return render(request, "cases/board.html", context)
+
+
+@login_required
+def case_list(request: AuthenticatedRequest) -> HttpResponse:
+    context = _pipeline_context(request)
+    queryset = selectors.case_list_for(user=request.user, filters=context["filters"])
+    page = CappedPaginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    context["page_obj"] = page
+    return render(request, "cases/list.html", context)
+
+
+@login_required
+@require_POST
+def case_bulk_assign(request: AuthenticatedRequest) -> HttpResponse:
+    if not selectors.case_can_edit(request.user):
+        raise Http404
+    form = BulkAssignForm(request.POST, cases=selectors.cases_visible_to(request.user))
+    if form.is_valid():
+        try:
+            count = services.case_assign(
+                cases=form.cleaned_data["cases"],
+                owner=form.cleaned_data["owner"],
+                actor=request.user,
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(count)d cases reassigned.") % {"count": count})
+    else:
+        messages.error(request, _("Choose at least one case and the new owner."))
+    return redirect(_back(request, "cases:list"))
+
+
+def _back(request: AuthenticatedRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    return target if target.startswith("/cases/") else default
+
+
+@login_required
+@require_POST
+def saved_filter_save(request: AuthenticatedRequest) -> HttpResponse:
+    if not selectors.case_can_view(request.user):
+        raise Http404
+    form = SavedFilterForm(request.POST)
+    if form.is_valid():
+        services.saved_filter_save(
+            actor=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]
+        )
+        messages.success(request, _("Filter saved."))
+    return redirect(_back(request, "cases:board"))
+
+
+@login_required
+@require_POST
+def saved_filter_delete(request: AuthenticatedRequest, filter_id: int) -> HttpResponse:
+    saved = get_object_or_404(SavedFilter, pk=filter_id, user=request.user)
+    services.saved_filter_delete(actor=request.user, saved=saved)
+    messages.success(request, _("Filter removed."))
+    return redirect("cases:board")
+
+
+@login_required
+def case_open(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
+    if not selectors.case_can_edit(request.user):
+        raise Http404
+    enterprise = enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
+    existing = Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True).first()
+    if existing:
+        return redirect(existing)
+    form = CaseOpenForm(request.POST or None, initial={"owner": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_open(
+                actor=request.user, enterprise=enterprise, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Case opened."))
+            return redirect(case)
+    return render(request, "cases/open.html", {"form": form, "enterprise": enterprise})
+
+
+def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -> dict[str, Any]:
+    page = selectors.case_page_for(user=request.user, case_id=case_id)
+    case = page.case
+    can_edit = selectors.case_can_edit(request.user)
+    referral_ids = [str(r.pk) for r in page.referrals]
+    history = AuditEvent.objects.filter(
+        target_type="cases.case", target_id=str(case.pk)
+    ) | AuditEvent.objects.filter(target_type="cases.referral", target_id__in=referral_ids)
+    context: dict[str, Any] = {
+        "page": page,
+        "case": case,
+        "can_edit": can_edit,
+        "next_stages": [(s, s.label) for s in _stage_choices(rules.next_stages(case.stage))],
+        "history": history.select_related("actor").order_by("-created_at", "-id")[:50],
+    }
+    if can_edit:
+        context.update(
+            update_form=CaseUpdateForm(instance=case, initial={"version": case.version}),
+            outcome_form=OutcomeForm(),
+            interaction_form=InteractionForm(case=case),
+            referral_form=ReferralForm(case=case, providers=selectors.providers_for_referral()),
+        )
+    context.update(forms)
+    return context
+
+
+def _stage_choices(values: list[str]) -> list[Any]:
+    from goglobal.cases.models import Stage
+
+    return [Stage(value) for value in values]
+
+
+@login_required
+def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    return render(request, "cases/detail.html", _detail_context(request, case_id))
+
+
+@login_required
+@require_POST
+def case_update(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    form = CaseUpdateForm(request.POST, instance=case)
+    if form.is_valid():
+        data = form.cleaned_data
+        changes = services.CaseChanges(values={k: data[k] for k in CaseUpdateForm.Meta.fields})
+        try:
+            services.case_update(
+                case=Case.objects.get(pk=case.pk),
+                actor=request.user,
+                seen_version=data["version"],
+                changes=changes,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Case saved."))
+            return redirect(case)
+    context = _detail_context(request, case_id, update_form=form)
+    return render(request, "cases/detail.html", context, status=409 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def case_move(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    form = CaseMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the stage to move to."))
+        return redirect(case)
+    try:
+        case = services.case_move(case=case, actor=request.user, **form.cleaned_data)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Moved to “%(stage)s”.") % {"stage": case.get_stage_display()})
+    return redirect(case)
+
+
+@login_required
+@require_POST
+def outcome_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.outcome_record(case=case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Outcome recorded."))
+            return redirect(case)
+    context = _detail_context(request, case_id, outcome_form=form)
+    return render(request, "cases/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def interaction_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    form = InteractionForm(request.POST, case=case)
+    if form.is_valid():
+        data = form.cleaned_data
+        follow_up = (
+            services.FollowUp(title=data["follow_up"], due_on=data["follow_up_on"])
+            if data["follow_up"]
+            else None
+        )
+        try:
+            services.interaction_log(
+                case=case,
+                actor=request.user,
+                kind=data["kind"],
+                occurred_on=data["occurred_on"],
+                summary=data["summary"],
+                officers=data["officers"],
+                contacts=data["contacts"],
+                providers=data["providers"],
+                follow_up=follow_up,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Interaction logged."))
+            return redirect(case)
+    context = _detail_context(request, case_id, interaction_form=form)
+    return render(request, "cases/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def task_complete(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
+    task = selectors.task_get_for_edit(user=request.user, task_id=task_id)
+    services.task_complete(task=task, actor=request.user)
+    messages.success(request, _("Task done."))
+    return redirect(_back(request, task.case.get_absolute_url()))
+
+
+@login_required
+def task_list(request: AuthenticatedRequest) -> HttpResponse:
+    if not selectors.case_can_edit(request.user):
+        raise Http404
+    tasks = list(selectors.tasks_due_for(user=request.user))
+    return render(request, "cases/tasks.html", {"tasks": tasks})
+
+
+@login_required
+@require_POST
+def referral_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    form = ReferralForm(request.POST, case=case, providers=selectors.providers_for_referral())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                for provider in data["providers"]:
+                    referral = services.referral_propose(
+                        case=case,
+                        need=data["need"],
+                        provider=provider,
+                        actor=request.user,
+                        note=data["note"],
+                    )
+                    if data["send"]:
+                        services.referral_send(
+                            referral=referral, actor=request.user, seen_version=referral.version
+                        )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Referral recorded."))
+            return redirect(case)
+    context = _detail_context(request, case_id, referral_form=form)
+    return render(request, "cases/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def referral_officer_action(
+    request: AuthenticatedRequest, referral_id: int, action: str
+) -> HttpResponse:
+    referral = selectors.referral_get_for_officer(user=request.user, referral_id=referral_id)
+    form = ReferralAnswerForm(request.POST)
+    if not form.is_valid() or action not in {"send", "withdraw"}:
+        raise Http404
+    version = form.cleaned_data["version"]
+    try:
+        if action == "send":
+            services.referral_send(referral=referral, actor=request.user, seen_version=version)
+        else:
+            services.referral_withdraw(
+                referral=referral,
+                actor=request.user,
+                seen_version=version,
+                note=form.cleaned_data["note"],
+            )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Referral updated."))
+    return redirect("cases:detail", referral.case_id)
+
+
+# --- provider portal -----------------------------------------------------------------------
+
+
+@login_required
+def provider_referrals(request: AuthenticatedRequest) -> HttpResponse:
+    if selectors.provider_of_member(request.user) is None:
+        raise Http404
+    referrals = selectors.provider_referral_list_for(user=request.user)
+    page = CappedPaginator(referrals, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "cases/provider_referrals.html", {"page_obj": page})
+
+
+@login_required
+def provider_referral(request: AuthenticatedRequest, referral_id: int) -> HttpResponse:
+    view = selectors.provider_referral_get_for(user=request.user, referral_id=referral_id)
+    form = ReferralAnswerForm(initial={"version": view.referral.version})
+    return render(request, "cases/provider_referral.html", {"view": view, "form": form})
+
+
+PROVIDER_ACTIONS = {"accept", "decline", "progress", "complete"}
+
+
+@login_required
+@require_POST
+def provider_referral_answer(
+    request: AuthenticatedRequest, referral_id: int, action: str
+) -> HttpResponse:
+    view = selectors.provider_referral_get_for(user=request.user, referral_id=referral_id)
+    form = ReferralAnswerForm(request.POST)
+    if action not in PROVIDER_ACTIONS or not form.is_valid():
+        raise Http404
+    try:
+        _provider_answer(view.referral, request, action, form.cleaned_data)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        context = {"view": view, "form": form}
+        return render(request, "cases/provider_referral.html", context, status=400)
+    messages.success(request, _("Thank you: the task force has been told."))
+    return redirect("cases:provider_referral", referral_id)
+
+
+def _provider_answer(
+    referral: Referral, request: AuthenticatedRequest, action: str, data: dict[str, Any]
+) -> None:
+    common = {"referral": referral, "actor": request.user, "seen_version": data["version"]}
+    note = data["note"]
+    if action == "accept":
+        services.referral_accept(**common)
+    elif action == "decline":
+        services.referral_decline(**common, reason=note)
+    elif action == "progress":
+        services.referral_progress(**common, note=note)
+    else:
+        services.referral_complete(**common, outcome=note)
+
+
+# --- enterprise portal ---------------------------------------------------------------------
+
+
+@login_required
+def enterprise_case(request: AuthenticatedRequest) -> HttpResponse:
+    view = selectors.enterprise_case_for(user=request.user)
+    return render(request, "cases/enterprise_case.html", {"view": view})
