@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: PostgreSQL 15, Redis, Chromium for browser tests, a CJK font,
-# and GNU gettext for checking the translation catalogues.
+# Debian packages the tests use: PostgreSQL 15, Redis, Chromium for browser tests, CJK fonts and
+# Pango for PDF agendas, and GNU gettext for checking the translation catalogues.
 # Installs only what is missing, and only when it can (root with apt-get); otherwise says so.
 set -euo pipefail
-wanted=(postgresql redis-server chromium fonts-noto-cjk gettext)
+wanted=(postgresql redis-server chromium fonts-noto-cjk fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0 gettext)
 missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,5 +1,6 @@
 """An organiser creates an event, imports registrations and requests, runs the scheduler and
-publishes; a participant opens its agenda by its link and downloads the calendar file."""
+publishes; a participant opens its agenda by its link and downloads the calendar file and the
+PDF; the organiser prepares every agenda as a ZIP of PDFs and downloads it."""
 
 from __future__ import annotations
 
@@ -102,4 +103,16 @@ def test_organiser_schedules_and_participant_downloads_agenda(
     text = download_info.value.path().read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR")
     assert text.count("BEGIN:VEVENT") == 2
+    with agenda.expect_download() as download_info:
+        agenda.locator("a[href$='agenda.pdf']").click()
+    assert download_info.value.path().read_bytes().startswith(b"%PDF")
     visitor.close()
+
+    page.goto(f"{live_server.url}/events/")
+    page.get_by_role("link", name="Shanghai Going Global Conference").click()
+    page.get_by_role("button", name="Prepare all agendas as PDF").click()
+    page.wait_for_selector("a:has-text('Download all agendas (ZIP)')")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download all agendas (ZIP)").click()
+    assert download_info.value.path().read_bytes().startswith(b"PK")
+    screenshot(page, "4-agendas-ready")

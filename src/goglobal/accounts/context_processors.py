@@ -34,6 +34,7 @@ _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("cases:provider_referrals", _("Referrals"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),
     ("providers:investors", _("Investors"), None),
+    ("knowledge:index", _("Markets"), None),
     ("events:list", _("Events"), frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER})),
     ("imports:list", _("Imports"), _TASK_FORCE),
     ("accounts:tokens", _("API tokens"), None),

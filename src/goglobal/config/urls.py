@@ -7,6 +7,7 @@ from goglobal.config.api import api
 admin.site.site_header = "GoGlobal Connect"
 
 urlpatterns = [
+    path("markets/", include("goglobal.knowledge.urls")),
     path("", include("goglobal.core.urls")),
     path("accounts/", include("goglobal.accounts.urls")),
     path("enterprises/", include("goglobal.enterprises.urls")),

@@ -9,7 +9,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goglobal.events.models import Event, Outcome
+from goglobal.events.models import (
+    AGENDA_LANGUAGES,
+    Event,
+    Outcome,
+    Participant,
+    ParticipantKind,
+    Slot,
+)
 from goglobal.events.services import SlotPattern
 
 
@@ -100,3 +107,77 @@ class OutcomeForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ParticipantForm(forms.Form):
+    """One registration typed in by an organiser; directory links by their codes."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ParticipantKind.choices)
+    email = forms.EmailField(label=_("Email"))
+    language = forms.ChoiceField(label=_("Agenda language"), choices=AGENDA_LANGUAGES)
+    max_meetings = forms.IntegerField(
+        label=_("Most meetings"), required=False, min_value=0, max_value=999
+    )
+    social_credit_code = forms.CharField(
+        label=_("Enterprise's Unified Social Credit Code"),
+        required=False,
+        max_length=18,
+        help_text=_("Links the participant to the enterprise in the directory."),
+    )
+    provider_external_id = forms.CharField(
+        label=_("Service provider's external id"),
+        required=False,
+        max_length=64,
+        help_text=_("Links the participant to the provider in the directory."),
+    )
+    available_slots = forms.ModelMultipleChoiceField(
+        label=_("Available in"),
+        queryset=Slot.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every slot."),
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["available_slots"].queryset = event.slots.all()  # type: ignore[attr-defined]
+        self.fields["available_slots"].label_from_instance = _slot_label(event)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def initial_for(participant: Participant) -> dict[str, Any]:
+        return {
+            "full_name": participant.full_name,
+            "organisation_name": participant.organisation_name,
+            "kind": participant.kind,
+            "email": participant.email,
+            "language": participant.language,
+            "max_meetings": participant.max_meetings,
+            "social_credit_code": (
+                participant.enterprise.social_credit_code if participant.enterprise else ""
+            ),
+            "provider_external_id": (
+                participant.provider.external_id or "" if participant.provider else ""
+            ),
+            "available_slots": list(participant.available_slots.all()),
+        }
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "full_name": data["full_name"],
+            "organisation_name": data["organisation_name"],
+            "kind": data["kind"],
+            "email": data["email"].lower(),
+            "language": data["language"],
+            "max_meetings": data["max_meetings"],
+        }
+
+
+def _slot_label(event: Event) -> Any:
+    def label(slot: Slot) -> str:
+        start, end = slot.start.astimezone(event.zone), slot.end.astimezone(event.zone)
+        return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+
+    return label

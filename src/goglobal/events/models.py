@@ -303,3 +303,35 @@ class Meeting(VersionedModel):
 
     def other(self, participant: Participant) -> Participant:
         return self.second if participant.pk == self.first_id else self.first
+
+
+class AgendaBundle(TimeStampedModel):
+    """Every agenda of an event as PDFs in one ZIP, built by a background job."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_bundles")
+    status = models.CharField(
+        _("status"), max_length=20, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("agendas to render"), default=0)
+    done = models.PositiveIntegerField(_("agendas rendered"), default=0)
+    file = models.FileField(_("file"), upload_to="events/agendas/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("agenda bundle")
+        verbose_name_plural = _("agenda bundles")
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"agendas {self.pk} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {RunStatus.DONE, RunStatus.FAILED}
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.done / self.total))

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from goglobal.accounts.models import User
 from goglobal.events import rules
 from goglobal.events.models import (
+    AgendaBundle,
     Event,
     Meeting,
     MeetingRequest,
@@ -178,4 +179,17 @@ def agenda_for(participant: Participant) -> list[Meeting]:
         meetings_of_event(participant.event)
         .filter(Q(first=participant) | Q(second=participant))
         .order_by("slot__start")
+    )
+
+
+def agenda_bundle_latest(*, event: Event) -> AgendaBundle | None:
+    return AgendaBundle.objects.filter(event=event).order_by("-id").first()
+
+
+def agenda_bundle_get_for(*, user: User, event: Event, bundle_id: int) -> AgendaBundle:
+    """A finished bundle of ``event``; 404 for readers who are not organisers."""
+    if not rules.can_manage_events(user):
+        raise Http404
+    return get_object_or_404(
+        AgendaBundle.objects.filter(event=event, status="done").exclude(file=""), pk=bundle_id
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,9 +19,16 @@ from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
 from goglobal.core.pagination import CappedPaginator
-from goglobal.events import ics, rules, selectors, services
-from goglobal.events.forms import EventForm, OutcomeForm, SlotPatternForm, UploadForm
-from goglobal.events.models import Event, ScheduleRun
+from goglobal.events import exports, ics, pdf, rules, selectors, services
+from goglobal.events.forms import (
+    EventForm,
+    OutcomeForm,
+    ParticipantForm,
+    SlotPatternForm,
+    UploadForm,
+)
+from goglobal.events.models import Event, Participant, ScheduleRun
+from goglobal.imports.tables import csv_lines, xlsx_write
 
 
 @login_required
@@ -96,6 +105,8 @@ def event_detail(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
             "participant_count": selectors.participant_list_for(event=event).count(),
             "request_count": event.requests.count(),
             "runs": selectors.run_list_for(event=event)[:20],
+            "bundle": selectors.agenda_bundle_latest(event=event),
+            "has_published": services.published_run(event) is not None,
             "can_manage": rules.can_manage_events(request.user),
         },
     )
@@ -348,3 +359,156 @@ def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="agenda.ics"'
     return response
+
+
+def _pdf_response(participant: Participant) -> HttpResponse:
+    response = HttpResponse(pdf.agenda_pdf(participant), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{pdf.agenda_filename(participant)}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def agenda_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    """The participant's agenda as a PDF, by the same signed link as the web page."""
+    return _pdf_response(selectors.participant_by_token(token))
+
+
+@login_required
+def participant_agenda_pdf(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    participant = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+    return _pdf_response(participant)
+
+
+@login_required
+@require_POST
+def agendas_start(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    try:
+        services.agenda_bundle_start(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The agendas are being prepared."))
+    return redirect(event)
+
+
+@login_required
+def agendas_download(request: AuthenticatedRequest, event_id: int, bundle_id: int) -> FileResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    bundle = selectors.agenda_bundle_get_for(user=request.user, event=event, bundle_id=bundle_id)
+    return FileResponse(
+        bundle.file.open("rb"),
+        as_attachment=True,
+        filename=f"agendas-event-{event.pk}.zip",
+        content_type="application/zip",
+    )
+
+
+@login_required
+def run_export(
+    request: AuthenticatedRequest, event_id: int, run_id: int, file_format: str
+) -> HttpResponse | StreamingHttpResponse:
+    """The run's meetings as CSV (streamed) or XLSX, for organisers."""
+    run = _run_for_manage(request, event_id, run_id)
+    rows = exports.schedule_rows(run)
+    filename = f"schedule-event-{event_id}-run-{run.pk}.{file_format}"
+    response: HttpResponse | StreamingHttpResponse
+    if file_format == "csv":
+        response = StreamingHttpResponse(
+            csv_lines(exports.SCHEDULE_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+        )
+    elif file_format == "xlsx":
+        buffer = io.BytesIO()
+        xlsx_write(buffer, exports.SCHEDULE_COLUMNS, rows)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _form_error(form: ParticipantForm, error: ValidationError | DomainError) -> None:
+    if isinstance(error, DomainError):
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return
+    for name, messages_ in getattr(error, "message_dict", {"": error.messages}).items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def _participant_save(
+    request: AuthenticatedRequest,
+    event: Event,
+    form: ParticipantForm,
+    participant: Participant | None,
+    seen_version: int = 0,
+) -> Participant | None:
+    """Register or update from ``form``; problems go into the form and ``None`` is returned."""
+    data = form.cleaned_data
+    slots = list(data["available_slots"]) or list(event.slots.all())
+    try:
+        values = form.values() | services.directory_links(
+            social_credit_code=data["social_credit_code"],
+            provider_external_id=data["provider_external_id"],
+        )
+        if participant is None:
+            return services.participant_register(
+                actor=request.user, event=event, values=values, slots=slots
+            )
+        return services.participant_update(
+            actor=request.user,
+            participant=participant,
+            seen_version=seen_version,
+            values=values,
+            slots=slots,
+        )
+    except (DomainError, ValidationError) as error:
+        _form_error(form, error)
+    return None
+
+
+@login_required
+def participant_create(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    form = ParticipantForm(request.POST or None, event=event, initial={"language": "en"})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _participant_save(request, event, form, None) is not None
+    ):
+        messages.success(request, _("Participant registered."))
+        return redirect("events:participants", event_id=event.pk)
+    return render(request, "events/participant_edit.html", {"event": event, "form": form})
+
+
+@login_required
+def participant_edit(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    participant = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+    form = ParticipantForm(
+        request.POST or None, event=event, initial=ParticipantForm.initial_for(participant)
+    )
+    version = VersionForm(request.POST or None, initial={"version": participant.version})
+    if request.method == "POST" and form.is_valid() and version.is_valid():
+        saved = _participant_save(
+            request, event, form, participant, seen_version=version.cleaned_data["version"]
+        )
+        if saved is not None:
+            messages.success(request, _("Participant saved."))
+            return redirect("events:participants", event_id=event.pk)
+    return render(
+        request,
+        "events/participant_edit.html",
+        {"event": event, "form": form, "version_form": version, "participant": participant},
+    )

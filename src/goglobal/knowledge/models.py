@@ -167,3 +167,134 @@ class NeedCode(ReferenceModel):
     @property
     def group(self) -> str:
         return self.code.split(".", 1)[0]
+
+
+# --- Hong Kong's agreements and presence ---------------------------------------------------
+
+
+class Agreement(ReferenceModel):
+    """An agreement of Hong Kong with one market or a bloc: a CDTA, an FTA or an IPPA."""
+
+    class Kind(models.TextChoices):
+        CDTA = "cdta", _("comprehensive double taxation agreement")
+        FTA = "fta", _("free trade agreement")
+        IPPA = "ippa", _("investment promotion and protection agreement")
+
+    class Status(models.TextChoices):
+        NEGOTIATING = "negotiating", _("under negotiation")
+        SIGNED = "signed", _("signed")
+        IN_FORCE = "in_force", _("in force")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    negotiations_started_on = models.DateField(_("negotiations started"), null=True, blank=True)
+    signed_on = models.DateField(_("signed"), null=True, blank=True)
+    in_force_on = models.DateField(_("in force since"), null=True, blank=True)
+    is_verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_("Off while the fact still has to be confirmed against the official list."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    parties = models.ManyToManyField(
+        Country, through="AgreementParty", related_name="hong_kong_agreements", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("agreement with Hong Kong")
+        verbose_name_plural = _("agreements with Hong Kong")
+        ordering = ["kind", "code"]
+
+
+class AgreementParty(models.Model):
+    """A market an agreement covers (one for a bilateral treaty, every member for a bloc's)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="coverage")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="agreement_parties")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("market covered by an agreement")
+        verbose_name_plural = _("markets covered by agreements")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "country"], name="unique_agreement_party")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement.code}:{self.country.code}"
+
+
+class Office(ReferenceModel):
+    """Hong Kong's presence in a market: an Economic and Trade Office, HKTDC or InvestHK office."""
+
+    class Kind(models.TextChoices):
+        ETO = "eto", _("Economic and Trade Office")
+        HKTDC = "hktdc", _("HKTDC office")
+        INVESTHK = "investhk", _("InvestHK office")
+        OTHER = "other", _("other office")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        PREPARING = "preparing", _("in preparation")
+        CLOSED = "closed", _("closed")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    country = models.ForeignKey(
+        Country, verbose_name=_("market"), on_delete=models.PROTECT, related_name="offices"
+    )
+    city_en = models.CharField(_("city (English)"), max_length=100)
+    opened_on = models.DateField(_("opened"), null=True, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+
+    class Meta:
+        verbose_name = _("Hong Kong office")
+        verbose_name_plural = _("Hong Kong offices")
+        ordering = ["kind", "code"]
+
+
+# --- Indicators ------------------------------------------------------------------------------
+
+
+class Indicator(ReferenceModel):
+    """A statistical series such as the World Bank's NY.GDP.MKTP.CD (GDP, current US$)."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sort_order", "code"]
+
+
+class IndicatorValue(models.Model):
+    """One value of an indicator for one country or aggregate (``WLD``, ``EAS`` …) and year."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    area_code = models.CharField(_("area code"), max_length=3)
+    area_name = models.CharField(_("area name"), max_length=120, blank=True)
+    is_aggregate = models.BooleanField(_("aggregate"), default=False)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicator_values"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("value"))
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "area_code", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "area_code", "year"], name="unique_indicator_area_year"
+            )
+        ]
+        indexes = [models.Index(fields=["country", "indicator", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.area_code} {self.year}"

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from goglobal.knowledge.models import (
     AdministrativeArea,
+    Agreement,
+    AgreementParty,
     Country,
+    Indicator,
+    IndicatorValue,
     MarketGroup,
     MarketGroupMembership,
     NeedCode,
+    Office,
     Sector,
 )
 
@@ -107,3 +120,188 @@ def market_reach(code: str) -> tuple[set[int], set[int]]:
         return set(), set()
     groups = set(memberships.filter(country_id=country).values_list("group_id", flat=True))
     return {country}, groups
+
+
+# --- markets, agreements, presence -----------------------------------------------------------
+
+# Every kind of sourced, dated fact, keyed by a stable name used in URLs, the API and exports.
+FACT_MODELS: dict[str, type[models.Model]] = {
+    "country": Country,
+    "market_group": MarketGroup,
+    "membership": MarketGroupMembership,
+    "agreement": Agreement,
+    "agreement_party": AgreementParty,
+    "office": Office,
+    "indicator": Indicator,
+    "sector": Sector,
+    "area": AdministrativeArea,
+    "need": NeedCode,
+}
+CHART_INDICATORS = ("NY.GDP.MKTP.CD", "NY.GDP.MKTP.KD.ZG", "NY.GDP.PCAP.CD", "SP.POP.TOTL")
+MAX_COMPARED = 5
+
+
+def market_list_search(*, user: Any, query: str = "", region: str = "") -> QuerySet[Country]:
+    """Countries and territories whose code or name (any language) contains ``query``."""
+    markets = Country.objects.all()
+    query = query.strip()
+    if query:
+        markets = markets.filter(
+            Q(code__iexact=query)
+            | Q(alpha3__iexact=query)
+            | Q(name_en__icontains=query)
+            | Q(name_zh_hans__icontains=query)
+            | Q(name_zh_hant__icontains=query)
+        )
+    if region:
+        markets = markets.filter(region=region)
+    return markets.order_by("name_en")
+
+
+def market_get_for(*, user: Any, code: str) -> Country:
+    return get_object_or_404(Country, code=code.upper())
+
+
+@dataclass
+class MarketProfile:
+    country: Country
+    memberships: list[MarketGroupMembership]
+    agreements: list[Agreement]
+    offices: list[Office]
+    series: dict[Indicator, list[tuple[int, float]]] = field(default_factory=dict)
+
+    def agreements_of(self, kind: str) -> list[Agreement]:
+        return [agreement for agreement in self.agreements if agreement.kind == kind]
+
+    @property
+    def cdtas(self) -> list[Agreement]:
+        return self.agreements_of(Agreement.Kind.CDTA)
+
+    @property
+    def ftas(self) -> list[Agreement]:
+        return self.agreements_of(Agreement.Kind.FTA)
+
+    @property
+    def ippas(self) -> list[Agreement]:
+        return self.agreements_of(Agreement.Kind.IPPA)
+
+    def latest(self, code: str) -> tuple[int, float] | None:
+        for indicator, points in self.series.items():
+            if indicator.code == code and points:
+                return points[-1]
+        return None
+
+
+def indicator_series(
+    *, country: Country, codes: Iterable[str] | None = None
+) -> dict[Indicator, list[tuple[int, float]]]:
+    indicators = Indicator.objects.select_related("source")
+    if codes is not None:
+        indicators = indicators.filter(code__in=list(codes))
+    series: dict[Indicator, list[tuple[int, float]]] = {}
+    values = IndicatorValue.objects.filter(area_code=country.alpha3).order_by("year")
+    by_indicator: dict[int, list[tuple[int, float]]] = {}
+    for indicator_id, year, value in values.values_list("indicator_id", "year", "value"):
+        by_indicator.setdefault(indicator_id, []).append((year, value))
+    for indicator in indicators:
+        if indicator.pk in by_indicator:
+            series[indicator] = by_indicator[indicator.pk]
+    return series
+
+
+def market_profile_get_for(*, user: Any, code: str) -> MarketProfile:
+    country = market_get_for(user=user, code=code)
+    return MarketProfile(
+        country=country,
+        memberships=list(
+            country.memberships.select_related("group", "source").order_by("group__code")
+        ),
+        agreements=list(
+            Agreement.objects.filter(coverage__country=country)
+            .select_related("source")
+            .prefetch_related("coverage__country")
+            .distinct()
+        ),
+        offices=list(country.offices.select_related("source").order_by("kind", "code")),
+        series=indicator_series(country=country),
+    )
+
+
+def market_compare_for(*, user: Any, codes: Iterable[str]) -> list[MarketProfile]:
+    wanted = [code.upper() for code in codes if code.strip()][:MAX_COMPARED]
+    return [market_profile_get_for(user=user, code=code) for code in dict.fromkeys(wanted)]
+
+
+def agreement_list_for(*, user: Any, kind: str = "", status: str = "") -> QuerySet[Agreement]:
+    agreements = Agreement.objects.select_related("source").prefetch_related("coverage__country")
+    if kind:
+        agreements = agreements.filter(kind=kind)
+    if status:
+        agreements = agreements.filter(status=status)
+    return agreements
+
+
+def market_regions() -> list[str]:
+    regions = Country.objects.exclude(region="").values_list("region", flat=True)
+    return sorted(set(regions))
+
+
+def market_coverage() -> dict[int, set[str]]:
+    """Country id → the kinds of Hong Kong agreement (and ``office``) it has, in two queries."""
+    coverage: dict[int, set[str]] = {}
+    for country_id, kind in AgreementParty.objects.values_list("country_id", "agreement__kind"):
+        coverage.setdefault(country_id, set()).add(kind)
+    open_offices = Office.objects.filter(status=Office.Status.OPEN)
+    for country_id in open_offices.values_list("country_id", flat=True):
+        coverage.setdefault(country_id, set()).add("office")
+    return coverage
+
+
+def agreement_counts() -> dict[str, dict[str, int]]:
+    """Agreements and distinct markets covered per kind, derived from the data (never typed)."""
+    counts: dict[str, dict[str, int]] = {}
+    for kind in Agreement.Kind:
+        agreements = Agreement.objects.filter(kind=kind)
+        counts[kind.value] = {
+            "agreements": agreements.count(),
+            "markets": AgreementParty.objects.filter(agreement__in=agreements)
+            .values("country")
+            .distinct()
+            .count(),
+        }
+    return counts
+
+
+# --- staleness -------------------------------------------------------------------------------
+
+
+def stale_months() -> int:
+    return int(getattr(settings, "GOGLOBAL_STALE_MONTHS", 12))
+
+
+def months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(day.day, 28))
+
+
+@dataclass(frozen=True, slots=True)
+class StaleFact:
+    kind: str
+    record: models.Model
+    checked_on: date
+
+
+def stale_fact_list(
+    *, user: Any = None, months: int | None = None, today: date | None = None, kind: str = ""
+) -> list[StaleFact]:
+    """Facts last checked before ``months`` months ago (the setting by default), oldest first."""
+    months = stale_months() if months is None else months
+    cutoff = months_before(today or timezone.localdate(), months)
+    facts: list[StaleFact] = []
+    for name, model in FACT_MODELS.items():
+        if kind and kind != name:
+            continue
+        for record in model._default_manager.filter(checked_on__lt=cutoff):
+            facts.append(StaleFact(kind=name, record=record, checked_on=record.checked_on))  # type: ignore[attr-defined]
+    return sorted(facts, key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))

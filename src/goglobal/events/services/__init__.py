@@ -1,7 +1,9 @@
 """Every write of the events app (one module per sub-domain, re-exported here)."""
 
+from goglobal.events.services.agendas import agenda_bundle_build, agenda_bundle_start
 from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
 from goglobal.events.services.participants import (
+    directory_links,
     meeting_outcome_record,
     meeting_request_create,
     participant_cancel,
@@ -28,6 +30,9 @@ __all__ = [
     "ImportCounts",
     "ImportRowsError",
     "SlotPattern",
+    "agenda_bundle_build",
+    "agenda_bundle_start",
+    "directory_links",
     "event_create",
     "event_update",
     "meeting_outcome_record",

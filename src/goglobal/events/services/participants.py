@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.enterprises.models import Enterprise
 from goglobal.events.models import (
     Event,
     Meeting,
@@ -21,6 +22,7 @@ from goglobal.events.models import (
     Priority,
     Slot,
 )
+from goglobal.providers.models import ServiceProvider
 
 PARTICIPANT_FIELDS = [
     "full_name",
@@ -45,6 +47,37 @@ def _apply(participant: Participant, values: dict[str, Any]) -> None:
         if name not in PARTICIPANT_FIELDS:
             raise TypeError(f"{name} is not an editable participant field")
         setattr(participant, name, value)
+
+
+def directory_links(
+    *, social_credit_code: str = "", provider_external_id: str = ""
+) -> dict[str, Any]:
+    """``enterprise`` and ``provider`` values for a participant, found by their directory codes.
+
+    An empty code links nothing; a code that matches no active record is refused.
+    """
+    links: dict[str, Any] = {"enterprise": None, "provider": None}
+    code = social_credit_code.strip().upper()
+    if code:
+        links["enterprise"] = Enterprise.objects.filter(
+            social_credit_code=code, deleted_at__isnull=True
+        ).first()
+        if links["enterprise"] is None:
+            raise DomainError(
+                _("No enterprise has the Unified Social Credit Code “%(code)s”.") % {"code": code},
+                field="social_credit_code",
+            )
+    external_id = provider_external_id.strip()
+    if external_id:
+        links["provider"] = ServiceProvider.objects.filter(
+            external_id=external_id, deleted_at__isnull=True
+        ).first()
+        if links["provider"] is None:
+            raise DomainError(
+                _("No service provider has the external id “%(id)s”.") % {"id": external_id},
+                field="provider_external_id",
+            )
+    return links
 
 
 def _slots_of(event: Event, slots: Iterable[Slot] | None) -> list[Slot]:

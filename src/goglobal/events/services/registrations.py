@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import User
 from goglobal.core.errors import DomainError
+from goglobal.enterprises.models import Enterprise
 from goglobal.events.models import (
     AGENDA_LANGUAGES,
     Event,
@@ -23,8 +24,19 @@ from goglobal.events.models import (
 from goglobal.events.services.participants import meeting_request_create, participant_register
 from goglobal.imports.cells import Cells, RowError, split_list
 from goglobal.imports.tables import TableError, table_rows
+from goglobal.providers.models import ServiceProvider
 
-REGISTRATION_COLUMNS = ["full_name", "organisation", "kind", "email", "language", "days"]
+REGISTRATION_COLUMNS = [
+    "full_name",
+    "organisation",
+    "kind",
+    "email",
+    "language",
+    "days",
+    "max_meetings",
+    "social_credit_code",
+    "provider_external_id",
+]
 REGISTRATION_REQUIRED = ["full_name", "organisation", "kind", "email"]
 REQUEST_COLUMNS = ["from_email", "to_email", "priority"]
 
@@ -78,12 +90,46 @@ def _days(cells: Cells, event: Event) -> set[datetime.date] | None:
     return days or None
 
 
+class _Directory:
+    """Directory records named in a file, looked up once per code."""
+
+    def __init__(self) -> None:
+        self.enterprises: dict[str, Enterprise | None] = {}
+        self.providers: dict[str, ServiceProvider | None] = {}
+
+    def links(self, cells: Cells) -> dict[str, Any]:
+        code = cells.raw("social_credit_code").strip().upper()
+        external_id = cells.raw("provider_external_id").strip()
+        if code and code not in self.enterprises:
+            self.enterprises[code] = Enterprise.objects.filter(
+                social_credit_code=code, deleted_at__isnull=True
+            ).first()
+        if external_id and external_id not in self.providers:
+            self.providers[external_id] = ServiceProvider.objects.filter(
+                external_id=external_id, deleted_at__isnull=True
+            ).first()
+        enterprise = self.enterprises.get(code) if code else None
+        provider = self.providers.get(external_id) if external_id else None
+        if code and enterprise is None:
+            cells.error(
+                "social_credit_code",
+                _("No enterprise has the Unified Social Credit Code “%(code)s”.") % {"code": code},
+            )
+        if external_id and provider is None:
+            cells.error(
+                "provider_external_id",
+                _("No service provider has the external id “%(id)s”.") % {"id": external_id},
+            )
+        return {"enterprise": enterprise, "provider": provider}
+
+
 @transaction.atomic
 def registrations_import(
     *, actor: User, event: Event, handle: IO[bytes], file_format: str
 ) -> ImportCounts:
     """Check every row first; with any problem nothing is written."""
     known = set(Participant.objects.filter(event=event).values_list("email", flat=True))
+    directory = _Directory()
     parsed: list[tuple[dict[str, Any], set[datetime.date] | None]] = []
     errors: list[RowError] = []
     for cells in _rows(handle, file_format, REGISTRATION_REQUIRED):
@@ -102,6 +148,7 @@ def registrations_import(
         elif values["email"] in known:
             cells.error("email", _("%(email)s is already registered.") % values)
         known.add(values["email"])
+        values.update(directory.links(cells))
         days = _days(cells, event)
         errors.extend(cells.errors)
         parsed.append((values, days))

@@ -12,15 +12,19 @@ from django.db import transaction
 
 from goglobal.knowledge.models import (
     AdministrativeArea,
+    Agreement,
+    AgreementParty,
     Country,
+    Indicator,
     MarketGroup,
     MarketGroupMembership,
     NeedCode,
+    Office,
     Sector,
     Source,
 )
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _NAMES = ("name_en", "name_zh_hans", "name_zh_hant")
 
 
@@ -56,6 +60,9 @@ def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     counts["countries"] = _load_countries(data_dir, sources)
     counts["market_groups"] = _load_groups(data_dir, sources)
     counts["needs"] = _load_needs(data_dir, sources)
+    counts["indicators"] = _load_indicators(data_dir, sources)
+    counts["agreements"] = _load_agreements(data_dir, sources)
+    counts["offices"] = _load_offices(data_dir, sources)
     return counts
 
 
@@ -125,5 +132,70 @@ def _load_needs(data_dir: Path, sources: dict[str, Source]) -> int:
         for suffix in ("en", "zh_hans", "zh_hant"):
             defaults[f"description_{suffix}"] = row[f"description_{suffix}"]
         NeedCode.objects.update_or_create(code=row["code"], defaults=defaults)
+        count += 1
+    return count
+
+
+def _flag(text: str) -> bool:
+    return text.strip().lower() in {"yes", "true", "1"}
+
+
+def _load_indicators(data_dir: Path, sources: dict[str, Source]) -> int:
+    count = 0
+    for row in _rows("indicators.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(unit=row["unit"], sort_order=int(row["sort_order"]))
+        Indicator.objects.update_or_create(code=row["code"], defaults=defaults)
+        count += 1
+    return count
+
+
+def _load_agreements(data_dir: Path, sources: dict[str, Source]) -> int:
+    agreements = {}
+    for row in _rows("agreements.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(
+            kind=row["kind"],
+            status=row["status"],
+            negotiations_started_on=_optional_date(row["negotiations_started_on"]),
+            signed_on=_optional_date(row["signed_on"]),
+            in_force_on=_optional_date(row["in_force_on"]),
+            is_verified=_flag(row["is_verified"]),
+            note=row["note"],
+        )
+        agreements[row["code"]], _ = Agreement.objects.update_or_create(
+            code=row["code"], defaults=defaults
+        )
+    countries = {country.code: country for country in Country.objects.all()}
+    listed: dict[str, set[str]] = {code: set() for code in agreements}
+    for row in _rows("agreement_parties.csv", data_dir):
+        listed[row["agreement"]].add(row["country"])
+        AgreementParty.objects.update_or_create(
+            agreement=agreements[row["agreement"]],
+            country=countries[row["country"]],
+            defaults={
+                "source": sources[row["source"]],
+                "checked_on": date.fromisoformat(row["checked_on"]),
+            },
+        )
+    for code, members in listed.items():
+        agreements[code].coverage.exclude(country__code__in=members).delete()
+    return len(agreements)
+
+
+def _load_offices(data_dir: Path, sources: dict[str, Source]) -> int:
+    countries = {country.code: country for country in Country.objects.all()}
+    count = 0
+    for row in _rows("offices.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(
+            kind=row["kind"],
+            status=row["status"],
+            country=countries[row["country"]],
+            city_en=row["city_en"],
+            opened_on=_optional_date(row["opened_on"]),
+            is_verified=_flag(row["is_verified"]),
+        )
+        Office.objects.update_or_create(code=row["code"], defaults=defaults)
         count += 1
     return count
