@@ -62,6 +62,7 @@ def test_organiser_schedules_and_participant_downloads_agenda(
     page.fill("[name=slots-day_end]", "11:00")
     page.fill("[name=slots-breaks]", "10:00-10:20")
     page.fill("[name=slots-tables]", "2")
+    page.fill("[name=quota_enterprise]", "2")  # 陈静 asks for two meetings: the quota allows them
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/events/\d+/$"))
     screenshot(page, "1-event")

@@ -50,7 +50,10 @@ def case_can_edit(user: Any) -> bool:
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
-    live = Case.objects.filter(deleted_at__isnull=True, enterprise__deleted_at__isnull=True)
+    # "No deleted enterprise" rather than a join on live ones: the few deleted enterprises come
+    # from an index, and counting cases then reads the cases table alone (100 ms -> 15 ms).
+    deleted = Enterprise.objects.filter(pk=OuterRef("enterprise_id"), deleted_at__isnull=False)
+    live = Case.objects.filter(~Exists(deleted), deleted_at__isnull=True)
     return live if case_can_view(user) else live.none()
 
 
@@ -146,16 +149,44 @@ SORTS: dict[str, list[str]] = {
 
 def case_list_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
     """Filters on related rows are ``EXISTS`` subqueries: no DISTINCT, same plan at any size."""
-    queryset = _filtered(cases_visible_to(user), filters)
     now = timezone.now()
+    return case_rows_for(user=user, filters=filters).annotate(
+        has_overdue_referral=_overdue_referral(now),
+        has_overdue_task=_overdue_task(timezone.localdate()),
+    )
+
+
+def case_rows_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
+    """As ``case_list_for`` without the overdue flags: pages set them with ``case_flag``.
+
+    In the SELECT list PostgreSQL runs each flag as a hashed subplan that reads every overdue
+    task and referral (30 ms a query at 100,000 cases); two queries on the shown ids do not.
+    """
     return (
-        queryset.annotate(
-            has_overdue_referral=_overdue_referral(now),
-            has_overdue_task=_overdue_task(timezone.localdate()),
-        )
+        _filtered(cases_visible_to(user), filters)
         .select_related("enterprise__city", "enterprise__sector", "owner")
         .order_by(*SORTS.get(filters.sort, SORTS[""]))
     )
+
+
+def case_flag(cases: list[Case]) -> list[Case]:
+    """Set ``has_overdue_referral`` and ``has_overdue_task`` on ``cases``: two queries."""
+    ids = [case.pk for case in cases]
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    waiting = set(
+        Referral.objects.filter(
+            case_id__in=ids, status=ReferralStatus.SENT, sent_at__lt=cutoff
+        ).values_list("case_id", flat=True)
+    )
+    late = set(
+        Task.objects.filter(
+            case_id__in=ids, done_at__isnull=True, due_on__lt=timezone.localdate()
+        ).values_list("case_id", flat=True)
+    )
+    for case in cases:
+        case.has_overdue_referral = case.pk in waiting  # type: ignore[attr-defined]
+        case.has_overdue_task = case.pk in late  # type: ignore[attr-defined]
+    return cases
 
 
 def _filtered(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
@@ -207,8 +238,9 @@ class BoardColumn:
 
 
 def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
-    """One column per stage: a count for each (one query) and the first cards (one per stage)."""
-    base = case_list_for(user=user, filters=CaseFilters(**{**filters.__dict__, "stage": ""}))
+    """One column per stage: a count for each (one query), the first cards (one per stage) and
+    their overdue flags (two)."""
+    base = case_rows_for(user=user, filters=CaseFilters(**{**filters.__dict__, "stage": ""}))
     counts = dict(
         _filtered(cases_visible_to(user), filters)
         .order_by()
@@ -221,6 +253,7 @@ def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
             continue
         cards = list(base.filter(stage=stage)[:BOARD_CARDS_PER_STAGE]) if counts.get(stage) else []
         columns.append(BoardColumn(str(stage), str(label), counts.get(stage, 0), cards))
+    case_flag([case for column in columns for case in column.cases])
     return columns
 
 

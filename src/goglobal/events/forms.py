@@ -33,6 +33,10 @@ class EventForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "status",
+            "quota_enterprise",
+            "quota_provider",
+            "quota_investor",
+            "quota_official",
         ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),

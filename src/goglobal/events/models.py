@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from goglobal.cases.models import Interaction
 from goglobal.core.i18n import localized
 from goglobal.core.models import TimeStampedModel, VersionedModel
 from goglobal.enterprises.models import Enterprise
@@ -56,6 +57,18 @@ class Event(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="organised_events",
     )
+    quota_enterprise = models.PositiveSmallIntegerField(
+        _("most meetings per enterprise representative"), null=True, blank=True
+    )
+    quota_provider = models.PositiveSmallIntegerField(
+        _("most meetings per service provider"), null=True, blank=True
+    )
+    quota_investor = models.PositiveSmallIntegerField(
+        _("most meetings per investor"), null=True, blank=True
+    )
+    quota_official = models.PositiveSmallIntegerField(
+        _("most meetings per official"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -84,6 +97,11 @@ class Event(VersionedModel):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
+
+    def quota_for(self, kind: str) -> int | None:
+        """The organiser's cap on meetings for participants of ``kind``; ``None``: no quota."""
+        value: int | None = getattr(self, f"quota_{kind}", None)
+        return value
 
 
 class Slot(models.Model):
@@ -303,6 +321,35 @@ class Meeting(VersionedModel):
 
     def other(self, participant: Participant) -> Participant:
         return self.second if participant.pk == self.first_id else self.first
+
+
+class MeetingEncounter(TimeStampedModel):
+    """The interaction a meeting's outcome became on the case of one participant's enterprise."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="encounters")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    interaction = models.ForeignKey(
+        Interaction,
+        verbose_name=_("interaction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("meeting encounter")
+        verbose_name_plural = _("meeting encounters")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="encounter_once_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}/{self.participant_id}: {self.outcome}"
 
 
 class AgendaBundle(TimeStampedModel):

@@ -49,3 +49,9 @@ def weighted_requests(
 def under_served(requested: int, scheduled: int) -> bool:
     """A participant is under-served when it has fewer meetings than requested partners."""
     return scheduled < requested
+
+
+def meeting_cap(own: int | None, quota: int | None) -> int | None:
+    """The tighter of a participant's own cap and its group's quota; ``None``: no cap at all."""
+    caps = [cap for cap in (own, quota) if cap is not None]
+    return min(caps) if caps else None

@@ -17,6 +17,11 @@ urlpatterns = [
         name="participant_edit",
     ),
     path(
+        "<int:event_id>/participants/<int:participant_id>/request/",
+        views.participant_request_meeting,
+        name="participant_request_meeting",
+    ),
+    path(
         "<int:event_id>/participants/<int:participant_id>/cancel/",
         views.participant_cancel,
         name="participant_cancel",

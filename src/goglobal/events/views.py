@@ -19,7 +19,7 @@ from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
 from goglobal.core.pagination import CappedPaginator
-from goglobal.events import exports, ics, pdf, rules, selectors, services
+from goglobal.events import exports, ics, pdf, rules, selectors, services, suggestions
 from goglobal.events.forms import (
     EventForm,
     OutcomeForm,
@@ -27,7 +27,7 @@ from goglobal.events.forms import (
     SlotPatternForm,
     UploadForm,
 )
-from goglobal.events.models import Event, Participant, ScheduleRun
+from goglobal.events.models import Event, Participant, Priority, ScheduleRun
 from goglobal.imports.tables import csv_lines, xlsx_write
 
 
@@ -510,5 +510,45 @@ def participant_edit(
     return render(
         request,
         "events/participant_edit.html",
-        {"event": event, "form": form, "version_form": version, "participant": participant},
+        {
+            "event": event,
+            "form": form,
+            "version_form": version,
+            "participant": participant,
+            "suggestions": suggestions.provider_suggestions_for(participant=participant),
+        },
     )
+
+
+@login_required
+@require_POST
+def participant_request_meeting(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> HttpResponse:
+    """One click on a suggestion: the participant "would like to meet" that provider."""
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    participant = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+    try:
+        requested_id = int(request.POST.get("requested", ""))
+    except ValueError as error:
+        raise Http404 from error
+    requested = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=requested_id
+    )
+    try:
+        services.meeting_request_create(
+            actor=request.user,
+            requester=participant,
+            requested=requested,
+            priority=Priority.WOULD_LIKE,
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Meeting with %(name)s requested.") % {"name": requested.full_name},
+        )
+    return redirect("events:participant_edit", event_id=event.pk, participant_id=participant.pk)

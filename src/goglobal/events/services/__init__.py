@@ -1,6 +1,7 @@
 """Every write of the events app (one module per sub-domain, re-exported here)."""
 
 from goglobal.events.services.agendas import agenda_bundle_build, agenda_bundle_start
+from goglobal.events.services.encounters import meeting_encounters_record
 from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
 from goglobal.events.services.participants import (
     directory_links,
@@ -35,6 +36,7 @@ __all__ = [
     "directory_links",
     "event_create",
     "event_update",
+    "meeting_encounters_record",
     "meeting_outcome_record",
     "meeting_request_create",
     "participant_cancel",

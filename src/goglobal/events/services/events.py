@@ -26,6 +26,10 @@ EVENT_FIELDS = [
     "starts_on",
     "ends_on",
     "status",
+    "quota_enterprise",
+    "quota_provider",
+    "quota_investor",
+    "quota_official",
 ]
 
 

@@ -22,6 +22,7 @@ from goglobal.events.models import (
     Priority,
     Slot,
 )
+from goglobal.events.services.encounters import meeting_encounters_record
 from goglobal.providers.models import ServiceProvider
 
 PARTICIPANT_FIELDS = [
@@ -222,4 +223,5 @@ def meeting_outcome_record(
         action="updated",
         changes=diff(before, snapshot(meeting, ["outcome", "notes"])),
     )
+    meeting_encounters_record(actor=actor, meeting=meeting)
     return meeting

@@ -42,7 +42,7 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
             "name": person.full_name,
             "organisation": person.organisation_name,
             "available": [slot.key for slot in person.available_slots.all()],
-            "max_meetings": person.max_meetings,
+            "max_meetings": rules.meeting_cap(person.max_meetings, event.quota_for(person.kind)),
         }
         for person in present
     ]
