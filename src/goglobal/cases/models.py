@@ -79,6 +79,12 @@ class Case(VersionedModel):
         ]
         indexes = [
             models.Index(fields=["stage", "deleted_at", "-updated_at"], name="case_board"),
+            # The board's columns: newest first within a stage, read in index order.
+            models.Index(
+                fields=["stage", "-updated_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_board_column",
+            ),
             models.Index(fields=["owner", "deleted_at"], name="case_owner"),
             models.Index(fields=["deleted_at", "-updated_at", "-id"], name="case_list"),
         ]

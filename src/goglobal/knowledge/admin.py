@@ -142,3 +142,14 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     list_display = ["indicator", "area_code", "area_name", "year", "value", "is_aggregate"]
     list_filter = ["indicator", "is_aggregate"]
     search_fields = ["area_code", "area_name"]
+
+
+for _model in (
+    models.HongKongFunction,
+    models.Scheme,
+    models.Mechanism,
+    models.MechanismInitiative,
+):
+    admin.site.register(_model, NamedAdmin)
+for _fact in (models.FunctionStep, models.FunctionPoint, models.MechanismMeeting):
+    admin.site.register(_fact, FactAdmin)

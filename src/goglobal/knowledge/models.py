@@ -298,3 +298,225 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area_code} {self.year}"
+
+
+# --- Hong Kong functions, schemes, co-operation mechanisms ----------------------------------
+
+
+class HongKongFunction(ReferenceModel):
+    """Something a mainland enterprise can set up in Hong Kong: a listing route, a treasury centre …
+
+    ``eligibility`` is a rule in the small language of ``knowledge.rules`` (empty: no rule).
+    """
+
+    class Group(models.TextChoices):
+        FUNDRAISING = "fundraising", _("fundraising")
+        HEADQUARTERS = "headquarters", _("regional headquarters")
+        TREASURY = "treasury", _("corporate treasury centre")
+        RESEARCH = "research", _("research and development hub")
+        SUPPLY_CHAIN = "supply_chain", _("supply-chain management centre")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    group = models.CharField(_("group"), max_length=20, choices=Group.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_zh_hans = models.TextField(_("summary (Simplified Chinese)"), blank=True)
+    summary_zh_hant = models.TextField(_("summary (Traditional Chinese)"), blank=True)
+    need_codes = models.JSONField(_("need codes"), default=list, blank=True)
+    provider_categories = models.JSONField(_("provider categories"), default=list, blank=True)
+    eligibility = models.CharField(_("eligibility rule"), max_length=500, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("Hong Kong function")
+        verbose_name_plural = _("Hong Kong functions")
+        ordering = ["sort_order", "code"]
+
+
+class FunctionStep(models.Model):
+    """One ordered step of setting up a function; mainland-side steps come first."""
+
+    class Side(models.TextChoices):
+        MAINLAND = "mainland", _("mainland")
+        HONG_KONG = "hong_kong", _("Hong Kong")
+
+    function = models.ForeignKey(
+        HongKongFunction, verbose_name=_("function"), on_delete=models.CASCADE, related_name="steps"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_zh_hans = models.CharField(_("title (Simplified Chinese)"), max_length=300, blank=True)
+    title_zh_hant = models.CharField(_("title (Traditional Chinese)"), max_length=300, blank=True)
+    duration = models.CharField(_("typical duration"), max_length=100, blank=True)
+    documents = models.JSONField(_("documents"), default=list, blank=True)
+    provider_categories = models.JSONField(_("provider categories"), default=list, blank=True)
+    need_codes = models.JSONField(_("need codes"), default=list, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("function step")
+        verbose_name_plural = _("function steps")
+        ordering = ["function", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["function", "position"], name="unique_function_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.function.code}#{self.position}"
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+
+class FunctionPoint(models.Model):
+    """A published threshold, tax point or regulatory point that applies to a function."""
+
+    class Kind(models.TextChoices):
+        THRESHOLD = "threshold", _("threshold")
+        TAX = "tax", _("tax")
+        REGULATORY = "regulatory", _("regulatory")
+
+    function = models.ForeignKey(
+        HongKongFunction,
+        verbose_name=_("function"),
+        on_delete=models.CASCADE,
+        related_name="points",
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    text_en = models.TextField(_("text (English)"))
+    text_zh_hans = models.TextField(_("text (Simplified Chinese)"), blank=True)
+    text_zh_hant = models.TextField(_("text (Traditional Chinese)"), blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("function point")
+        verbose_name_plural = _("function points")
+        ordering = ["function", "kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["function", "code"], name="unique_function_point")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.function.code}:{self.code}"
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+
+class Scheme(ReferenceModel):
+    """A scheme or programme; ``eligibility`` is checked by ``knowledge.rules.scheme_check``."""
+
+    class Kind(models.TextChoices):
+        TALENT = "talent", _("talent admission")
+        CAPITAL = "capital", _("capital investment")
+        INCUBATION = "incubation", _("incubation")
+
+    class Applicant(models.TextChoices):
+        ENTERPRISE = "enterprise", _("the enterprise applies")
+        EMPLOYER = "employer", _("the enterprise sponsors an employee")
+        INDIVIDUAL = "individual", _("an individual applies")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    applicant = models.CharField(_("applicant"), max_length=12, choices=Applicant.choices)
+    operator = models.CharField(_("run by"), max_length=200, blank=True)
+    launched_on = models.DateField(_("launched"), null=True, blank=True)
+    criteria_en = models.TextField(_("published criteria (English)"), blank=True)
+    eligibility = models.CharField(_("eligibility rule"), max_length=500, blank=True)
+    need_codes = models.JSONField(_("need codes"), default=list, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("scheme")
+        verbose_name_plural = _("schemes and programmes")
+        ordering = ["kind", "code"]
+
+
+class Mechanism(ReferenceModel):
+    """An inter-city co-operation mechanism, e.g. the Hong Kong/Shanghai Co-operation Conference."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    partner_en = models.CharField(_("partner (English)"), max_length=100)
+    established_year = models.PositiveSmallIntegerField(_("established"), null=True, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("co-operation mechanism")
+        verbose_name_plural = _("co-operation mechanisms")
+        ordering = ["code"]
+
+
+class MechanismMeeting(models.Model):
+    """A plenary or other meeting of a mechanism, with what its source says it covered."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary")
+        MEETING = "meeting", _("meeting")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True)
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    held_in = models.CharField(_("held in"), max_length=100, blank=True)
+    areas = models.JSONField(_("co-operation areas named"), default=list, blank=True)
+    area_count = models.PositiveSmallIntegerField(
+        _("areas (published count)"), null=True, blank=True
+    )
+    agreement_count = models.PositiveSmallIntegerField(
+        _("agreements (published count)"), null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("mechanism meeting")
+        verbose_name_plural = _("mechanism meetings")
+        ordering = ["mechanism", "held_on", "code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class MechanismInitiative(ReferenceModel):
+    """An agreement or initiative pursued under (or announced at) a mechanism, with its status."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        IN_PROGRESS = "in_progress", _("in progress")
+        LAUNCHED = "launched", _("launched")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    mechanism = models.ForeignKey(
+        Mechanism, verbose_name=_("mechanism"), on_delete=models.CASCADE, related_name="initiatives"
+    )
+    meeting = models.ForeignKey(
+        MechanismMeeting,
+        verbose_name=_("announced at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    status_on = models.DateField(_("status since"), null=True, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("co-operation initiative")
+        verbose_name_plural = _("co-operation initiatives")
+        ordering = ["mechanism", "code"]

@@ -20,12 +20,19 @@ from goglobal.knowledge.models import (
     Agreement,
     AgreementParty,
     Country,
+    FunctionPoint,
+    FunctionStep,
+    HongKongFunction,
     Indicator,
     IndicatorValue,
     MarketGroup,
     MarketGroupMembership,
+    Mechanism,
+    MechanismInitiative,
+    MechanismMeeting,
     NeedCode,
     Office,
+    Scheme,
     Sector,
 )
 
@@ -136,6 +143,13 @@ FACT_MODELS: dict[str, type[models.Model]] = {
     "sector": Sector,
     "area": AdministrativeArea,
     "need": NeedCode,
+    "function": HongKongFunction,
+    "function_step": FunctionStep,
+    "function_point": FunctionPoint,
+    "scheme": Scheme,
+    "mechanism": Mechanism,
+    "mechanism_meeting": MechanismMeeting,
+    "mechanism_initiative": MechanismInitiative,
 }
 CHART_INDICATORS = ("NY.GDP.MKTP.CD", "NY.GDP.MKTP.KD.ZG", "NY.GDP.PCAP.CD", "SP.POP.TOTL")
 MAX_COMPARED = 5

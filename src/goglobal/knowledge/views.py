@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
-from goglobal.knowledge import selectors
-from goglobal.knowledge.models import Agreement, Country, Sector
+from goglobal.knowledge import programmes, selectors
+from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
+from goglobal.knowledge.rules import Reason
 
 
 @login_required
@@ -69,4 +73,84 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
         request,
         "knowledge/stale_report.html",
         {"facts": facts, "months": months, "kind": kind, "kinds": list(selectors.FACT_MODELS)},
+    )
+
+
+def _reason_text(reason: Reason) -> str:
+    params = dict(reason.params)
+    values = ", ".join(params.get("values", []))
+    texts = {
+        "applicant.individual": gettext("An individual applies, not the enterprise."),
+        "profile.missing": gettext("The enterprise's %(field)s is not recorded.") % params,
+        "rule.in": gettext("%(field)s is %(actual)s; required: %(values)s.")
+        % {**params, "values": values},
+        "rule.not_in": gettext("%(field)s is %(actual)s; excluded: %(values)s.")
+        % {**params, "values": values},
+        "rule.at_least": gettext("%(field)s is %(actual)s; at least %(values)s required.")
+        % {**params, "values": values},
+        "rule.at_most": gettext("%(field)s is %(actual)s; at most %(values)s allowed.")
+        % {**params, "values": values},
+    }
+    return texts.get(reason.code, reason.code)
+
+
+@login_required
+def function_index(request: HttpRequest) -> HttpResponse:
+    functions = list(programmes.function_list())
+    return render(
+        request,
+        "knowledge/function_index.html",
+        {"functions": functions, "groups": HongKongFunction.Group},
+    )
+
+
+@login_required
+def function_detail(request: HttpRequest, code: str) -> HttpResponse:
+    function = programmes.function_get(code=code)
+    needs = {need.code: need for need in NeedCode.objects.filter(code__in=function.need_codes)}
+    return render(
+        request,
+        "knowledge/function_detail.html",
+        {"function": function, "needs": [needs[code] for code in function.need_codes]},
+    )
+
+
+@login_required
+def scheme_index(request: HttpRequest) -> HttpResponse:
+    schemes = list(programmes.scheme_list())
+    listing = [item for item in programmes.function_list() if item.eligibility]
+    enterprise_text = request.GET.get("enterprise", "")
+    checks: dict[str, Any] = {}
+    if enterprise_text and getattr(request.user, "is_internal", False):
+        if not enterprise_text.isdigit():
+            raise Http404
+        profile = programmes.enterprise_profile_get(enterprise_id=int(enterprise_text))
+        if profile is None:
+            raise Http404
+        for row in programmes.checks_for(schemes + listing, profile):
+            checks[f"{type(row.item).__name__}:{row.item.pk}"] = {
+                "eligible": row.eligible,
+                "reasons": [_reason_text(reason) for reason in row.reasons],
+            }
+    return render(
+        request,
+        "knowledge/scheme_index.html",
+        {
+            "schemes": [(s, checks.get(f"Scheme:{s.pk}")) for s in schemes],
+            "listing": [(f, checks.get(f"HongKongFunction:{f.pk}")) for f in listing],
+            "enterprise": enterprise_text,
+            "can_check": getattr(request.user, "is_internal", False),
+            "checked": bool(checks),
+        },
+    )
+
+
+@login_required
+def mechanism_index(request: HttpRequest) -> HttpResponse:
+    mechanisms = list(programmes.mechanism_list())
+    initiative_count = sum(len(mechanism.initiatives.all()) for mechanism in mechanisms)
+    return render(
+        request,
+        "knowledge/mechanism_index.html",
+        {"mechanisms": mechanisms, "initiative_count": initiative_count},
     )

@@ -23,6 +23,7 @@ from goglobal.knowledge.models import (
     Sector,
     Source,
 )
+from goglobal.knowledge.services.programmes import programmes_load
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _NAMES = ("name_en", "name_zh_hans", "name_zh_hant")
@@ -63,6 +64,7 @@ def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     counts["indicators"] = _load_indicators(data_dir, sources)
     counts["agreements"] = _load_agreements(data_dir, sources)
     counts["offices"] = _load_offices(data_dir, sources)
+    counts.update(programmes_load(data_dir, sources))
     return counts
 
 

@@ -22,11 +22,18 @@ from goglobal.knowledge.models import (
     Agreement,
     AgreementParty,
     Country,
+    FunctionPoint,
+    FunctionStep,
+    HongKongFunction,
     Indicator,
     MarketGroup,
     MarketGroupMembership,
+    Mechanism,
+    MechanismInitiative,
+    MechanismMeeting,
     NeedCode,
     Office,
+    Scheme,
     Sector,
     Source,
 )
@@ -47,6 +54,13 @@ SECTIONS: list[tuple[str, type[models.Model], tuple[str, ...]]] = [
     ("sectors", Sector, ("code",)),
     ("areas", AdministrativeArea, ("code",)),
     ("needs", NeedCode, ("code",)),
+    ("functions", HongKongFunction, ("code",)),
+    ("function_steps", FunctionStep, ("function", "position")),
+    ("function_points", FunctionPoint, ("function", "code")),
+    ("schemes", Scheme, ("code",)),
+    ("mechanisms", Mechanism, ("code",)),
+    ("mechanism_meetings", MechanismMeeting, ("code",)),
+    ("mechanism_initiatives", MechanismInitiative, ("code",)),
 ]
 
 
