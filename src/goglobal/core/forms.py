@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from goglobal.core.errors import DomainError
 
 
 class CodeListField(forms.CharField):
@@ -42,3 +46,19 @@ class VersionForm(forms.Form):
     """The version a user loaded, sent back so a stale save can be refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def save_or_explain(form: forms.BaseForm, save: Callable[[], object]) -> bool:
+    """Run ``save``; when a service refuses, put its message on ``form`` (input is kept).
+
+    Returns True when the save went through.
+    """
+    try:
+        save()
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return False
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True

@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 
 from goglobal.accounts import rules
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.core.errors import DomainError
-from goglobal.core.forms import VersionForm
+from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.core.models import AuditEvent
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises import selectors, services
@@ -180,18 +179,16 @@ def enterprise_edit(request: AuthenticatedRequest, enterprise_id: int) -> HttpRe
     form = EnterpriseProfileForm(request.POST or None, instance=enterprise)
     version = VersionForm(request.POST or None, initial={"version": enterprise.version})
     if request.method == "POST" and form.is_valid() and version.is_valid():
-        try:
-            services.enterprise_update(
+        saved = save_or_explain(
+            form,
+            lambda: services.enterprise_update(
                 actor=request.user,
                 enterprise=enterprise,
                 seen_version=version.cleaned_data["version"],
                 data=_profile_input(form),
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved:
             messages.success(request, _("Profile saved."))
             return redirect(_home_of(request, enterprise))
     return render(

@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
@@ -15,8 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.core.errors import DomainError
-from goglobal.core.forms import VersionForm
+from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.models import Country, NeedCode, Sector
@@ -90,18 +88,16 @@ def provider_edit(request: AuthenticatedRequest, provider_id: int) -> HttpRespon
             sectors=form.cleaned_data["sectors"],
             markets=form.markets(),
         )
-        try:
-            services.provider_update(
+        saved = save_or_explain(
+            form,
+            lambda: services.provider_update(
                 actor=request.user,
                 provider=provider,
                 seen_version=version.cleaned_data["version"],
                 data=data,
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved:
             messages.success(request, _("Profile saved."))
             return redirect(provider)
     return render(
@@ -160,18 +156,16 @@ def investor_edit(request: AuthenticatedRequest, investor_id: int) -> HttpRespon
             sectors=form.cleaned_data["sectors"],
             markets=form.cleaned_data["markets"],
         )
-        try:
-            services.investor_update(
+        saved = save_or_explain(
+            form,
+            lambda: services.investor_update(
                 actor=request.user,
                 investor=investor,
                 seen_version=version.cleaned_data["version"],
                 data=data,
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved:
             messages.success(request, _("Profile saved."))
             return redirect(investor)
     return render(
