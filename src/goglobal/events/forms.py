@@ -33,6 +33,7 @@ class EventForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "status",
+            "mechanism",
             "quota_enterprise",
             "quota_provider",
             "quota_investor",

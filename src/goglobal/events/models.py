@@ -57,6 +57,15 @@ class Event(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="organised_events",
     )
+    mechanism = models.ForeignKey(
+        "knowledge.Mechanism",
+        verbose_name=_("co-operation mechanism"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The inter-city co-operation mechanism the event is held under, if any."),
+    )
     quota_enterprise = models.PositiveSmallIntegerField(
         _("most meetings per enterprise representative"), null=True, blank=True
     )

@@ -44,6 +44,7 @@ def mechanism_list() -> QuerySet[Mechanism]:
         Prefetch("meetings", queryset=MechanismMeeting.objects.select_related("source")),
         "initiatives__source",
         "initiatives__meeting",
+        "events",
     )
 
 

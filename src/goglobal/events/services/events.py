@@ -26,6 +26,7 @@ EVENT_FIELDS = [
     "starts_on",
     "ends_on",
     "status",
+    "mechanism",
     "quota_enterprise",
     "quota_provider",
     "quota_investor",

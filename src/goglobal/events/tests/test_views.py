@@ -226,3 +226,17 @@ def test_check_in_and_outcome_pages(client, make_user, django_capture_on_commit_
     assert participant.checked_in_at is not None
     assert (meeting.outcome, meeting.notes) == ("interested", "下月跟进")
     assert datetime.date(2026, 11, 5) == meeting.slot.day
+
+
+def test_an_event_held_under_a_mechanism_is_listed_with_it(client, officer):
+    from goglobal.events.tests.factories import EventFactory
+    from goglobal.knowledge.models import Mechanism
+
+    mechanism = Mechanism.objects.order_by("pk").first()
+    assert mechanism is not None
+    EventFactory(name_en="Shanghai Going Global Conference", mechanism=mechanism)
+    client.force_login(officer)
+
+    response = client.get(reverse("knowledge:mechanisms"), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "Shanghai Going Global Conference" in response.content.decode()
