@@ -36,6 +36,7 @@ _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("providers:investors", _("Investors"), None),
     ("knowledge:index", _("Markets"), None),
     ("knowledge:functions", _("Setting up in Hong Kong"), None),
+    ("knowledge:stale", _("Facts"), _STAFF),
     ("events:list", _("Events"), frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER})),
     ("imports:list", _("Imports"), _TASK_FORCE),
     ("accounts:tokens", _("API tokens"), None),

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from goglobal.engines.text import normalise
 from goglobal.knowledge.models import (
     AdministrativeArea,
     Agreement,
@@ -316,6 +317,40 @@ def stale_fact_list(
     for name, model in FACT_MODELS.items():
         if kind and kind != name:
             continue
-        for record in model._default_manager.filter(checked_on__lt=cutoff):
+        for record in _with_source(model).filter(checked_on__lt=cutoff):
             facts.append(StaleFact(kind=name, record=record, checked_on=record.checked_on))  # type: ignore[attr-defined]
     return sorted(facts, key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
+
+
+def fact_list(
+    *, user: Any = None, kind: str = "", query: str = "", stale_after: int | None = None
+) -> list[StaleFact]:
+    """Every fact (or those of ``kind``), optionally only those whose text holds ``query`` in any
+    script and only those not checked for ``stale_after`` months; oldest check first."""
+    if stale_after is not None:
+        facts = stale_fact_list(user=user, months=stale_after, kind=kind)
+    else:
+        facts = [
+            StaleFact(kind=name, record=record, checked_on=record.checked_on)  # type: ignore[attr-defined]
+            for name, model in FACT_MODELS.items()
+            if not kind or kind == name
+            for record in _with_source(model)
+        ]
+        facts.sort(key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
+    if query:
+        wanted = normalise(query)
+        facts = [fact for fact in facts if wanted in normalise(_fact_text(fact.record))]
+    return facts
+
+
+def _with_source(model: type[models.Model]) -> QuerySet[Any]:
+    """Rows with their source and every other row they name (their ``__str__`` uses them)."""
+    related = [field.name for field in model._meta.fields if field.many_to_one]
+    return model._default_manager.select_related(*related)
+
+
+def _fact_text(record: models.Model) -> str:
+    names = [
+        str(getattr(record, f"name_{suffix}", "") or "") for suffix in ("en", "zh_hans", "zh_hant")
+    ]
+    return " ".join([str(record), *names, str(getattr(record, "code", "") or "")])

@@ -63,16 +63,28 @@ def market_compare(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def fact_stale_report(request: HttpRequest) -> HttpResponse:
+    """Browse and search every fact; with "stale only", those not checked for N months."""
     if not getattr(request.user, "is_internal", False):
         raise PermissionDenied
     months_text = request.GET.get("months", "")
     months = int(months_text) if months_text.isdigit() else selectors.stale_months()
+    stale_only = request.GET.get("all") != "1"
     kind = request.GET.get("kind", "")
-    facts = selectors.stale_fact_list(user=request.user, months=months, kind=kind)
+    query = request.GET.get("q", "").strip()
+    facts = selectors.fact_list(
+        user=request.user, kind=kind, query=query, stale_after=months if stale_only else None
+    )
     return render(
         request,
         "knowledge/stale_report.html",
-        {"facts": facts, "months": months, "kind": kind, "kinds": list(selectors.FACT_MODELS)},
+        {
+            "facts": facts,
+            "months": months,
+            "kind": kind,
+            "query": query,
+            "stale_only": stale_only,
+            "kinds": list(selectors.FACT_MODELS),
+        },
     )
 
 

@@ -122,3 +122,14 @@ def test_api_markets_agreements_indicators(client, officer) -> None:
 
 def test_api_requires_login(client) -> None:
     assert client.get("/api/reference/agreements").status_code == 401
+
+
+def test_every_fact_can_be_browsed_and_searched(client, officer, django_assert_max_num_queries):
+    client.force_login(officer)
+
+    with django_assert_max_num_queries(25):
+        everything = client.get("/markets/stale/", {"all": "1"}, HTTP_ACCEPT_LANGUAGE="en")
+    searched = client.get("/markets/stale/", {"all": "1", "q": "越南"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert len(everything.context["facts"]) > 100
+    assert 0 < len(searched.context["facts"]) < len(everything.context["facts"])
