@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         from goglobal.engines.matching.cli import main as match_eval_main
 
         return match_eval_main(args[1:])
+    if args and args[0] == "match-refit":
+        args[0] = "match_refit"
     _load_dotenv()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
     from django.core.management import execute_from_command_line

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from goglobal.accounts import rules
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.analytics import selectors
+from goglobal.analytics.exposure import exposure_report
 
 
 @login_required
@@ -28,5 +29,6 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             "cities": selectors.cities_ranked(),
             "markets": selectors.markets_ranked(),
             "categories": selectors.providers_by_category(),
+            "exposure": exposure_report(),
         },
     )

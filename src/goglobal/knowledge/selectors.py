@@ -318,7 +318,7 @@ def stale_fact_list(
         if kind and kind != name:
             continue
         for record in _with_source(model).filter(checked_on__lt=cutoff):
-            facts.append(StaleFact(kind=name, record=record, checked_on=record.checked_on))  # type: ignore[attr-defined]
+            facts.append(StaleFact(kind=name, record=record, checked_on=record.checked_on))
     return sorted(facts, key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
 
 
@@ -331,7 +331,7 @@ def fact_list(
         facts = stale_fact_list(user=user, months=stale_after, kind=kind)
     else:
         facts = [
-            StaleFact(kind=name, record=record, checked_on=record.checked_on)  # type: ignore[attr-defined]
+            StaleFact(kind=name, record=record, checked_on=record.checked_on)
             for name, model in FACT_MODELS.items()
             if not kind or kind == name
             for record in _with_source(model)

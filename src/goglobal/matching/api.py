@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.core.i18n import localized
 from goglobal.enterprises import selectors as enterprise_selectors
-from goglobal.matching import selectors, services
+from goglobal.matching import connector, selectors, services
 from goglobal.matching.models import MatchSuggestion
 from goglobal.matching.reasons import ReasonText
 
@@ -60,3 +61,65 @@ def providers_suggest(
     )
     writer = ReasonText()
     return [_out(suggestion, writer) for suggestion in suggestions]
+
+
+class RankedOut(Schema):
+    code: str
+    name: str
+    score: float
+    reasons: list[ReasonOut]
+
+
+def _reasons(reasons: object, writer: ReasonText) -> list[dict[str, object]]:
+    return [
+        {"code": code, "params": params, "text": writer.describe(code, params)}
+        for code, params in reasons  # type: ignore[attr-defined]
+    ]
+
+
+@router.get("/enterprises/{enterprise_id}/markets", response=list[RankedOut])
+def markets_suggest(request: AuthenticatedRequest, enterprise_id: int) -> list[dict[str, object]]:
+    """Target markets for the enterprise, best first, with reasons."""
+    selectors.require_matching(request.user)
+    enterprise = enterprise_selectors.enterprise_get_for(
+        user=request.user, enterprise_id=enterprise_id
+    )
+    writer = ReasonText()
+    countries = connector.country_names()
+    return [
+        {
+            "code": m.code,
+            "name": localized(countries[m.code], "name") if m.code in countries else m.code,
+            "score": m.score,
+            "reasons": _reasons(m.reasons, writer),
+        }
+        for m in connector.markets_rank(enterprise=enterprise)
+    ]
+
+
+class InvestorOut(Schema):
+    investor: int
+    need: str
+    name: str
+    score: float
+    reasons: list[ReasonOut]
+
+
+@router.get("/enterprises/{enterprise_id}/investors", response=list[InvestorOut])
+def investors_suggest(request: AuthenticatedRequest, enterprise_id: int) -> list[dict[str, object]]:
+    """Investors for each fundraising need of the enterprise, with reasons."""
+    selectors.require_matching(request.user)
+    enterprise = enterprise_selectors.enterprise_get_for(
+        user=request.user, enterprise_id=enterprise_id
+    )
+    writer = ReasonText()
+    return [
+        {
+            "investor": s.investor.pk,
+            "need": s.need,
+            "name": str(s.investor),
+            "score": s.match.score,
+            "reasons": _reasons(s.match.reasons, writer),
+        }
+        for s in connector.investors_rank(enterprise=enterprise)
+    ]

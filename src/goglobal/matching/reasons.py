@@ -10,8 +10,8 @@ from django.utils.translation import gettext, ngettext
 
 from goglobal.core.i18n import language_suffix, localized
 from goglobal.engines.text.glossary import glossary
-from goglobal.knowledge.models import Country, NeedCode, Sector
-from goglobal.providers.models import ProviderCategory
+from goglobal.knowledge.models import Agreement, Country, NeedCode, Sector
+from goglobal.providers.models import InvestmentStage, ProviderCategory
 
 
 class ReasonText:
@@ -113,5 +113,86 @@ class ReasonText:
             ),
             "fairness.rotated": lambda p: gettext(
                 "Shown first in turn with providers of a similar score"
+            ),
+            **self._market_writers(),
+            **self._investor_writers(),
+        }
+
+    def _market_writers(self) -> dict[str, Callable[[dict[str, Any]], str]]:
+        kinds = dict(Agreement.Kind.choices)
+        statuses = dict(Agreement.Status.choices)
+        return {
+            "market.stated": lambda p: gettext("A stated target market"),
+            "market.in_group": lambda p: (
+                gettext("In a grouping the enterprise targets (%(group)s)")
+                % {"group": str(p.get("group", "")).upper()}
+            ),
+            "market.sector_providers": lambda p: (
+                ngettext(
+                    "%(count)s Hong Kong provider with %(sector)s experience covers it",
+                    "%(count)s Hong Kong providers with %(sector)s experience cover it",
+                    int(p.get("count", 0)),
+                )
+                % {
+                    "count": p.get("count", 0),
+                    "sector": self._sectors.get(str(p.get("sector")), p.get("sector")),
+                }
+            ),
+            "market.size": lambda p: (
+                gettext("GDP of about US$%(billions)s billion (%(year)s)")
+                % {"billions": p.get("billions", 0), "year": p.get("year", "")}
+            ),
+            "market.growth": lambda p: (
+                gettext("Real growth of %(percent)s%% (%(year)s)")
+                % {"percent": p.get("percent", 0), "year": p.get("year", "")}
+            ),
+            "market.agreement": lambda p: (
+                gettext("Hong Kong %(kind)s: %(status)s")
+                % {
+                    "kind": kinds.get(str(p.get("kind")), p.get("kind")),
+                    "status": statuses.get(str(p.get("status")), p.get("status")),
+                }
+            ),
+            "market.hk_office": lambda p: (
+                gettext("Hong Kong office there (%(cities)s)")
+                % {"cities": self._list(str(p.get("cities", "")).split(","))}
+            ),
+        }
+
+    def _investor_writers(self) -> dict[str, Callable[[dict[str, Any]], str]]:
+        stages = dict(InvestmentStage.choices)
+        sources = {
+            "notes": gettext("amount from the need's notes"),
+            "revenue_band": gettext("estimated from the revenue band, no amount given"),
+        }
+
+        def amount(p: dict[str, Any]) -> dict[str, Any]:
+            source = str(p.get("source", ""))
+            return {"millions": p.get("millions", 0), "source": sources.get(source, source)}
+
+        return {
+            "investor.sector": lambda p: (
+                gettext("Invests in %(sector)s")
+                % {"sector": self._sectors.get(str(p.get("sector")), p.get("sector"))}
+            ),
+            "investor.generalist": lambda p: gettext("Invests across sectors"),
+            "investor.stage": lambda p: (
+                gettext("Invests at this stage: %(stages)s")
+                % {
+                    "stages": self._list(
+                        [str(stages.get(s, s)) for s in str(p.get("stages", "")).split(",")]
+                    )
+                }
+            ),
+            "investor.ticket_fits": lambda p: (
+                gettext("Ticket size fits about US$%(millions)s million (%(source)s)") % amount(p)
+            ),
+            "investor.ticket_outside": lambda p: (
+                gettext("Ticket size outside about US$%(millions)s million (%(source)s)")
+                % amount(p)
+            ),
+            "investor.markets": lambda p: (
+                gettext("Invests in target markets: %(countries)s")
+                % {"countries": self._country_list(p.get("countries"))}
             ),
         }

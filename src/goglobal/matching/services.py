@@ -12,11 +12,11 @@ from goglobal.accounts.models import User
 from goglobal.engines import matching as engine
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import NeedCode
+from goglobal.matching import outcomes
 from goglobal.matching.adapters import to_enterprise, to_provider
 from goglobal.matching.models import MatchSuggestion
+from goglobal.matching.weights import current_weights
 from goglobal.providers.models import ProviderMarket, ServiceProvider
-
-WEIGHTS = engine.DEFAULT_WEIGHTS
 
 
 def _candidates(need: NeedCode) -> list[ServiceProvider]:
@@ -46,20 +46,24 @@ def match_suggest(
     of earlier batches for this need is the rotation key, so providers whose scores are within
     the fairness margin take turns at the top.
     """
-    providers = [to_provider(provider) for provider in _candidates(need)]
+    loaded = _candidates(need)
+    holding = outcomes.open_referrals([provider.pk for provider in loaded])
+    providers = [to_provider(p, open_referrals=holding.get(p.pk, 0)) for p in loaded]
     languages = {code for contact in enterprise.contacts.all() for code in contact.languages}
     query = engine.ProviderQuery(
         enterprise=to_enterprise(enterprise, languages),
         need=need.code,
         market=market or None,
+        track_records=outcomes.track_records(enterprise.sector),
         rotation=MatchSuggestion.objects.filter(enterprise=enterprise, need=need)
         .values("batch")
         .distinct()
         .count(),
     )
-    matches = engine.rank(engine.ProviderIndex(providers), query, weights=WEIGHTS, limit=limit)
+    weights_used = current_weights()
+    matches = engine.rank(engine.ProviderIndex(providers), query, weights=weights_used, limit=limit)
     batch = uuid.uuid4()
-    weights = dataclasses.asdict(WEIGHTS)
+    weights = dataclasses.asdict(weights_used)
     rows = [
         MatchSuggestion(
             batch=batch,

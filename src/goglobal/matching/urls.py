@@ -6,6 +6,7 @@ app_name = "matching"
 
 urlpatterns = [
     path("enterprises/<int:enterprise_id>/", views.enterprise_matches, name="enterprise"),
+    path("portal/<int:enterprise_id>/", views.enterprise_portal, name="portal"),
     path(
         "enterprises/<int:enterprise_id>/needs/<str:need_code>/suggest/",
         views.enterprise_match_refresh,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.enterprises import selectors as enterprise_selectors
-from goglobal.matching import selectors, services
+from goglobal.matching import connector, selectors, services
 from goglobal.matching.reasons import ReasonText
 
 
@@ -31,9 +31,23 @@ def enterprise_matches(request: AuthenticatedRequest, enterprise_id: int) -> Htt
         need_id: list(rows) for need_id, rows in groupby(suggestions, key=lambda s: s.need_id)
     }
     needs = [(row, by_need.get(row.need_id, [])) for row in enterprise.needs.all()]
-    return render(
-        request, "matching/enterprise_matches.html", {"enterprise": enterprise, "needs": needs}
-    )
+    countries = connector.country_names()
+    markets = [
+        (countries.get(m.code), m, [writer.describe(code, p) for code, p in m.reasons])
+        for m in connector.markets_rank(enterprise=enterprise)
+    ]
+    investors = [
+        (s, [writer.describe(code, p) for code, p in s.match.reasons])
+        for s in connector.investors_rank(enterprise=enterprise)
+    ]
+    context = {
+        "enterprise": enterprise,
+        "needs": needs,
+        "markets": markets,
+        "investors": investors,
+        "peers": connector.peers_for(enterprise=enterprise),
+    }
+    return render(request, "matching/enterprise_matches.html", context)
 
 
 @login_required
@@ -52,3 +66,23 @@ def enterprise_match_refresh(
     else:
         messages.info(request, _("No provider in the directory serves this need yet."))
     return redirect("matching:enterprise", enterprise_id=enterprise.pk)
+
+
+@login_required
+def enterprise_portal(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse:
+    """The enterprise's own view: its market shortlist and the help available for its needs."""
+    enterprise = enterprise_selectors.enterprise_get_for(
+        user=request.user, enterprise_id=enterprise_id
+    )
+    writer = ReasonText()
+    countries = connector.country_names()
+    markets = [
+        (countries.get(m.code), [writer.describe(code, p) for code, p in m.reasons])
+        for m in connector.markets_rank(enterprise=enterprise, limit=5)
+    ]
+    context = {
+        "enterprise": enterprise,
+        "markets": markets,
+        "help": connector.help_for(enterprise=enterprise),
+    }
+    return render(request, "matching/enterprise_portal.html", context)

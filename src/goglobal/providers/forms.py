@@ -63,6 +63,7 @@ class ProviderProfileForm(forms.ModelForm):
             "email",
             "website",
             "description",
+            "shown_to_enterprises",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 

@@ -96,6 +96,11 @@ class ServiceProvider(NamedOrganisation):
         _("new referrals a month"), default=5, help_text=_("How many new referrals it can take.")
     )
     email = models.EmailField(_("email"), blank=True)
+    shown_to_enterprises = models.BooleanField(
+        _("shown to enterprises"),
+        default=False,
+        help_text=_("The provider agreed to be named to enterprises"),
+    )
 
     class Meta:
         verbose_name = _("service provider")

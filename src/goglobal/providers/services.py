@@ -40,6 +40,7 @@ PROVIDER_FIELDS = [
     "licences",
     "capacity_per_month",
     "email",
+    "shown_to_enterprises",
 ]
 PARTNER_FIELDS = [*_NAMED_FIELDS, "kind", "country", "city"]
 INVESTOR_FIELDS = [
