@@ -13,6 +13,11 @@ urlpatterns = [
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/<int:task_id>/done/", views.task_complete, name="task_complete"),
     path("open/<int:enterprise_id>/", views.case_open, name="open"),
+    path(
+        "refer/suggestion/<int:suggestion_id>/",
+        views.refer_suggestion,
+        name="refer_suggestion",
+    ),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/edit/", views.case_update, name="update"),
     path("<int:case_id>/move/", views.case_move, name="move"),

@@ -28,11 +28,14 @@ from goglobal.cases.forms import (
     ReferralForm,
     SavedFilterForm,
 )
-from goglobal.cases.models import Case, Referral, SavedFilter
+from goglobal.cases.models import Case, Origin, Referral, SavedFilter
+from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.core.models import AuditEvent
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises.selectors import enterprise_get_for
+from goglobal.matching import selectors as matching_selectors
+from goglobal.matching.models import MatchSuggestion
 
 FILTER_KEYS = ("city", "sector", "need", "market", "owner", "stage", "overdue", "sort")
 
@@ -153,6 +156,63 @@ def case_open(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse
             messages.success(request, _("Case opened."))
             return redirect(case)
     return render(request, "cases/open.html", {"form": form, "enterprise": enterprise})
+
+
+@transaction.atomic
+def _refer_from_suggestion(*, suggestion: MatchSuggestion, actor: Any) -> tuple[Case, Referral]:
+    """Open the enterprise's case if it has none, propose the referral, and record which stored
+    suggestion (and engine version) it came from. Composes existing services; it lives here
+    until it can move to ``cases/services/referrals.py``."""
+    enterprise = suggestion.enterprise
+    case = Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True).first()
+    if case is None:
+        case = services.case_open(
+            actor=actor, enterprise=enterprise, origin=Origin.OUTREACH, owner=actor
+        )
+    referral = services.referral_propose(
+        case=case, need=suggestion.need, provider=suggestion.provider, actor=actor
+    )
+    audit_record(
+        actor=actor,
+        record=referral,
+        action="created",
+        changes={
+            "from_suggestion": suggestion.pk,
+            "batch": str(suggestion.batch),
+            "rank": suggestion.rank,
+            "score": suggestion.score,
+            "engine_version": suggestion.engine_version,
+        },
+    )
+    return case, referral
+
+
+@login_required
+@require_POST
+def refer_suggestion(request: AuthenticatedRequest, suggestion_id: int) -> HttpResponse:
+    """ "Refer" on the matching page: a stored provider suggestion becomes a proposed referral."""
+    if not selectors.case_can_edit(request.user):
+        raise Http404
+    suggestion = matching_selectors.suggestion_get_for(
+        user=request.user, suggestion_id=suggestion_id
+    )
+    enterprise_get_for(user=request.user, enterprise_id=suggestion.enterprise_id)
+    try:
+        case, _referral = _refer_from_suggestion(suggestion=suggestion, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        existing = Case.objects.filter(
+            enterprise_id=suggestion.enterprise_id, deleted_at__isnull=True
+        ).first()
+        if existing is not None:
+            return redirect(existing)
+        return redirect("matching:enterprise", enterprise_id=suggestion.enterprise_id)
+    messages.success(
+        request,
+        _("Referral to %(provider)s proposed from the matcher's suggestion.")
+        % {"provider": suggestion.provider.name},
+    )
+    return redirect(case)
 
 
 def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -> dict[str, Any]:

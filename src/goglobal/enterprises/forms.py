@@ -87,6 +87,7 @@ class EnterpriseProfileForm(forms.ModelForm):
             "hs_codes",
             "website",
             "description",
+            "shown_as_peer",
             "target_countries",
             "target_groups",
         ]

@@ -110,6 +110,10 @@ class Enterprise(VersionedModel):
         _("language of the description"), max_length=8, choices=TEXT_LANGUAGES, default="zh-hans"
     )
     website = models.URLField(_("website"), blank=True)
+    shown_as_peer = models.BooleanField(
+        _("The enterprise agrees to be shown to other enterprises as an example of going global"),
+        default=False,
+    )
     target_countries = models.ManyToManyField(
         Country, verbose_name=_("target markets"), blank=True, related_name="+"
     )

@@ -34,6 +34,7 @@ ENTERPRISE_FIELDS = [
     "description",
     "description_language",
     "website",
+    "shown_as_peer",
 ]
 _AUDITED = [*ENTERPRISE_FIELDS, "target_countries", "target_groups"]
 CONTACT_FIELDS = ["full_name", "title", "email", "phone", "languages", "has_consent"]
@@ -103,7 +104,8 @@ def enterprise_update(
     *, actor: User, enterprise: Enterprise, seen_version: int, data: EnterpriseInput
 ) -> Enterprise:
     """Save ``data`` unless somebody saved the enterprise since ``seen_version``."""
-    before = _state(enterprise)
+    # From the database: a bound ModelForm has already copied its input onto ``enterprise``.
+    before = _state(Enterprise.objects.get(pk=enterprise.pk))
     _apply(enterprise, data.values)
     enterprise.full_clean()
     values = {name: getattr(enterprise, name) for name in ENTERPRISE_FIELDS}
@@ -184,8 +186,10 @@ def contact_save(
 ) -> Contact:
     """Create or update a contact; giving or withdrawing consent is recorded with who and when."""
     contact = contact or Contact(enterprise=enterprise)
-    before = snapshot(contact, CONTACT_FIELDS) if contact.pk else {}
-    had_consent = contact.has_consent if contact.pk else False
+    # A bound form may already have copied the new values onto ``contact``: compare with the row.
+    stored = Contact.objects.filter(pk=contact.pk).first() if contact.pk else None
+    before = snapshot(stored, CONTACT_FIELDS) if stored else {}
+    had_consent = stored.has_consent if stored else False
     for name, value in values.items():
         if name not in CONTACT_FIELDS:
             raise TypeError(f"{name} is not an editable contact field")

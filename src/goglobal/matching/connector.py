@@ -1,6 +1,8 @@
-"""Markets, investors and peers for one enterprise: facts from the database, ranks from the engine.
+"""Markets, investors, peers and partners for one enterprise: facts from the database, ranks
+from the engine.
 
-Read-only: unlike provider suggestions these are not stored; they are recomputed on each view.
+Read-only: ``services.connector_suggest`` stores market and investor rankings when an officer
+asks for them; peers and complementary partners are recomputed on each view.
 """
 
 from __future__ import annotations
@@ -173,11 +175,13 @@ class Peer:
     same_sector: bool
 
 
-def peers_for(*, enterprise: Enterprise, limit: int = 10) -> list[Peer]:
+def peers_for(
+    *, enterprise: Enterprise, limit: int = 10, consented_only: bool = False
+) -> list[Peer]:
     """Enterprises with a ``market_entered`` outcome in one of this one's target markets.
 
-    No enterprise has agreed to be shown to other enterprises (there is no consent field), so
-    peers are for the task force only; callers must show them to staff alone.
+    The task force sees every peer; pass ``consented_only`` when showing them to an enterprise,
+    so that only enterprises with ``shown_as_peer`` appear.
     """
     stated, via = _targets(enterprise)
     wanted = stated | set(via)
@@ -193,7 +197,10 @@ def peers_for(*, enterprise: Enterprise, limit: int = 10) -> list[Peer]:
     markets: dict[int, set[str]] = defaultdict(set)
     for enterprise_id, code in rows:
         markets[enterprise_id].add(code)
-    found = Enterprise.objects.in_bulk(list(markets))
+    candidates = Enterprise.objects.filter(deleted_at__isnull=True)
+    if consented_only:
+        candidates = candidates.filter(shown_as_peer=True)
+    found = candidates.in_bulk(list(markets))
     peers = [
         Peer(found[pk], tuple(sorted(codes)), found[pk].sector_id == enterprise.sector_id)
         for pk, codes in markets.items()
@@ -201,6 +208,88 @@ def peers_for(*, enterprise: Enterprise, limit: int = 10) -> list[Peer]:
     ]
     peers.sort(key=lambda p: (not p.same_sector, -len(p.markets), p.enterprise.pk))
     return peers[:limit]
+
+
+# Complementary partners: a heuristic, not an input-output table. Pairs of GB/T 4754-2017
+# divisions where the first commonly supplies the second (parts, materials or goods to sell).
+# Kept short on purpose; extend it with care and say so in docs/matching.md.
+SUPPLY_CHAIN: tuple[tuple[str, str], ...] = (
+    ("31", "38"),  # ferrous metals → electrical machinery
+    ("32", "38"),  # non-ferrous metals (copper, lithium) → electrical machinery, batteries
+    ("33", "38"),  # metal products → electrical machinery
+    ("38", "36"),  # electrical machinery (motors, batteries) → automobiles
+    ("39", "36"),  # electronics → automobiles
+    ("29", "36"),  # rubber and plastics → automobiles
+    ("34", "36"),  # general equipment → automobiles
+    ("39", "38"),  # electronics → electrical machinery
+    ("31", "37"),  # ferrous metals → rail, ships, aircraft
+    ("38", "37"),  # electrical machinery → rail, ships, aircraft
+    ("26", "27"),  # chemicals → pharmaceuticals
+    ("26", "29"),  # chemicals → rubber and plastics
+    ("17", "18"),  # textiles → apparel
+    ("01", "13"),  # farming → agri-food processing
+    ("13", "14"),  # agri-food processing → food manufacturing
+    ("13", "51"),  # agri-food processing → wholesale
+    ("14", "51"),  # food manufacturing → wholesale
+    ("14", "52"),  # food manufacturing → retail
+    ("15", "51"),  # beverages → wholesale
+    ("15", "52"),  # beverages → retail
+    ("18", "51"),  # apparel → wholesale
+    ("18", "52"),  # apparel → retail
+    ("39", "65"),  # electronics → software and IT services
+)
+SUPPLIES = "supplies"  # the partner supplies this enterprise
+BUYS = "buys"  # the partner buys from this enterprise
+
+
+def complementary_sectors(sector: str) -> dict[str, str]:
+    """Division → the partner's role for an enterprise in ``sector`` (SUPPLIES or BUYS)."""
+    roles: dict[str, str] = {}
+    for upstream, downstream in SUPPLY_CHAIN:
+        if downstream == sector:
+            roles.setdefault(upstream, SUPPLIES)
+        if upstream == sector:
+            roles.setdefault(downstream, BUYS)
+    return roles
+
+
+@dataclass(frozen=True)
+class Partner:
+    enterprise: Any
+    role: str  # SUPPLIES or BUYS
+    sector: str
+    markets: tuple[str, ...]
+
+
+def partners_for(*, enterprise: Enterprise, limit: int = 10) -> list[Partner]:
+    """Enterprises in an upstream or downstream division (``SUPPLY_CHAIN``) that share at least
+    one target market with this one; for the task force only (no consent to be introduced)."""
+    roles = complementary_sectors(enterprise.sector.code)
+    stated, via = _targets(enterprise)
+    wanted = stated | set(via)
+    if not roles or not wanted:
+        return []
+    in_groups = Q(
+        target_groups__memberships__country__code__in=wanted,
+        target_groups__memberships__left_on__isnull=True,
+    )
+    candidates = (
+        Enterprise.objects.filter(deleted_at__isnull=True, sector__code__in=roles)
+        .filter(Q(target_countries__code__in=wanted) | in_groups)
+        .exclude(pk=enterprise.pk)
+        .select_related("sector")
+        .prefetch_related("target_countries", "target_groups")
+        .distinct()
+    )
+    partners = []
+    for other in candidates:
+        theirs, their_via = _targets(other)
+        shared = wanted & (theirs | set(their_via))
+        if shared:
+            code = other.sector.code
+            partners.append(Partner(other, roles[code], code, tuple(sorted(shared))))
+    partners.sort(key=lambda p: (-len(p.markets), p.enterprise.pk))
+    return partners[:limit]
 
 
 def country_names() -> dict[str, Country]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import NeedCode
-from goglobal.providers.models import ServiceProvider
+from goglobal.providers.models import Investor, ServiceProvider
 
 
 class MatchSuggestion(models.Model):
@@ -41,3 +41,47 @@ class MatchSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}:{self.need_id}#{self.rank}"
+
+
+class ConnectorSuggestion(models.Model):
+    """A stored market or investor ranking, kept for audit like provider suggestions.
+
+    A separate table rather than a ``kind`` on ``MatchSuggestion``: exposure fairness and the
+    weight refit read every ``MatchSuggestion`` row as a provider suggestion.
+    """
+
+    class Kind(models.TextChoices):
+        MARKET = "market", _("market")
+        INVESTOR = "investor", _("investor")
+
+    batch = models.UUIDField(_("batch"), default=uuid.uuid4, db_index=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="connector_suggestions"
+    )
+    need = models.ForeignKey(
+        NeedCode, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    market = models.CharField(_("market"), max_length=2, blank=True)
+    investor = models.ForeignKey(
+        Investor, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    parts = models.JSONField(_("score parts"), default=dict)
+    engine_version = models.CharField(_("engine version"), max_length=40)
+    weights = models.JSONField(_("weights"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("connector suggestion")
+        verbose_name_plural = _("connector suggestions")
+        ordering = ["-created_at", "rank"]
+        indexes = [models.Index(fields=["enterprise", "kind", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id}:{self.kind}#{self.rank}"

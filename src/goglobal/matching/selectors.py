@@ -8,7 +8,7 @@ from django.http import Http404
 from goglobal.accounts import rules
 from goglobal.accounts.models import User
 from goglobal.enterprises.models import Enterprise
-from goglobal.matching.models import MatchSuggestion
+from goglobal.matching.models import ConnectorSuggestion, MatchSuggestion
 
 
 def matching_allowed(user: User) -> bool:
@@ -35,3 +35,28 @@ def latest_suggestions_for(*, user: User, enterprise: Enterprise) -> QuerySet[Ma
         .select_related("provider", "need")
         .order_by("need__sort_order", "rank")
     )
+
+
+def latest_connector_for(
+    *, user: User, enterprise: Enterprise, kind: str
+) -> list[ConnectorSuggestion] | None:
+    """The newest stored market or investor ranking, or None if none was ever stored."""
+    require_matching(user)
+    rows = ConnectorSuggestion.objects.filter(enterprise=enterprise, kind=kind)
+    last = rows.order_by("-id").values_list("batch", flat=True).first()
+    if last is None:
+        return None
+    return list(rows.filter(batch=last).select_related("investor", "need").order_by("rank"))
+
+
+def suggestion_get_for(*, user: User, suggestion_id: int) -> MatchSuggestion:
+    """A stored provider suggestion, for the task force only (404 otherwise)."""
+    require_matching(user)
+    found = (
+        MatchSuggestion.objects.filter(pk=suggestion_id, enterprise__deleted_at__isnull=True)
+        .select_related("enterprise", "need", "provider")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

@@ -10,11 +10,13 @@ from django.db.models import Prefetch
 
 from goglobal.accounts.models import User
 from goglobal.engines import matching as engine
+from goglobal.engines.matching import investors as investor_engine
+from goglobal.engines.matching import markets as market_engine
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import NeedCode
-from goglobal.matching import outcomes
+from goglobal.matching import connector, outcomes
 from goglobal.matching.adapters import to_enterprise, to_provider
-from goglobal.matching.models import MatchSuggestion
+from goglobal.matching.models import ConnectorSuggestion, MatchSuggestion
 from goglobal.matching.weights import current_weights
 from goglobal.providers.models import ProviderMarket, ServiceProvider
 
@@ -83,3 +85,53 @@ def match_suggest(
         for position, match in enumerate(matches, start=1)
     ]
     return MatchSuggestion.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def connector_suggest(
+    *, enterprise: Enterprise, kind: str, actor: User | None
+) -> list[ConnectorSuggestion]:
+    """Rank markets or investors for ``enterprise`` and store the ranking as one batch, with the
+    engine version and the weights used, as ``match_suggest`` does for providers."""
+    batch = uuid.uuid4()
+    common = {
+        "batch": batch,
+        "kind": kind,
+        "enterprise": enterprise,
+        "engine_version": engine.ENGINE_VERSION,
+        "created_by": actor if getattr(actor, "pk", None) else None,
+    }
+    rows: list[ConnectorSuggestion] = []
+    if kind == ConnectorSuggestion.Kind.MARKET:
+        weights = dataclasses.asdict(market_engine.MarketWeights())
+        for position, market in enumerate(connector.markets_rank(enterprise=enterprise), start=1):
+            rows.append(
+                ConnectorSuggestion(
+                    **common,
+                    market=market.code,
+                    rank=position,
+                    score=round(market.score, 6),
+                    reasons=[[code, params] for code, params in market.reasons],
+                    parts={name: round(value, 6) for name, value in market.parts.items()},
+                    weights=weights,
+                )
+            )
+    elif kind == ConnectorSuggestion.Kind.INVESTOR:
+        weights = dataclasses.asdict(investor_engine.InvestorWeights())
+        needs = {n.code: n for n in NeedCode.objects.filter(code__startswith="fundraising.")}
+        for position, found in enumerate(connector.investors_rank(enterprise=enterprise), start=1):
+            rows.append(
+                ConnectorSuggestion(
+                    **common,
+                    need=needs.get(found.need),
+                    investor=found.investor,
+                    rank=position,
+                    score=round(found.match.score, 6),
+                    reasons=[[code, params] for code, params in found.match.reasons],
+                    parts={name: round(value, 6) for name, value in found.match.parts.items()},
+                    weights=weights,
+                )
+            )
+    else:
+        raise ValueError(f"unknown connector suggestion kind {kind!r}")
+    return ConnectorSuggestion.objects.bulk_create(rows)

@@ -12,4 +12,9 @@ urlpatterns = [
         views.enterprise_match_refresh,
         name="suggest",
     ),
+    path(
+        "enterprises/<int:enterprise_id>/<slug:kind>/suggest/",
+        views.connector_refresh,
+        name="connector_suggest",
+    ),
 ]

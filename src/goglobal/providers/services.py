@@ -140,7 +140,8 @@ def provider_create(*, actor: User | None, data: ProviderInput) -> ServiceProvid
 def provider_update(
     *, actor: User, provider: ServiceProvider, seen_version: int, data: ProviderInput
 ) -> ServiceProvider:
-    before = _provider_state(provider)
+    # A bound form may already have copied the new values onto ``provider``: compare with the row.
+    before = _provider_state(ServiceProvider.objects.get(pk=provider.pk))
     _apply(provider, data.values, PROVIDER_FIELDS)
     _require_a_name(provider)
     provider.full_clean()
@@ -186,7 +187,7 @@ def investor_create(*, actor: User | None, data: InvestorInput) -> Investor:
 def investor_update(
     *, actor: User, investor: Investor, seen_version: int, data: InvestorInput
 ) -> Investor:
-    before = _investor_state(investor)
+    before = _investor_state(Investor.objects.get(pk=investor.pk))
     _apply(investor, data.values, INVESTOR_FIELDS)
     _require_a_name(investor)
     investor.full_clean()

@@ -278,3 +278,19 @@ def test_a_removed_enterprise_leaves_the_list(client, officer):
 
     assert "已移除企业有限公司" not in client.get(reverse("enterprises:list")).content.decode()
     assert client.get(enterprise.get_absolute_url()).status_code == 404
+
+
+def test_consent_given_through_the_form_is_recorded(client, officer):
+    contact = ContactFactory(has_consent=False)
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("enterprises:contact_edit", args=[contact.enterprise.pk, contact.pk]),
+        {"full_name": contact.full_name, "email": contact.email, "has_consent": "on"},
+    )
+
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.has_consent
+    assert contact.consent_recorded_at is not None
+    assert contact.consent_recorded_by == officer

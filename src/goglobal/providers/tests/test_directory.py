@@ -234,3 +234,25 @@ def test_a_ticket_range_upside_down_is_refused(client, officer):
     assert response.status_code == 200
     investor.refresh_from_db()
     assert investor.ticket_min == 1_000_000
+
+
+def test_an_edit_through_the_page_is_audited(client):
+    from goglobal.core.models import AuditEvent
+
+    member = ProviderMemberFactory()
+    provider = member.provider
+    client.force_login(member.user)
+
+    client.post(
+        reverse("providers:provider_edit", args=[provider.pk]),
+        {
+            "version": provider.version,
+            "name_en": "Audited Partners",
+            "name_zh_hant": provider.name_zh_hant,
+            "category": "law_firm",
+            "capacity_per_month": 5,
+        },
+    )
+
+    event = AuditEvent.objects.filter(target_id=str(provider.pk), action="updated").get()
+    assert event.changes["name_en"][1] == "Audited Partners"
