@@ -85,6 +85,13 @@ class Case(VersionedModel):
                 condition=models.Q(deleted_at__isnull=True),
                 name="case_board_column",
             ),
+            # The board's per-stage counts, whole or for one owner: an index-only count of a
+            # small index (about 0.7 MB at 100,000 cases) instead of reading the table.
+            models.Index(
+                fields=["stage", "owner"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_stage_count",
+            ),
             models.Index(fields=["owner", "deleted_at"], name="case_owner"),
             models.Index(fields=["deleted_at", "-updated_at", "-id"], name="case_list"),
         ]
