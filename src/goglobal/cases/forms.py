@@ -100,7 +100,15 @@ class CaseUpdateForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = ["owner", "priority", "origin", "next_action", "next_action_on", "tags"]
+        fields = [
+            "owner",
+            "priority",
+            "origin",
+            "mechanism",
+            "next_action",
+            "next_action_on",
+            "tags",
+        ]
         widgets = {"next_action_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 

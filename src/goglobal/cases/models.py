@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.core.models import TimeStampedModel, VersionedModel
 from goglobal.enterprises.models import Contact, Enterprise, Priority
-from goglobal.knowledge.models import Country, NeedCode
+from goglobal.knowledge.models import Country, Mechanism, NeedCode
 from goglobal.providers.models import ServiceProvider
 
 
@@ -52,6 +53,15 @@ class Case(VersionedModel):
         _("priority"), max_length=8, choices=Priority.choices, default=Priority.MEDIUM
     )
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
+    mechanism = models.ForeignKey(
+        Mechanism,
+        verbose_name=_("co-operation mechanism"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text=_("Only for cases referred from a co-operation mechanism."),
+    )
     next_action = models.CharField(_("next action"), max_length=200, blank=True)
     next_action_on = models.DateField(_("next action date"), null=True, blank=True)
     tags = models.JSONField(_("tags"), default=list, blank=True)
@@ -101,6 +111,18 @@ class Case(VersionedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("cases:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.mechanism_id is not None and self.origin != Origin.MECHANISM:
+            raise ValidationError(
+                {
+                    "mechanism": _(
+                        "A mechanism can only be set when the origin is "
+                        "“referral from a co-operation mechanism”."
+                    )
+                }
+            )
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -153,3 +153,9 @@ for _model in (
     admin.site.register(_model, NamedAdmin)
 for _fact in (models.FunctionStep, models.FunctionPoint, models.MechanismMeeting):
     admin.site.register(_fact, FactAdmin)
+
+
+@admin.register(models.GroupAccession)
+class GroupAccessionAdmin(FactAdmin):
+    list_display = ["group", "applicant", "status", "applied_on", "status_on", "checked_on"]
+    list_select_related = ["group", "applicant"]

@@ -3,18 +3,27 @@
 from datetime import date
 from typing import Any
 
+from django.http import Http404
 from ninja import Router, Schema
 
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.knowledge import selectors
+from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import (
     AdministrativeArea,
     Agreement,
     Country,
+    FunctionPoint,
+    FunctionStep,
+    GroupAccession,
+    HongKongFunction,
     Indicator,
     MarketGroup,
+    Mechanism,
+    MechanismInitiative,
+    MechanismMeeting,
     NeedCode,
     Office,
+    Scheme,
     Sector,
 )
 
@@ -52,12 +61,50 @@ class CountryOut(ReferenceOut):
     region: str
 
 
+class AccessionSourceOut(Schema):
+    key: str
+    title: str
+    url: str
+    publisher: str
+
+
+class AccessionOut(Schema):
+    """A market's application to join a grouping, with its status as of the latest source."""
+
+    group: str
+    applicant: str
+    status: str
+    status_label: str
+    applied_on: date | None
+    status_on: date | None
+    note: str
+    source: AccessionSourceOut
+    checked_on: date
+
+    @staticmethod
+    def resolve_group(obj: GroupAccession) -> str:
+        return obj.group.code
+
+    @staticmethod
+    def resolve_applicant(obj: GroupAccession) -> str:
+        return obj.applicant.code
+
+    @staticmethod
+    def resolve_status_label(obj: GroupAccession) -> str:
+        return str(obj.get_status_display())
+
+
 class GroupOut(ReferenceOut):
     members: list[str]
+    accessions: list[AccessionOut]
 
     @staticmethod
     def resolve_members(obj: MarketGroup) -> list[str]:
         return sorted(membership.country.code for membership in obj.memberships.all())
+
+    @staticmethod
+    def resolve_accessions(obj: MarketGroup) -> list[GroupAccession]:
+        return list(obj.accessions.all())
 
 
 @router.get("/sectors", response=list[SectorOut])
@@ -77,7 +124,14 @@ def country_list(request: AuthenticatedRequest) -> list[Country]:
 
 @router.get("/market-groups", response=list[GroupOut])
 def market_group_list(request: AuthenticatedRequest) -> list[MarketGroup]:
-    return list(MarketGroup.objects.prefetch_related("memberships__country"))
+    return list(
+        MarketGroup.objects.prefetch_related(
+            "memberships__country",
+            "accessions__group",
+            "accessions__applicant",
+            "accessions__source",
+        )
+    )
 
 
 @router.get("/needs", response=list[ReferenceOut])
@@ -132,6 +186,7 @@ class MembershipOut(Schema):
     joined_on: date | None
     left_on: date | None
     checked_on: date
+    accessions: list[AccessionOut] = []
 
 
 class IndicatorOut(ReferenceOut):
@@ -187,6 +242,7 @@ def market_detail(request: AuthenticatedRequest, code: str) -> dict[str, Any]:
                 "joined_on": m.joined_on,
                 "left_on": m.left_on,
                 "checked_on": m.checked_on,
+                "accessions": list(m.group.accessions.all()),
             }
             for m in profile.memberships
         ],
@@ -242,3 +298,179 @@ def staleness(
         }
         for fact in selectors.stale_fact_list(user=request.user, months=months, kind=kind)
     ]
+
+
+# --- Hong Kong functions, schemes, co-operation mechanisms ------------------------------------
+
+
+class FunctionOut(ReferenceOut):
+    group: str
+    sort_order: int
+    summary_en: str
+    need_codes: list[str]
+    provider_categories: list[str]
+    eligibility: str
+    is_verified: bool
+    note: str
+    source: SourceOut
+    checked_on: date
+
+
+class StepOut(Schema):
+    position: int
+    side: str
+    title_en: str
+    title_zh_hans: str
+    title_zh_hant: str
+    duration: str
+    documents: list[str]
+    provider_categories: list[str]
+    need_codes: list[str]
+    source: SourceOut
+    checked_on: date
+
+
+class PointOut(Schema):
+    code: str
+    kind: str
+    text_en: str
+    text_zh_hans: str
+    text_zh_hant: str
+    is_verified: bool
+    source: SourceOut
+    checked_on: date
+
+
+class FunctionDetailOut(FunctionOut):
+    steps: list[StepOut]
+    points: list[PointOut]
+
+    @staticmethod
+    def resolve_steps(obj: HongKongFunction) -> list[FunctionStep]:
+        return list(obj.steps.all())
+
+    @staticmethod
+    def resolve_points(obj: HongKongFunction) -> list[FunctionPoint]:
+        return list(obj.points.all())
+
+
+class SchemeOut(ReferenceOut):
+    kind: str
+    applicant: str
+    operator: str
+    launched_on: date | None
+    criteria_en: str
+    eligibility: str
+    need_codes: list[str]
+    is_verified: bool
+    note: str
+    source: SourceOut
+    checked_on: date
+
+
+class ReasonOut(Schema):
+    code: str
+    params: dict[str, Any]
+    text: str
+
+
+class CheckOut(Schema):
+    kind: str
+    code: str
+    eligible: bool
+    reasons: list[ReasonOut]
+
+
+class MeetingOut(Schema):
+    code: str
+    kind: str
+    number: int | None
+    held_on: date | None
+    held_in: str
+    areas: list[str]
+    area_count: int | None
+    agreement_count: int | None
+    note: str
+    source: SourceOut
+    checked_on: date
+
+
+class InitiativeOut(ReferenceOut):
+    meeting: str | None
+    status: str
+    status_on: date | None
+    is_verified: bool
+    note: str
+    source: SourceOut
+    checked_on: date
+
+    @staticmethod
+    def resolve_meeting(obj: MechanismInitiative) -> str | None:
+        return obj.meeting.code if obj.meeting else None
+
+
+class MechanismOut(ReferenceOut):
+    partner_en: str
+    established_year: int | None
+    is_verified: bool
+    note: str
+    source: SourceOut
+    checked_on: date
+    meetings: list[MeetingOut]
+    initiatives: list[InitiativeOut]
+
+    @staticmethod
+    def resolve_meetings(obj: Mechanism) -> list[MechanismMeeting]:
+        return list(obj.meetings.all())
+
+    @staticmethod
+    def resolve_initiatives(obj: Mechanism) -> list[MechanismInitiative]:
+        return list(obj.initiatives.all())
+
+
+@router.get("/functions", response=list[FunctionOut])
+def function_list(request: AuthenticatedRequest) -> list[HongKongFunction]:
+    return list(programmes.function_list())
+
+
+@router.get("/functions/{code}", response=FunctionDetailOut)
+def function_detail(request: AuthenticatedRequest, code: str) -> HongKongFunction:
+    return programmes.function_get(code=code)
+
+
+@router.get("/schemes", response=list[SchemeOut])
+def scheme_list(request: AuthenticatedRequest) -> list[Scheme]:
+    return list(programmes.scheme_list())
+
+
+@router.get("/schemes/check/{enterprise_id}", response=list[CheckOut])
+def scheme_check_list(request: AuthenticatedRequest, enterprise_id: int) -> list[dict[str, Any]]:
+    """Each scheme (and listing route with a rule) checked against one enterprise; staff only."""
+    if not getattr(request.user, "is_internal", False):
+        raise Http404
+    profile = programmes.enterprise_profile_get(enterprise_id=enterprise_id)
+    if profile is None:
+        raise Http404
+    schemes: list[Any] = list(programmes.scheme_list())
+    listing = [item for item in programmes.function_list() if item.eligibility]
+    return [
+        {
+            "kind": "scheme" if isinstance(row.item, Scheme) else "function",
+            "code": row.item.code,
+            "eligible": row.eligible,
+            "reasons": [
+                {
+                    "code": reason.code,
+                    "params": dict(reason.params),
+                    "text": programmes.reason_text(reason),
+                }
+                for reason in row.reasons
+            ],
+        }
+        for row in programmes.checks_for(schemes + listing, profile)
+    ]
+
+
+@router.get("/mechanisms", response=list[MechanismOut])
+def mechanism_list(request: AuthenticatedRequest) -> list[Mechanism]:
+    return list(programmes.mechanism_list())

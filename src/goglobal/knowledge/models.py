@@ -144,6 +144,43 @@ class MarketGroupMembership(models.Model):
         return f"{self.group.code}:{self.country.code}"
 
 
+class GroupAccession(models.Model):
+    """A market's application to join a grouping (Hong Kong and RCEP), as its source states it."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied / not yet a member")
+        ACCEDED = "acceded", _("acceded")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    group = models.ForeignKey(
+        MarketGroup, verbose_name=_("grouping"), on_delete=models.CASCADE, related_name="accessions"
+    )
+    applicant = models.ForeignKey(
+        Country, verbose_name=_("applicant"), on_delete=models.PROTECT, related_name="accessions"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    applied_on = models.DateField(_("applied"), null=True, blank=True)
+    status_on = models.DateField(
+        _("status as of"), null=True, blank=True, help_text=_("Date of the latest source.")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
+    )
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("accession to a grouping")
+        verbose_name_plural = _("accessions to groupings")
+        ordering = ["group", "applicant"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "applicant"], name="unique_group_accession")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group.code}:{self.applicant.code}"
+
+
 class NeedCode(ReferenceModel):
     """One entry of the needs taxonomy (``fundraising.ipo`` …); admins may add more."""
 

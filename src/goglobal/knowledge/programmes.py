@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from goglobal.knowledge.models import (
     FunctionStep,
@@ -39,13 +40,20 @@ def scheme_list() -> QuerySet[Scheme]:
     return Scheme.objects.select_related("source")
 
 
-def mechanism_list() -> QuerySet[Mechanism]:
-    return Mechanism.objects.select_related("source").prefetch_related(
+def mechanism_list(*, with_case_counts: bool = False) -> QuerySet[Mechanism]:
+    """Mechanisms with meetings, initiatives and events; with ``case_count`` (open, not deleted
+    cases that came through each one, read through the reverse relation) when asked."""
+    mechanisms = Mechanism.objects.select_related("source").prefetch_related(
         Prefetch("meetings", queryset=MechanismMeeting.objects.select_related("source")),
         "initiatives__source",
         "initiatives__meeting",
         "events",
     )
+    if with_case_counts:
+        mechanisms = mechanisms.annotate(
+            case_count=Count("cases", filter=Q(cases__deleted_at__isnull=True))
+        )
+    return mechanisms
 
 
 def enterprise_profile_get(*, enterprise_id: int) -> Profile | None:
@@ -89,3 +97,21 @@ def checks_for(items: list[Any], profile: Profile) -> list[CheckRow]:
 class _Probe:
     eligibility: str
     applicant: str
+
+
+def reason_text(reason: Reason) -> str:
+    """The reason in words, in the active language (the code itself if it has no text)."""
+    texts = {
+        "applicant.individual": gettext("An individual applies, not the enterprise."),
+        "profile.missing": gettext("The enterprise's %(field)s is not recorded."),
+        "rule.in": gettext("%(field)s is %(actual)s; required: %(values)s."),
+        "rule.not_in": gettext("%(field)s is %(actual)s; excluded: %(values)s."),
+        "rule.at_least": gettext("%(field)s is %(actual)s; at least %(values)s required."),
+        "rule.at_most": gettext("%(field)s is %(actual)s; at most %(values)s allowed."),
+    }
+    template = texts.get(reason.code)
+    if template is None:
+        return reason.code
+    params: dict[str, Any] = {"field": "", "actual": "", **dict(reason.params)}
+    params["values"] = ", ".join(str(value) for value in params.get("values", []))
+    return template % params

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -23,6 +23,7 @@ from goglobal.knowledge.models import (
     Country,
     FunctionPoint,
     FunctionStep,
+    GroupAccession,
     HongKongFunction,
     Indicator,
     IndicatorValue,
@@ -137,6 +138,7 @@ FACT_MODELS: dict[str, type[models.Model]] = {
     "country": Country,
     "market_group": MarketGroup,
     "membership": MarketGroupMembership,
+    "group_accession": GroupAccession,
     "agreement": Agreement,
     "agreement_party": AgreementParty,
     "office": Office,
@@ -229,7 +231,14 @@ def market_profile_get_for(*, user: Any, code: str) -> MarketProfile:
     return MarketProfile(
         country=country,
         memberships=list(
-            country.memberships.select_related("group", "source").order_by("group__code")
+            country.memberships.select_related("group", "source")
+            .prefetch_related(
+                Prefetch(
+                    "group__accessions",
+                    queryset=GroupAccession.objects.select_related("applicant", "source"),
+                )
+            )
+            .order_by("group__code")
         ),
         agreements=list(
             Agreement.objects.filter(coverage__country=country)

@@ -8,11 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
 
 from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
-from goglobal.knowledge.rules import Reason
 
 
 @login_required
@@ -88,22 +86,7 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _reason_text(reason: Reason) -> str:
-    params = dict(reason.params)
-    values = ", ".join(params.get("values", []))
-    texts = {
-        "applicant.individual": gettext("An individual applies, not the enterprise."),
-        "profile.missing": gettext("The enterprise's %(field)s is not recorded.") % params,
-        "rule.in": gettext("%(field)s is %(actual)s; required: %(values)s.")
-        % {**params, "values": values},
-        "rule.not_in": gettext("%(field)s is %(actual)s; excluded: %(values)s.")
-        % {**params, "values": values},
-        "rule.at_least": gettext("%(field)s is %(actual)s; at least %(values)s required.")
-        % {**params, "values": values},
-        "rule.at_most": gettext("%(field)s is %(actual)s; at most %(values)s allowed.")
-        % {**params, "values": values},
-    }
-    return texts.get(reason.code, reason.code)
+_reason_text = programmes.reason_text
 
 
 @login_required
@@ -159,10 +142,15 @@ def scheme_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mechanism_index(request: HttpRequest) -> HttpResponse:
-    mechanisms = list(programmes.mechanism_list())
+    is_staff = getattr(request.user, "is_internal", False)
+    mechanisms = list(programmes.mechanism_list(with_case_counts=is_staff))
     initiative_count = sum(len(mechanism.initiatives.all()) for mechanism in mechanisms)
     return render(
         request,
         "knowledge/mechanism_index.html",
-        {"mechanisms": mechanisms, "initiative_count": initiative_count},
+        {
+            "mechanisms": mechanisms,
+            "initiative_count": initiative_count,
+            "show_case_counts": is_staff,
+        },
     )

@@ -22,7 +22,15 @@ from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import Country
 
-EDITABLE_FIELDS = ["owner", "priority", "origin", "next_action", "next_action_on", "tags"]
+EDITABLE_FIELDS = [
+    "owner",
+    "priority",
+    "origin",
+    "mechanism",
+    "next_action",
+    "next_action_on",
+    "tags",
+]
 OWNER_ROLES = frozenset({Role.ADMIN, Role.OFFICER})
 
 

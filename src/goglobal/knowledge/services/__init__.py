@@ -15,6 +15,7 @@ from goglobal.knowledge.models import (
     Agreement,
     AgreementParty,
     Country,
+    GroupAccession,
     Indicator,
     MarketGroup,
     MarketGroupMembership,
@@ -119,6 +120,19 @@ def _load_groups(data_dir: Path, sources: dict[str, Source]) -> int:
             defaults={
                 "joined_on": _optional_date(row["joined_on"]),
                 "left_on": _optional_date(row["left_on"]),
+                "source": sources[row["source"]],
+                "checked_on": date.fromisoformat(row["checked_on"]),
+            },
+        )
+    for row in _rows("group_accessions.csv", data_dir):
+        GroupAccession.objects.update_or_create(
+            group=groups[row["group"]],
+            applicant=countries[row["applicant"]],
+            defaults={
+                "status": row["status"],
+                "applied_on": _optional_date(row["applied_on"]),
+                "status_on": _optional_date(row["status_on"]),
+                "note": row["note"],
                 "source": sources[row["source"]],
                 "checked_on": date.fromisoformat(row["checked_on"]),
             },
