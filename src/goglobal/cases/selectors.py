@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection
@@ -264,10 +264,12 @@ def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
     """One column per stage with its count and first cards.
 
     With no filter, or only an owner and/or a stage, the board is six queries, none of which
-    reads more than a few hundred rows (see ``_board_by_index``); other filters take one pass
-    over the matching cases (``_board_in_one_pass``).
+    reads more than a few hundred rows (see ``_board_by_index``); filters on related rows are
+    evaluated once and each column walked in index order (``_board_ids_filtered_postgresql``);
+    a sort other than the default takes one pass over the matching cases
+    (``_board_in_one_pass``).
     """
-    if _needs_one_pass(filters):
+    if filters.sort not in ("", None):
         return _board_in_one_pass(user=user, filters=filters)
     return _board_by_index(user=user, filters=filters)
 
@@ -281,7 +283,9 @@ def _owner_sql(filters: CaseFilters) -> tuple[str, list[Any]]:
 
 
 def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
-    """The board without filters on related rows, from the cases indexes alone.
+    """The board in the default order, its columns walked on the cases indexes.
+
+    Filters on related rows: see ``_board_ids_filtered_postgresql``. Otherwise:
 
     1. Live cases per stage (and owner): one index-only count per stage on the small
        ``case_stage_count`` index. The planner will not count from an index while the
@@ -300,10 +304,12 @@ def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
     if not case_can_view(user):
         return [BoardColumn(stage, label, 0, []) for stage, label in choices]
     stages = [stage for stage, _ in choices]
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and _needs_one_pass(filters):
+        counts, ids = _board_ids_filtered_postgresql(user, stages, filters)
+    elif connection.vendor == "postgresql":
         counts, ids = _board_ids_postgresql(stages, filters)
     else:  # the same rows, less cleverly (SQLite has no LATERAL and no arrays)
-        visible = _filtered(cases_visible_to(user), CaseFilters(owner=filters.owner))
+        visible = _filtered(cases_visible_to(user), replace(filters, sort=""))
         counts = dict(visible.order_by().values_list("stage").annotate(total=Count("id")))
         ids = [
             pk
@@ -371,9 +377,50 @@ def _board_ids_postgresql(
     return counts, ids
 
 
+def _board_ids_filtered_postgresql(
+    user: User, stages: list[str], filters: CaseFilters
+) -> tuple[dict[str, int], list[int]]:
+    """Steps 1–3 of ``_board_by_index`` with a filter on related rows, in one statement.
+
+    The matching cases' ``(id, stage)`` are computed once (a ``MATERIALIZED`` CTE of the same
+    ``_filtered`` query the list uses) and counted with a plain ``GROUP BY`` (no sort). Each
+    column then walks ``case_board_column`` in board order and keeps the rows whose id is in
+    that set; ``IS TRUE`` keeps the test a hashed subplan built once, which the planner would
+    otherwise turn into a hash join reading the whole index for every stage, so each walk
+    stops after its 20 cards.
+    """
+    matching = (
+        _filtered(cases_visible_to(user), replace(filters, sort=""))
+        .order_by()
+        .values_list("pk", "stage")
+    )
+    matching_sql, matching_params = matching.query.sql_with_params()
+    cases = Case._meta.db_table
+    counts: dict[str, int] = {}
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m(id, stage) AS MATERIALIZED ({matching_sql})"  # noqa: S608
+            " SELECT m.stage, COUNT(*), NULL::bigint FROM m"
+            " WHERE m.stage = ANY(%s::varchar[]) GROUP BY m.stage"
+            " UNION ALL SELECT NULL, NULL, top.id"
+            " FROM unnest(%s::varchar[]) AS s(stage)"
+            " CROSS JOIN LATERAL ("
+            f"SELECT c.id FROM {cases} c WHERE c.stage = s.stage AND c.deleted_at IS NULL"
+            " AND (c.id IN (SELECT m.id FROM m)) IS TRUE"
+            " ORDER BY c.updated_at DESC, c.id DESC LIMIT %s) AS top",
+            [*matching_params, stages, stages, BOARD_CARDS_PER_STAGE],
+        )
+        for stage, total, pk in cursor.fetchall():
+            if pk is None:
+                counts[stage] = total
+            else:
+                ids.append(pk)
+    return counts, ids
+
+
 def _needs_one_pass(filters: CaseFilters) -> bool:
-    """Filters on related rows, or an order no index gives: one pass over the matches beats
-    nine column queries that each evaluate the filter again."""
+    """Filters on related rows: evaluated once for the counts, then probed by the walks."""
     return bool(
         filters.city
         or filters.sector
