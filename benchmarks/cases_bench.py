@@ -156,6 +156,7 @@ def populate_cases(*, cases: int, interactions: int, seed: int = 2026) -> dict[s
         ReferralEvent,
         Task,
     )
+    from goglobal.cases.services.keys import case_keys_rebuild
     from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed
     from goglobal.providers.models import ServiceProvider
 
@@ -422,6 +423,8 @@ def populate_cases(*, cases: int, interactions: int, seed: int = 2026) -> dict[s
         )
         for model in (Case, Interaction, Referral):
             _reset_sequence(model._meta.db_table)
+    # Rows written by COPY, around the services: give every case its filter copies.
+    counts["cases given filter copies"] = case_keys_rebuild()
     return counts
 
 

@@ -65,8 +65,11 @@ def test_officer_moves_and_refers_provider_accepts(live_server, browser, journey
     screenshot(page, "1-matched")
 
     page.get_by_text("Refer a need to providers").click()
-    page.select_option("[name=need]", index=1)
-    page.select_option("[name=providers]", label="Harbourview Legal LLP")
+    page.fill("#refer-provider-q", "harbourview")
+    with page.expect_navigation():
+        page.locator("#refer").get_by_role("button", name="Find providers").click()
+    page.select_option("#refer [name=need]", index=1)
+    page.locator("#refer").get_by_label("Harbourview Legal LLP").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Refer", exact=True).click()
     assert "sent" in page.locator("#referrals").inner_text()

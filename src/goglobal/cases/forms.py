@@ -5,17 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.cache import cache
-from django.db.models import Count, Max
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases.models import Case, Interaction, Origin, Outcome, Stage
 from goglobal.core.forms import CodeListField
-from goglobal.core.i18n import language_suffix, localized
+from goglobal.core.i18n import localized
 from goglobal.enterprises.models import Priority
 from goglobal.knowledge.models import Country, NeedCode
 from goglobal.providers.models import ServiceProvider
@@ -37,50 +32,34 @@ class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
         return localized(obj, "name")
 
 
-class ProviderSelectMultiple(forms.SelectMultiple):
-    """A multiple select over every provider, fast at 20,000 of them.
+class ProviderField(NamedMultipleChoiceField):
+    """Any live provider is a valid choice; the page offers a short list of them as checkboxes.
 
-    Django renders each option through a template (about 0.1 ms each); this widget writes the
-    same ``<option>`` markup with one query and a string join, and keeps the unselected list in
-    the cache under the providers' count and latest change, so an edit shows at once.
+    A select over every provider was megabytes of HTML at 20,000 providers and no help to
+    anyone; the case page offers the providers its selector picks (those already on the case,
+    the matcher's suggestions, or the results of a name search), plus any already chosen.
     """
 
-    def render(
-        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> SafeString:
-        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        chosen = {str(v) for v in (value or []) if v not in (None, "")}
-        return format_html("<select multiple{}>{}</select>", flatatt(final), self._options(chosen))
+    widget = forms.CheckboxSelectMultiple
 
-    def _options(self, chosen: set[str]) -> SafeString:
-        queryset = self.choices.queryset  # type: ignore[attr-defined]
-        if chosen:
-            return self._write(queryset, chosen)
-        state = queryset.order_by().aggregate(n=Count("pk"), latest=Max("updated_at"))
-        key = "provider-options:{}:{}:{}".format(
-            language_suffix(), state["n"], state["latest"].isoformat() if state["latest"] else ""
-        )
-        options = cache.get(key)
-        if options is None:
-            options = str(self._write(queryset, chosen))
-            cache.set(key, options, 600)
-        return mark_safe(options)  # written by format_html_join in _write
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=ServiceProvider.objects.filter(deleted_at__isnull=True), **kwargs)
 
-    @staticmethod
-    def _write(queryset: Any, chosen: set[str]) -> SafeString:
-        rows = queryset.values_list("pk", "name_en", "name_zh_hans", "name_zh_hant", named=True)
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (
-                    row.pk,
-                    mark_safe(" selected") if str(row.pk) in chosen else "",
-                    localized(row, "name"),
-                )
-                for row in rows
-            ),
-        )
+    def offer(self, providers: list[ServiceProvider], chosen: list[str]) -> None:
+        offered = {provider.pk: provider for provider in providers}
+        wanted = [int(pk) for pk in chosen if str(pk).isdigit() and int(pk) not in offered]
+        for provider in self.queryset.filter(pk__in=wanted):  # type: ignore[union-attr]
+            offered[provider.pk] = provider
+        self.widget.choices = [
+            (pk, self.label_from_instance(provider)) for pk, provider in offered.items()
+        ]
+
+
+def _offer(form: forms.BaseForm, providers: list[ServiceProvider]) -> None:
+    chosen = form.data.getlist(form.add_prefix("providers")) if form.is_bound else []  # type: ignore[attr-defined]
+    field = form.fields["providers"]
+    if isinstance(field, ProviderField):
+        field.offer(providers, chosen)
 
 
 class CaseOpenForm(forms.Form):
@@ -145,12 +124,7 @@ class InteractionForm(forms.ModelForm):
     officers = forms.ModelMultipleChoiceField(
         label=_("Officers"), queryset=_officers(), required=False
     )
-    providers = NamedMultipleChoiceField(
-        label=_("Providers"),
-        queryset=ServiceProvider.objects.filter(deleted_at__isnull=True),
-        required=False,
-        widget=ProviderSelectMultiple,
-    )
+    providers = ProviderField(label=_("Providers"), required=False)
     follow_up = forms.CharField(label=_("Follow-up task"), max_length=200, required=False)
     follow_up_on = forms.DateField(
         label=_("Follow-up due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -164,10 +138,13 @@ class InteractionForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, case: Case, providers: list[ServiceProvider], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = case.enterprise.contacts.all()  # type: ignore[attr-defined]
         self.fields["contacts"].required = False
+        _offer(self, providers)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -178,20 +155,20 @@ class InteractionForm(forms.ModelForm):
 
 class ReferralForm(forms.Form):
     need = NamedChoiceField(label=_("Need"), queryset=NeedCode.objects.none())
-    providers = NamedMultipleChoiceField(
-        label=_("Providers"), queryset=ServiceProvider.objects.none(), widget=ProviderSelectMultiple
-    )
+    providers = ProviderField(label=_("Providers"))
     note = forms.CharField(
         label=_("Note to the provider"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     send = forms.BooleanField(label=_("Send now"), required=False, initial=True)
 
-    def __init__(self, *args: Any, case: Case, providers: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, case: Case, providers: list[ServiceProvider], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["need"].queryset = NeedCode.objects.filter(  # type: ignore[attr-defined]
             pk__in=case.enterprise.needs.values("need")
         )
-        self.fields["providers"].queryset = providers  # type: ignore[attr-defined]
+        _offer(self, providers)
 
 
 class ReferralAnswerForm(forms.Form):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from goglobal.core.fields import KeyList
 from goglobal.core.models import TimeStampedModel, VersionedModel
 from goglobal.enterprises.models import Contact, Enterprise, Priority
 from goglobal.knowledge.models import Country, Mechanism, NeedCode
@@ -75,6 +76,18 @@ class Case(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Copies for the pipeline's filters and sorts, so that any filtered board or list reads the
+    # cases table alone. Written only by ``services.keys``: the enterprise's name, city, sector
+    # and section, its needs and target markets as ``filter_keys`` ("need:…", "country:…",
+    # "group:…"), the earliest due date of an open task and the earliest sending of a referral
+    # still unanswered.
+    enterprise_name = models.CharField(max_length=200, blank=True, editable=False)
+    enterprise_city = models.CharField(max_length=12, blank=True, editable=False)
+    enterprise_sector = models.CharField(max_length=2, blank=True, editable=False)
+    enterprise_section = models.CharField(max_length=1, blank=True, editable=False)
+    filter_keys = KeyList(editable=False)
+    task_due_on = models.DateField(null=True, blank=True, editable=False)
+    waiting_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("case")
@@ -88,7 +101,6 @@ class Case(VersionedModel):
             )
         ]
         indexes = [
-            models.Index(fields=["stage", "deleted_at", "-updated_at"], name="case_board"),
             # The board's columns: newest first within a stage, read in index order.
             models.Index(
                 fields=["stage", "-updated_at", "-id"],
@@ -102,8 +114,46 @@ class Case(VersionedModel):
                 condition=models.Q(deleted_at__isnull=True),
                 name="case_stage_count",
             ),
-            models.Index(fields=["owner", "deleted_at"], name="case_owner"),
-            models.Index(fields=["deleted_at", "-updated_at", "-id"], name="case_list"),
+            # Per-stage counts of the filtered board read from these indexes alone.
+            models.Index(
+                fields=["enterprise_section", "stage"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_by_section",
+            ),
+            models.Index(
+                fields=["enterprise_sector", "stage"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_by_sector",
+            ),
+            models.Index(
+                fields=["enterprise_city", "stage"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_by_city",
+            ),
+            models.Index(
+                fields=["stage", "next_action_on", "task_due_on", "waiting_since"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_attention",
+            ),
+            # The board sorted by enterprise name: each column walked in name order.
+            models.Index(
+                fields=["stage", "enterprise_name", "id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_board_by_name",
+            ),
+            # The list, whole or for one owner, newest first. Partial, not led by ``deleted_at``:
+            # PostgreSQL 15 will not read an index in order past an ``IS NULL`` on its first
+            # column, and sorted all 100,000 cases for each page instead.
+            models.Index(
+                fields=["-updated_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_list_live",
+            ),
+            models.Index(
+                fields=["owner", "-updated_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_owner_live",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,13 +25,15 @@ from goglobal.cases.models import (
     SavedFilter,
     Task,
 )
+from goglobal.cases.services import keys
 from goglobal.cases.services.referrals import reply_days
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed
 from goglobal.enterprises.selectors import enterprise_of_member
 from goglobal.knowledge import selectors as knowledge
 from goglobal.knowledge.models import Country, MarketGroup, Sector
+from goglobal.matching.models import MatchSuggestion
 from goglobal.providers.models import ServiceProvider
-from goglobal.providers.selectors import provider_of_member
+from goglobal.providers.selectors import ProviderFilters, provider_of_member, provider_search
 
 CASE_READERS = frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST})
 CASE_EDITORS = frozenset({Role.ADMIN, Role.OFFICER})
@@ -57,17 +58,6 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     deleted = Enterprise.objects.filter(pk=OuterRef("enterprise_id"), deleted_at__isnull=False)
     live = Case.objects.filter(~Exists(deleted), deleted_at__isnull=True)
     return live if case_can_view(user) else live.none()
-
-
-def _overdue_referral(now: datetime.datetime) -> Exists:
-    cutoff = now - datetime.timedelta(days=reply_days())
-    return Exists(
-        Referral.objects.filter(case=OuterRef("pk"), status=ReferralStatus.SENT, sent_at__lt=cutoff)
-    )
-
-
-def _overdue_task(today: datetime.date) -> Exists:
-    return Exists(Task.objects.filter(case=OuterRef("pk"), done_at__isnull=True, due_on__lt=today))
 
 
 def case_get_for(*, user: User, case_id: int) -> Case:
@@ -145,111 +135,66 @@ SORTS: dict[str, list[str]] = {
     "-next_action": ["-next_action_on", "-id"],
     "priority": ["priority", "-id"],
     "stage_age": ["stage_changed_at", "id"],
-    "enterprise": ["enterprise__name_zh", "id"],
+    "enterprise": ["enterprise_name", "id"],
 }
 
 
+def _order(filters: CaseFilters) -> list[str]:
+    return SORTS.get(filters.sort, SORTS[""])
+
+
 def case_list_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
-    """Filters on related rows are ``EXISTS`` subqueries: no DISTINCT, same plan at any size."""
-    now = timezone.now()
-    return case_rows_for(user=user, filters=filters).annotate(
-        has_overdue_referral=_overdue_referral(now),
-        has_overdue_task=_overdue_task(timezone.localdate()),
-    )
-
-
-def case_rows_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
-    """As ``case_list_for`` without the overdue flags: pages set them with ``case_flag``.
-
-    In the SELECT list PostgreSQL runs each flag as a hashed subplan that reads every overdue
-    task and referral (30 ms a query at 100,000 cases); two queries on the shown ids do not.
-    """
+    """The matching cases in the chosen order, each filter a test on the case row itself."""
     return (
         _filtered(cases_visible_to(user), filters)
         .select_related("enterprise__city", "enterprise__sector", "owner")
-        .order_by(*SORTS.get(filters.sort, SORTS[""]))
+        .order_by(*_order(filters))
     )
 
 
 def case_flag(cases: list[Case]) -> list[Case]:
-    """Set ``has_overdue_referral`` and ``has_overdue_task`` on ``cases``: two queries."""
-    ids = [case.pk for case in cases]
+    """Set ``has_overdue_referral`` and ``has_overdue_task`` on ``cases`` from their own rows."""
+    today = timezone.localdate()
     cutoff = timezone.now() - datetime.timedelta(days=reply_days())
-    waiting = set(
-        Referral.objects.filter(
-            case_id__in=ids, status=ReferralStatus.SENT, sent_at__lt=cutoff
-        ).values_list("case_id", flat=True)
-    )
-    late = set(
-        Task.objects.filter(
-            case_id__in=ids, done_at__isnull=True, due_on__lt=timezone.localdate()
-        ).values_list("case_id", flat=True)
-    )
     for case in cases:
-        case.has_overdue_referral = case.pk in waiting  # type: ignore[attr-defined]
-        case.has_overdue_task = case.pk in late  # type: ignore[attr-defined]
+        case.has_overdue_referral = case.waiting_since is not None and case.waiting_since < cutoff  # type: ignore[attr-defined]
+        case.has_overdue_task = case.task_due_on is not None and case.task_due_on < today  # type: ignore[attr-defined]
     return cases
 
 
 def _filtered(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
+    return queryset.filter(_filter_q(filters))
+
+
+def _filter_q(filters: CaseFilters) -> Q:
+    """Every filter is a test on the case row: its copies of the enterprise's facts and open
+    work (``services.keys``), so a filtered count is one pass over one table, with no join."""
+    q = Q()
     if filters.city:
-        queryset = queryset.filter(enterprise__city__code=filters.city)
+        q &= Q(enterprise_city=filters.city)
     if filters.sector:
-        # The sector and the sectors of a section, resolved to ids first: no OR across joins.
-        sectors = list(
-            Sector.objects.filter(
-                Q(code=filters.sector) | Q(section__code=filters.sector)
-            ).values_list("pk", flat=True)
-        )
-        queryset = queryset.filter(enterprise__sector_id__in=sectors)
+        sector = filters.sector.upper()
+        if keys.is_section(sector):
+            q &= Q(enterprise_section=sector)
+        else:
+            q &= Q(enterprise_sector=sector)
     if filters.need:
-        needs = EnterpriseNeed.objects.filter(
-            enterprise=OuterRef("enterprise"), need_id=knowledge.need_id(filters.need)
-        )
-        queryset = queryset.filter(Exists(needs))
+        q &= Q(filter_keys__has_any=[keys.need_key(filters.need)])
     if filters.market:
-        queryset = queryset.filter(_targets_market(filters.market))
+        countries, groups = knowledge.market_reach_codes(filters.market)
+        reach = [keys.country_key(c) for c in countries] + [keys.group_key(g) for g in groups]
+        q &= Q(filter_keys__has_any=reach) if reach else Q(pk__in=[])
     if filters.owner == "none":
-        queryset = queryset.filter(owner__isnull=True)
+        q &= Q(owner__isnull=True)
     elif filters.owner.isdigit():
-        queryset = queryset.filter(owner_id=int(filters.owner))
+        q &= Q(owner_id=int(filters.owner))
     if filters.stage:
-        queryset = queryset.filter(stage=filters.stage)
+        q &= Q(stage=filters.stage)
     if filters.overdue:
-        queryset = queryset.filter(pk__in=_overdue_case_ids())
-    return queryset
-
-
-def _overdue_case_ids() -> QuerySet[Any]:
-    """Ids of cases past their next action date, with a late task or an unanswered referral.
-
-    One ``UNION`` of three index scans that PostgreSQL hashes once, rather than an ``OR`` of
-    ``EXISTS`` across three tables, which it ran as a filter over every case.
-    """
-    today = timezone.localdate()
-    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
-    late_action = Case.objects.filter(next_action_on__lt=today).order_by().values("pk")
-    late_task = (
-        Task.objects.filter(done_at__isnull=True, due_on__lt=today).order_by().values("case_id")
-    )
-    waiting = (
-        Referral.objects.filter(status=ReferralStatus.SENT, sent_at__lt=cutoff)
-        .order_by()
-        .values("case_id")
-    )
-    return late_action.union(late_task, waiting)
-
-
-def _targets_market(code: str) -> Q:
-    country_ids, group_ids = knowledge.market_reach(code)
-    # One UNION PostgreSQL hashes once, not an OR of two EXISTS it probes per case.
-    countries = Enterprise.target_countries.through.objects.filter(
-        country_id__in=country_ids
-    ).values("enterprise_id")
-    groups = Enterprise.target_groups.through.objects.filter(marketgroup_id__in=group_ids).values(
-        "enterprise_id"
-    )
-    return Q(enterprise_id__in=countries.union(groups))
+        today = timezone.localdate()
+        cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+        q &= Q(next_action_on__lt=today) | Q(task_due_on__lt=today) | Q(waiting_since__lt=cutoff)
+    return q
 
 
 @dataclass
@@ -260,41 +205,41 @@ class BoardColumn:
     cases: list[Case]
 
 
+# The card's fields: the board loads 180 cards, and a full enterprise row is heavy.
+CARD_FIELDS = [
+    "id",
+    "stage",
+    "updated_at",
+    "priority",
+    "next_action",
+    "next_action_on",
+    "stage_changed_at",
+    "enterprise_name",
+    "task_due_on",
+    "waiting_since",
+    "owner__id",
+    "owner__email",
+    "owner__full_name",
+    "enterprise__id",
+    "enterprise__name_zh",
+    "enterprise__city__id",
+    "enterprise__city__name_zh_hans",
+    "enterprise__city__name_zh_hant",
+    "enterprise__city__name_en",
+    "enterprise__sector__id",
+    "enterprise__sector__name_zh_hans",
+    "enterprise__sector__name_zh_hant",
+    "enterprise__sector__name_en",
+]
+
+
 def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
-    """One column per stage with its count and first cards.
+    """One column per stage with its count and first cards, in the chosen order.
 
-    With no filter, or only an owner and/or a stage, the board is six queries, none of which
-    reads more than a few hundred rows (see ``_board_by_index``); filters on related rows are
-    evaluated once and each column walked in index order (``_board_ids_filtered_postgresql``);
-    a sort other than the default takes one pass over the matching cases
-    (``_board_in_one_pass``).
-    """
-    if filters.sort not in ("", None):
-        return _board_in_one_pass(user=user, filters=filters)
-    return _board_by_index(user=user, filters=filters)
-
-
-def _owner_sql(filters: CaseFilters) -> tuple[str, list[Any]]:
-    if filters.owner == "none":
-        return " AND c.owner_id IS NULL", []
-    if filters.owner.isdigit():
-        return " AND c.owner_id = %s", [int(filters.owner)]
-    return "", []
-
-
-def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
-    """The board in the default order, its columns walked on the cases indexes.
-
-    Filters on related rows: see ``_board_ids_filtered_postgresql``. Otherwise:
-
-    1. Live cases per stage (and owner): one index-only count per stage on the small
-       ``case_stage_count`` index. The planner will not count from an index while the
-       "enterprise not deleted" check needs ``enterprise_id`` from the heap, so
-    2. the (few) live cases of deleted enterprises are counted apart and subtracted: a join
-       from the deleted enterprises' index.
-    3. The ids of every column's first cards in one statement: for each stage a ``LIMIT``
-       walk of ``case_board_column`` in board order (``LATERAL``), planned once.
-    4. Those cards loaded by id with their enterprise and owner, then 5–6. flagged.
+    Every filter is a test on the case row (see ``_filtered``), so on PostgreSQL the counts are
+    one pass over the cases table or, mostly, over one of its small indexes, and each column's
+    first cards one walk of an index in the chosen order (``_board_ids_postgresql``). The cards
+    are then loaded by id, with their flags from their own rows: five queries in all.
     """
     choices = [
         (str(stage), str(label))
@@ -304,19 +249,19 @@ def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
     if not case_can_view(user):
         return [BoardColumn(stage, label, 0, []) for stage, label in choices]
     stages = [stage for stage, _ in choices]
-    if connection.vendor == "postgresql" and _needs_one_pass(filters):
-        counts, ids = _board_ids_filtered_postgresql(user, stages, filters)
-    elif connection.vendor == "postgresql":
-        counts, ids = _board_ids_postgresql(stages, filters)
+    order = _order(filters)
+    filters = replace(filters, sort="")
+    if connection.vendor == "postgresql":
+        counts, ids = _board_ids_postgresql(user, stages, filters, order)
     else:  # the same rows, less cleverly (SQLite has no LATERAL and no arrays)
-        visible = _filtered(cases_visible_to(user), replace(filters, sort=""))
+        visible = _filtered(cases_visible_to(user), filters)
         counts = dict(visible.order_by().values_list("stage").annotate(total=Count("id")))
         ids = [
             pk
             for stage in stages
             if counts.get(stage)
             for pk in visible.filter(stage=stage)
-            .order_by(*SORTS[""])
+            .order_by(*order)
             .values_list("pk", flat=True)[:BOARD_CARDS_PER_STAGE]
         ]
     cards: dict[str, list[Case]] = {}
@@ -324,7 +269,8 @@ def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
         loaded = (
             Case.objects.filter(pk__in=ids)
             .select_related("enterprise__city", "enterprise__sector", "owner")
-            .order_by(*SORTS[""])
+            .only(*CARD_FIELDS)
+            .order_by(*order)
         )
         for case in loaded:
             cards.setdefault(case.stage, []).append(case)
@@ -337,136 +283,50 @@ def _board_by_index(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
 
 
 def _board_ids_postgresql(
-    stages: list[str], filters: CaseFilters
+    user: User, stages: list[str], filters: CaseFilters, order: list[str]
 ) -> tuple[dict[str, int], list[int]]:
-    """Steps 1–3 of ``_board_by_index``: the live count of each stage and the first cards' ids."""
-    cases = Case._meta.db_table
-    enterprises = Enterprise._meta.db_table
-    owner_sql, owner_params = _owner_sql(filters)
-    counts: dict[str, int] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT s.stage, (SELECT COUNT(*) FROM {cases} c WHERE c.stage = s.stage"  # noqa: S608
-            f" AND c.deleted_at IS NULL{owner_sql})"
-            " FROM unnest(%s::varchar[]) AS s(stage)",
-            [*owner_params, stages],
-        )
-        counts.update(cursor.fetchall())
-        cursor.execute(
-            f"SELECT c.stage, COUNT(*) FROM {cases} c"  # noqa: S608
-            f" JOIN {enterprises} e ON e.id = c.enterprise_id"
-            f" WHERE e.deleted_at IS NOT NULL AND c.deleted_at IS NULL{owner_sql}"
-            " GROUP BY c.stage",
-            owner_params,
-        )
-        for stage, gone in cursor.fetchall():
-            if stage in counts:
-                counts[stage] -= gone
-        shown = [stage for stage in stages if counts.get(stage)]
-        ids: list[int] = []
-        if shown:
-            cursor.execute(
-                "SELECT top.id FROM unnest(%s::varchar[]) AS s(stage) CROSS JOIN LATERAL ("  # noqa: S608
-                f"SELECT c.id FROM {cases} c WHERE c.stage = s.stage AND c.deleted_at IS NULL"
-                f"{owner_sql} AND NOT EXISTS (SELECT 1 FROM {enterprises} e"
-                " WHERE e.id = c.enterprise_id AND e.deleted_at IS NOT NULL)"
-                " ORDER BY c.updated_at DESC, c.id DESC LIMIT %s) AS top",
-                [shown, *owner_params, BOARD_CARDS_PER_STAGE],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-    return counts, ids
+    """The count of each stage and the ids of its first cards, in three statements.
 
-
-def _board_ids_filtered_postgresql(
-    user: User, stages: list[str], filters: CaseFilters
-) -> tuple[dict[str, int], list[int]]:
-    """Steps 1–3 of ``_board_by_index`` with a filter on related rows, in one statement.
-
-    The matching cases' ``(id, stage)`` are computed once (a ``MATERIALIZED`` CTE of the same
-    ``_filtered`` query the list uses) and counted with a plain ``GROUP BY`` (no sort). Each
-    column then walks ``case_board_column`` in board order and keeps the rows whose id is in
-    that set; ``IS TRUE`` keeps the test a hashed subplan built once, which the planner would
-    otherwise turn into a hash join reading the whole index for every stage, so each walk
-    stops after its 20 cards.
+    1. Matching cases per stage, without the "enterprise not deleted" test: that test needs
+       ``enterprise_id`` from the table, and without it PostgreSQL counts from an index alone
+       (``case_stage_count``, ``case_by_section``, ``case_attention``…) when one covers the
+       filter.
+    2. The (few) matching cases of deleted enterprises, counted from the deleted enterprises'
+       index and subtracted.
+    3. For each stage, a ``LIMIT`` walk in the chosen order (``LATERAL``; on
+       ``case_board_column`` or ``case_board_by_name`` for the board's orders) with every
+       test, the deleted-enterprise one included, stopping at the 20th card.
     """
-    matching = (
-        _filtered(cases_visible_to(user), replace(filters, sort=""))
-        .order_by()
-        .values_list("pk", "stage")
-    )
-    matching_sql, matching_params = matching.query.sql_with_params()
-    cases = Case._meta.db_table
-    counts: dict[str, int] = {}
-    ids: list[int] = []
+    matches = _filter_q(filters)
+    live = Case.objects.filter(matches, deleted_at__isnull=True, stage__in=stages)
+    counts: dict[str, int] = dict(live.order_by().values_list("stage").annotate(total=Count("*")))
+    gone = live.filter(enterprise__deleted_at__isnull=False).order_by().values_list("stage")
+    for stage, total in gone.annotate(total=Count("*")):
+        counts[stage] -= total
+    shown = [stage for stage in stages if counts.get(stage)]
+    if not shown:
+        return counts, []
+    visible = cases_visible_to(user).filter(matches)
+    where, params = visible.query.get_compiler(connection=connection).compile(visible.query.where)
+    table = connection.ops.quote_name(Case._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH m(id, stage) AS MATERIALIZED ({matching_sql})"  # noqa: S608
-            " SELECT m.stage, COUNT(*), NULL::bigint FROM m"
-            " WHERE m.stage = ANY(%s::varchar[]) GROUP BY m.stage"
-            " UNION ALL SELECT NULL, NULL, top.id"
-            " FROM unnest(%s::varchar[]) AS s(stage)"
-            " CROSS JOIN LATERAL ("
-            f"SELECT c.id FROM {cases} c WHERE c.stage = s.stage AND c.deleted_at IS NULL"
-            " AND (c.id IN (SELECT m.id FROM m)) IS TRUE"
-            " ORDER BY c.updated_at DESC, c.id DESC LIMIT %s) AS top",
-            [*matching_params, stages, stages, BOARD_CARDS_PER_STAGE],
+            "SELECT top.id FROM unnest(%s::varchar[]) AS s(stage) CROSS JOIN LATERAL ("  # noqa: S608
+            f"SELECT {table}.id FROM {table} WHERE {table}.stage = s.stage AND {where}"
+            f" ORDER BY {_order_sql(order, table)} LIMIT %s) AS top",
+            [shown, *params, BOARD_CARDS_PER_STAGE],
         )
-        for stage, total, pk in cursor.fetchall():
-            if pk is None:
-                counts[stage] = total
-            else:
-                ids.append(pk)
-    return counts, ids
+        return counts, [row[0] for row in cursor.fetchall()]
 
 
-def _needs_one_pass(filters: CaseFilters) -> bool:
-    """Filters on related rows: evaluated once for the counts, then probed by the walks."""
-    return bool(
-        filters.city
-        or filters.sector
-        or filters.need
-        or filters.market
-        or filters.overdue
-        or filters.sort not in ("", None)
+def _order_sql(order: list[str], table: str) -> str:
+    """``SORTS`` as SQL on ``table`` (the names are ours, never the request's)."""
+    columns = {field.name: str(field.column) for field in Case._meta.concrete_fields}
+    return ", ".join(
+        f"{table}.{connection.ops.quote_name(columns[name.lstrip('-')])}"
+        f"{' DESC' if name.startswith('-') else ''}"
+        for name in order
     )
-
-
-def _board_in_one_pass(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
-    """The board in four queries: one pass numbers the matching cases within their stage and
-    counts each stage (window functions), then the first cards of every column are loaded by
-    id and flagged (two queries)."""
-    order = SORTS.get(filters.sort, SORTS[""])
-    ranked = (
-        _filtered(cases_visible_to(user), filters)
-        .order_by()
-        .annotate(
-            place=Window(RowNumber(), partition_by=[F("stage")], order_by=order),
-            total=Window(Count("id"), partition_by=[F("stage")]),
-        )
-        .filter(place__lte=BOARD_CARDS_PER_STAGE)
-        .values_list("pk", "stage", "total")
-    )
-    counts: dict[str, int] = {}
-    ids = []
-    for pk, stage, total in ranked:
-        counts[stage] = total
-        ids.append(pk)
-    cards: dict[str, list[Case]] = {}
-    if ids:
-        shown = (
-            Case.objects.filter(pk__in=ids)
-            .select_related("enterprise__city", "enterprise__sector", "owner")
-            .order_by(*order)
-        )
-        for case in shown:
-            cards.setdefault(case.stage, []).append(case)
-    columns = [
-        BoardColumn(str(stage), str(label), counts.get(stage, 0), cards.get(stage, []))
-        for stage, label in Case._meta.get_field("stage").choices or []
-        if not filters.stage or stage == filters.stage
-    ]
-    case_flag([case for column in columns for case in column.cases])
-    return columns
 
 
 def case_filter_choices() -> dict[str, Any]:
@@ -640,5 +500,40 @@ def enterprise_case_for(*, user: User) -> EnterpriseCaseView | None:
     )
 
 
-def providers_for_referral() -> QuerySet[ServiceProvider]:
-    return ServiceProvider.objects.filter(deleted_at__isnull=True).order_by("name_en", "id")
+PROVIDERS_OFFERED = 20
+
+
+def providers_offered_for(*, user: User, case: Case, query: str = "") -> list[ServiceProvider]:
+    """The providers the case page offers to refer to or to name in an interaction.
+
+    With ``query``: the providers whose name (in any script) holds it. Without: those already
+    referred on this case, then the matcher's latest suggestions for the enterprise.
+    """
+    live = ServiceProvider.objects.filter(deleted_at__isnull=True)
+    if not case_can_edit(user):
+        return []
+    if query.strip():
+        found = provider_search(user=user, filters=ProviderFilters(query=query.strip()))
+        return list(found.order_by("name_en", "id")[:PROVIDERS_OFFERED])
+    referred = list(
+        live.filter(referrals__case=case, referrals__deleted_at__isnull=True)
+        .distinct()
+        .order_by("name_en", "id")[:PROVIDERS_OFFERED]
+    )
+    recent = list(
+        MatchSuggestion.objects.filter(
+            enterprise_id=case.enterprise_id, provider__deleted_at__isnull=True
+        )
+        .exclude(provider__in=[provider.pk for provider in referred])
+        .order_by("-created_at")
+        .values_list("batch", "created_at", "rank", "provider_id")[: PROVIDERS_OFFERED * 3]
+    )
+    # The newest run first, each in the matcher's order.
+    started: dict[Any, datetime.datetime] = {}
+    for batch, created_at, _rank, _provider in recent:
+        started[batch] = max(created_at, started.get(batch, created_at))
+    recent.sort(key=lambda row: (-started[row[0]].timestamp(), row[2]))
+    order = list(dict.fromkeys(row[3] for row in recent))
+    order = order[: max(0, PROVIDERS_OFFERED - len(referred))]
+    by_id = live.in_bulk(order)
+    return referred + [by_id[pk] for pk in order if pk in by_id]

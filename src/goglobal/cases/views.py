@@ -79,7 +79,7 @@ def case_board(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def case_list(request: AuthenticatedRequest) -> HttpResponse:
     context = _pipeline_context(request)
-    queryset = selectors.case_rows_for(user=request.user, filters=context["filters"])
+    queryset = selectors.case_list_for(user=request.user, filters=context["filters"])
     page = CappedPaginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = selectors.case_flag(list(page.object_list))
     context["page_obj"] = page
@@ -231,14 +231,23 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
         "history": history.select_related("actor").order_by("-created_at", "-id")[:50],
     }
     if can_edit:
+        provider_query = request.GET.get("provider_q", "")[:100]
+        offered = selectors.providers_offered_for(
+            user=request.user, case=case, query=provider_query
+        )
         context.update(
+            provider_query=provider_query,
             update_form=CaseUpdateForm(instance=case, initial={"version": case.version}),
             outcome_form=OutcomeForm(),
-            interaction_form=InteractionForm(case=case),
-            referral_form=ReferralForm(case=case, providers=selectors.providers_for_referral()),
+            interaction_form=InteractionForm(case=case, providers=offered),
+            referral_form=ReferralForm(case=case, providers=offered),
         )
     context.update(forms)
     return context
+
+
+def _offered(request: AuthenticatedRequest, case: Any) -> list[Any]:
+    return selectors.providers_offered_for(user=request.user, case=case)
 
 
 def _stage_choices(values: list[str]) -> list[Any]:
@@ -316,7 +325,7 @@ def outcome_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
 @require_POST
 def interaction_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
-    form = InteractionForm(request.POST, case=case)
+    form = InteractionForm(request.POST, case=case, providers=_offered(request, case))
     if form.is_valid():
         data = form.cleaned_data
         follow_up = (
@@ -366,7 +375,7 @@ def task_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 def referral_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
-    form = ReferralForm(request.POST, case=case, providers=selectors.providers_for_referral())
+    form = ReferralForm(request.POST, case=case, providers=_offered(request, case))
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -16,6 +16,7 @@ from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import StaleRecordError
 from goglobal.engines.text import detect_language, search_key
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseMembership, EnterpriseNeed
+from goglobal.enterprises.signals import announce_changed
 from goglobal.knowledge.models import Country, MarketGroup, NeedCode
 
 ENTERPRISE_FIELDS = [
@@ -125,6 +126,7 @@ def enterprise_update(
     changes = diff(before, _state(enterprise))
     if changes:
         audit_record(actor=actor, record=enterprise, action="updated", changes=changes)
+        announce_changed([enterprise.pk])
     return enterprise
 
 
@@ -160,6 +162,8 @@ def enterprise_need_save(
             ]
         },
     )
+    if created:
+        announce_changed([enterprise.pk])
     return row
 
 
@@ -174,6 +178,7 @@ def enterprise_need_remove(*, actor: User, need: EnterpriseNeed) -> None:
         action="updated",
         changes={f"need:{code}": ["removed", None]},
     )
+    announce_changed([enterprise.pk])
 
 
 @transaction.atomic

@@ -131,6 +131,20 @@ def market_reach(code: str) -> tuple[set[int], set[int]]:
     return {country}, groups
 
 
+def market_reach_codes(code: str) -> tuple[set[str], set[str]]:
+    """As ``market_reach``, as country and grouping codes (two queries)."""
+    memberships = MarketGroupMembership.objects.filter(left_on__isnull=True)
+    group = MarketGroup.objects.filter(code=code.lower()).values_list("code", flat=True).first()
+    if group is not None:
+        members = memberships.filter(group__code=group).values_list("country__code", flat=True)
+        return set(members), {group}
+    country = Country.objects.filter(code=code.upper()).values_list("code", flat=True).first()
+    if country is None:
+        return set(), set()
+    groups = memberships.filter(country__code=country).values_list("group__code", flat=True)
+    return {country}, set(groups)
+
+
 # --- markets, agreements, presence -----------------------------------------------------------
 
 # Every kind of sourced, dated fact, keyed by a stable name used in URLs, the API and exports.

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Outcome, SavedFilter, Stage
+from goglobal.cases.services.keys import enterprise_facts
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.models import Enterprise
@@ -71,6 +72,8 @@ def case_open(
         tags=sorted({tag.strip() for tag in tags if tag.strip()}),
         updated_by=actor,
     )
+    for name, value in enterprise_facts([enterprise.pk])[enterprise.pk].values().items():
+        setattr(case, name, value)
     case.full_clean()
     case.save()
     state = snapshot(case, ["stage", *EDITABLE_FIELDS])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases.models import Case, CaseEvent, Interaction, Task
+from goglobal.cases.services.keys import case_work_refresh
 from goglobal.cases.services.referrals import referrals_overdue
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
@@ -73,6 +74,7 @@ def task_add(
     )
     task.full_clean()
     task.save()
+    case_work_refresh(case_ids=[case.pk])
     return task
 
 
@@ -83,6 +85,7 @@ def task_complete(*, task: Task, actor: User) -> Task:
     task.done_at = timezone.now()
     task.done_by = actor
     task.save(update_fields=["done_at", "done_by", "updated_at"])
+    case_work_refresh(case_ids=[task.case_id])
     CaseEvent.objects.create(
         case_id=task.case_id,
         actor=actor,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Referral, ReferralEvent, ReferralStatus
+from goglobal.cases.services.keys import case_work_refresh
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.knowledge.models import NeedCode
@@ -94,6 +95,8 @@ def _move(
     if not updated:
         raise StaleRecordError(referral)
     referral.refresh_from_db()
+    if ReferralStatus.SENT in (before, target):
+        case_work_refresh(case_ids=[referral.case_id])
     _record(referral=referral, actor=actor, before=before, note=note.strip())
     return referral
 

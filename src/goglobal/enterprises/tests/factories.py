@@ -10,6 +10,7 @@ from goglobal.enterprises.models import (
     EnterpriseNeed,
 )
 from goglobal.enterprises.rules import social_credit_check_character
+from goglobal.enterprises.signals import announce_changed
 from goglobal.knowledge.models import AdministrativeArea, NeedCode, Sector
 
 
@@ -47,6 +48,12 @@ class EnterpriseNeedFactory(factory.django.DjangoModelFactory):
     need = factory.LazyFunction(lambda: NeedCode.objects.get(code="legal.setup"))
     priority = "high"
     timeline = "0_3m"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: object, **kwargs: object) -> EnterpriseNeed:
+        row = super()._create(model_class, *args, **kwargs)
+        announce_changed([row.enterprise_id])  # as enterprise_need_save does
+        return row
 
 
 class ContactFactory(factory.django.DjangoModelFactory):

@@ -46,6 +46,9 @@ class Kind:
     def search_text(self, record: Any) -> str:
         raise NotImplementedError
 
+    def updated(self, pks: list[int]) -> None:
+        """Called in the import's transaction with the existing records it has just changed."""
+
     def export_row(self, record: Any, states: dict[str, Any], codes: ReverseCodes) -> list[str]:
         raise NotImplementedError
 

@@ -20,6 +20,7 @@ from goglobal.enterprises.models import (
     Timeline,
 )
 from goglobal.enterprises.services import enterprise_search_text
+from goglobal.enterprises.signals import announce_changed
 from goglobal.enterprises.validators import validate_social_credit_code
 from goglobal.imports.cells import Cells, RowError, split_list
 from goglobal.imports.codes import ReferenceCodes, ReverseCodes
@@ -153,6 +154,9 @@ class EnterpriseKind(Kind):
 
     def search_text(self, record: Any) -> str:
         return enterprise_search_text(record)
+
+    def updated(self, pks: list[int]) -> None:
+        announce_changed(pks)
 
     def export_row(self, record: Any, states: dict[str, Any], codes: ReverseCodes) -> list[str]:
         markets = sorted(codes.countries[pk] for pk in states["target_countries"])

@@ -1,0 +1,344 @@
+"""The pipeline's filters read copies kept on each case: the copies stay true through every
+write, and the board and list give what the normalised data says, on SQLite and PostgreSQL."""
+
+import datetime
+import io
+import itertools
+
+import pytest
+from django.db.models import Q
+from django.utils import timezone
+
+from goglobal.cases import selectors
+from goglobal.cases import services as case_services
+from goglobal.cases.models import Case, ReferralStatus
+from goglobal.cases.services.keys import (
+    COPIED_FIELDS,
+    case_keys_rebuild,
+    case_work_refresh,
+    enterprise_facts,
+)
+from goglobal.cases.services.referrals import reply_days
+from goglobal.cases.tests.factories import CaseFactory, ReferralFactory, TaskFactory
+from goglobal.enterprises import services as enterprise_services
+from goglobal.enterprises.models import Enterprise
+from goglobal.enterprises.tests.factories import EnterpriseFactory, EnterpriseNeedFactory
+from goglobal.imports.tests.factories import EnterpriseRowFactory, import_rows
+from goglobal.knowledge import selectors as knowledge
+from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _copies(case: Case) -> dict[str, object]:
+    case.refresh_from_db()
+    return {name: getattr(case, name) for name in COPIED_FIELDS}
+
+
+def _expected(case: Case) -> dict[str, object]:
+    return enterprise_facts([case.enterprise_id])[case.enterprise_id].values()
+
+
+# --- the copies follow every write ---------------------------------------------------------
+
+
+def test_a_new_case_copies_its_enterprise(officer):
+    enterprise = EnterpriseFactory(name_zh="宁波海曙机电有限公司")
+    EnterpriseNeedFactory(enterprise=enterprise, need=NeedCode.objects.get(code="fundraising.ipo"))
+    enterprise.target_countries.add(Country.objects.get(code="VN"))
+    enterprise.target_groups.add(MarketGroup.objects.get(code="gcc"))
+
+    case = case_services.case_open(actor=officer, enterprise=enterprise, origin="outreach")
+
+    assert _copies(case) == {
+        "enterprise_name": "宁波海曙机电有限公司",
+        "enterprise_city": "310000",
+        "enterprise_sector": "38",
+        "enterprise_section": "C",
+        "filter_keys": ["country:VN", "group:gcc", "need:fundraising.ipo"],
+    }
+
+
+def test_profile_edits_reach_the_case(officer):
+    case = CaseFactory()
+    enterprise = case.enterprise
+    data = enterprise_services.EnterpriseInput(
+        values={
+            "name_zh": "深圳云帆软件有限公司",
+            "city": AdministrativeArea.objects.get(code="440300"),
+            "province": AdministrativeArea.objects.get(code="440000"),
+            "sector": Sector.objects.get(code="65"),
+        },
+        target_countries=[Country.objects.get(code="SG")],
+        target_groups=[MarketGroup.objects.get(code="asean")],
+    )
+
+    enterprise_services.enterprise_update(
+        actor=officer, enterprise=enterprise, seen_version=enterprise.version, data=data
+    )
+
+    copies = _copies(case)
+    assert copies == _expected(case)
+    assert copies["enterprise_name"] == "深圳云帆软件有限公司"
+    assert (copies["enterprise_city"], copies["enterprise_section"]) == ("440300", "I")
+    assert copies["filter_keys"] == ["country:SG", "group:asean"]
+
+
+def test_needs_added_and_removed_reach_the_case(officer):
+    case = CaseFactory()
+    ipo = NeedCode.objects.get(code="fundraising.ipo")
+
+    row = enterprise_services.enterprise_need_save(
+        actor=officer, enterprise=case.enterprise, need=enterprise_services.NeedInput(need=ipo)
+    )
+    assert "need:fundraising.ipo" in _copies(case)["filter_keys"]
+
+    enterprise_services.enterprise_need_remove(actor=officer, need=row)
+    assert "need:fundraising.ipo" not in _copies(case)["filter_keys"]
+
+
+def test_an_import_that_changes_an_enterprise_reaches_its_case(officer):
+    first = EnterpriseRowFactory.build(external_id="crm-1")
+    import_rows("enterprises", [first], actor=officer)
+    case = case_services.case_open(
+        actor=officer, enterprise=Enterprise.objects.get(external_id="crm-1"), origin="outreach"
+    )
+    assert _copies(case)["enterprise_city"] == "440300"
+
+    changed = {**first, "city": "330200", "province": "330000", "target_markets": "DE;gcc"}
+    job = import_rows("enterprises", [changed], actor=officer)
+
+    assert (job.status, job.updated_count) == ("succeeded", 1)
+    copies = _copies(case)
+    assert copies == _expected(case)
+    assert copies["enterprise_city"] == "330200"
+    assert {"country:DE", "group:gcc"} <= set(copies["filter_keys"])
+    assert "country:VN" not in copies["filter_keys"]
+
+
+def test_open_work_follows_tasks_and_referrals(officer, settings):
+    settings.GOGLOBAL_REFERRAL_REPLY_DAYS = 5
+    case = CaseFactory(owner=officer)
+    late = TODAY - datetime.timedelta(days=2)
+
+    task = case_services.task_add(
+        case=case, actor=officer, follow_up=case_services.FollowUp("寄送资料", late)
+    )
+    case.refresh_from_db()
+    assert case.task_due_on == late
+
+    case_services.task_complete(task=task, actor=officer)
+    case.refresh_from_db()
+    assert case.task_due_on is None
+
+    referral = ReferralFactory(case=case)
+    referral = case_services.referral_send(referral=referral, actor=officer, seen_version=1)
+    case.refresh_from_db()
+    assert case.waiting_since == referral.sent_at
+
+    case_services.referral_withdraw(
+        referral=referral, actor=officer, seen_version=referral.version, note="企业改变计划"
+    )
+    case.refresh_from_db()
+    assert case.waiting_since is None
+
+
+def test_rebuild_repairs_copies_written_around_the_services():
+    case = CaseFactory()
+    TaskFactory(case=case)
+    Case.objects.filter(pk=case.pk).update(
+        enterprise_name="", filter_keys=[], enterprise_city="", task_due_on=None
+    )
+
+    assert case_keys_rebuild() == 1
+
+    assert _copies(case) == _expected(case)
+    case.refresh_from_db()
+    assert case.task_due_on == TODAY - datetime.timedelta(days=1)
+
+
+def test_has_any_needs_a_key():
+    with pytest.raises(ValueError, match="at least one key"):
+        list(Case.objects.filter(filter_keys__has_any=[]))
+
+
+# --- the filters give what the normalised data says ----------------------------------------
+
+
+@pytest.fixture
+def pipeline(officer, make_user, settings):
+    """Cases over enterprises of different cities, sectors, needs and markets, with late and
+    timely work, one of them on a deleted enterprise."""
+    settings.GOGLOBAL_REFERRAL_REPLY_DAYS = 7
+    other = make_user(role="officer")
+    shenzhen = AdministrativeArea.objects.get(code="440300")
+    ningbo = AdministrativeArea.objects.get(code="330200")
+    software = Sector.objects.get(code="65")
+    needs = list(NeedCode.objects.filter(code__in=["fundraising.ipo", "legal.setup"]))
+    countries = list(Country.objects.filter(code__in=["VN", "SG", "DE", "AE"]))
+    asean = MarketGroup.objects.get(code="asean")
+    stages = ["lead", "qualified", "matched", "in_progress", "closed"]
+    cases = []
+    for index in range(24):
+        city = [shenzhen, ningbo, None][index % 3]
+        enterprise = EnterpriseFactory(
+            name_zh=f"企业{(index * 7) % 24:02d}号有限公司",
+            **({"city": city, "province": city.province} if city else {}),
+            **({"sector": software} if index % 4 == 0 else {}),
+        )
+        for need in needs[: index % 3]:
+            EnterpriseNeedFactory(enterprise=enterprise, need=need)
+        enterprise.target_countries.set(countries[index % 5 : index % 5 + 1])
+        if index % 6 == 0:
+            enterprise.target_groups.add(asean)
+        case = CaseFactory(
+            enterprise=enterprise,
+            stage=stages[index % 5],
+            owner=[officer, other, None][index % 3],
+            priority=["high", "medium", "low"][index % 3],
+            next_action_on=TODAY + datetime.timedelta(days=(index % 4) - 2),
+            **({"closed_reason": "暂缓"} if stages[index % 5] == "closed" else {}),
+        )
+        if index % 5 == 1:
+            TaskFactory(case=case, due_on=TODAY - datetime.timedelta(days=3))
+        if index % 7 == 2:
+            TaskFactory(case=case, due_on=TODAY + datetime.timedelta(days=3))
+        if index % 4 == 3:
+            ReferralFactory(
+                case=case,
+                status=ReferralStatus.SENT,
+                sent_at=timezone.now() - datetime.timedelta(days=10 + index % 3),
+            )
+        if index % 9 == 4:
+            ReferralFactory(case=case, status=ReferralStatus.SENT, sent_at=timezone.now())
+        cases.append(case)
+    case_keys_rebuild()  # the markets above were set on the enterprises directly
+    Enterprise.objects.filter(pk=cases[5].enterprise_id).update(deleted_at=timezone.now())
+    return {"officer": officer, "other": other, "cases": cases}
+
+
+def _enterprise_matches(enterprise: Enterprise, filters: selectors.CaseFilters) -> bool:
+    sector = enterprise.sector
+    sector_codes = {sector.code, sector.section.code if sector.section else sector.code}
+    if filters.city and enterprise.city.code != filters.city:
+        return False
+    if filters.sector and filters.sector not in sector_codes:
+        return False
+    if filters.need and not enterprise.needs.filter(need__code=filters.need).exists():
+        return False
+    if filters.market:
+        country_ids, group_ids = knowledge.market_reach(filters.market)
+        return (
+            enterprise.target_countries.filter(pk__in=country_ids).exists()
+            or enterprise.target_groups.filter(pk__in=group_ids).exists()
+        )
+    return True
+
+
+def _case_matches(case: Case, filters: selectors.CaseFilters) -> bool:
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    if filters.owner == "none" and case.owner_id is not None:
+        return False
+    if filters.owner.isdigit() and case.owner_id != int(filters.owner):
+        return False
+    if filters.stage and case.stage != filters.stage:
+        return False
+    return not filters.overdue or bool(
+        (case.next_action_on and case.next_action_on < TODAY)
+        or case.tasks.filter(done_at__isnull=True, due_on__lt=TODAY).exists()
+        or case.referrals.filter(Q(status=ReferralStatus.SENT) & Q(sent_at__lt=cutoff)).exists()
+    )
+
+
+def _reference(filters: selectors.CaseFilters) -> list[Case]:
+    """The matching cases, decided one by one from the enterprise, tasks and referrals."""
+    live = Case.objects.filter(deleted_at__isnull=True, enterprise__deleted_at__isnull=True)
+    return [
+        case
+        for case in live.select_related("enterprise__city", "enterprise__sector__section")
+        if _enterprise_matches(case.enterprise, filters) and _case_matches(case, filters)
+    ]
+
+
+FILTERS = [
+    {},
+    {"city": "440300"},
+    {"sector": "C"},
+    {"sector": "65"},
+    {"sector": "I", "city": "330200"},
+    {"need": "fundraising.ipo"},
+    {"market": "asean"},
+    {"market": "VN"},
+    {"market": "DE", "need": "legal.setup"},
+    {"overdue": True},
+    {"overdue": True, "owner": "none"},
+    {"owner": "OFFICER", "need": "legal.setup"},
+    {"stage": "matched", "market": "SG"},
+    {"market": "ZZ"},
+]
+
+
+@pytest.mark.parametrize(
+    "wanted", FILTERS, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items())
+)
+def test_board_and_list_match_the_normalised_data(pipeline, wanted):
+    wanted = {k: str(pipeline["officer"].pk) if v == "OFFICER" else v for k, v in wanted.items()}
+    filters = selectors.CaseFilters(**wanted)
+    expected = _reference(filters)
+
+    listed = list(selectors.case_list_for(user=pipeline["officer"], filters=filters))
+    board = selectors.case_board_for(user=pipeline["officer"], filters=filters)
+
+    assert sorted(case.pk for case in listed) == sorted(case.pk for case in expected)
+    counts = {column.stage: column.count for column in board}
+    for stage, group in itertools.groupby(
+        sorted(expected, key=lambda c: c.stage), lambda c: c.stage
+    ):
+        assert counts[stage] == len(list(group)), stage
+    assert sum(counts.values()) == len(expected)
+
+
+@pytest.mark.parametrize("sort", list(selectors.SORTS))
+def test_each_column_is_the_list_of_its_stage_in_the_same_order(pipeline, sort):
+    user = pipeline["officer"]
+    filters = selectors.CaseFilters(sort=sort)
+
+    board = selectors.case_board_for(user=user, filters=filters)
+
+    for column in board:
+        expected = list(
+            selectors.case_list_for(
+                user=user, filters=selectors.CaseFilters(stage=column.stage, sort=sort)
+            ).values_list("pk", flat=True)[: selectors.BOARD_CARDS_PER_STAGE]
+        )
+        assert [case.pk for case in column.cases] == expected, column.stage
+
+
+def test_cards_are_flagged_from_their_own_rows(pipeline):
+    board = selectors.case_board_for(
+        user=pipeline["officer"], filters=selectors.CaseFilters(overdue=True)
+    )
+
+    for case in (case for column in board for case in column.cases):
+        late_task = case.tasks.filter(done_at__isnull=True, due_on__lt=TODAY).exists()
+        assert case.has_overdue_task is late_task
+        assert case.has_overdue_task or case.has_overdue_referral or case.is_overdue()
+
+
+def test_refreshing_work_of_unknown_cases_does_nothing():
+    case_work_refresh(case_ids=[987654])
+
+
+def test_the_rebuild_command_reports_the_cases_it_refreshed():
+    from django.core.management import call_command
+
+    case = CaseFactory()
+    Case.objects.filter(pk=case.pk).update(enterprise_city="")
+    out = io.StringIO()
+
+    call_command("cases_rebuild_copies", stdout=out)
+
+    assert out.getvalue().strip() == "cases refreshed: 1"
+    assert _copies(case) == _expected(case)
