@@ -5,12 +5,13 @@ import datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.accounts.models import User
 from goglobal.cases import selectors, services
 from goglobal.cases.models import Case, Interaction
+from goglobal.core.pagination import IdsFirstPagination
 from goglobal.enterprises.models import Contact
 
 router = Router()
@@ -99,7 +100,7 @@ class AnswerIn(Schema):
 
 
 @router.get("/", response=list[CaseOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(IdsFirstPagination, page_size=25)
 def case_list(request: AuthenticatedRequest, filters: Query[CaseQuery]) -> object:
     return selectors.case_list_for(
         user=request.user, filters=selectors.CaseFilters(**filters.dict())

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases.models import Case, Interaction, Origin, Outcome, Stage
-from goglobal.core.forms import CodeListField
+from goglobal.core.forms import CodeListField, FastSelect
 from goglobal.core.i18n import localized
 from goglobal.enterprises.models import Priority
 from goglobal.knowledge.models import Country, NeedCode
@@ -112,7 +112,12 @@ class SavedFilterForm(forms.Form):
 
 
 class OutcomeForm(forms.ModelForm):
-    country = NamedChoiceField(label=_("Market"), queryset=Country.objects.all(), required=False)
+    country = NamedChoiceField(
+        label=_("Market"),
+        queryset=Country.objects.only("pk", "name_en", "name_zh_hans", "name_zh_hant"),
+        required=False,
+        widget=FastSelect,
+    )
 
     class Meta:
         model = Outcome

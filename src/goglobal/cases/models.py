@@ -154,6 +154,11 @@ class Case(VersionedModel):
                 condition=models.Q(deleted_at__isnull=True),
                 name="case_owner_live",
             ),
+            models.Index(
+                fields=["enterprise_name", "id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="case_list_by_name",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from goglobal.accounts.models import Role, User
@@ -27,7 +29,8 @@ from goglobal.cases.models import (
 )
 from goglobal.cases.services import keys
 from goglobal.cases.services.referrals import reply_days
-from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed
+from goglobal.core.i18n import localized
+from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority
 from goglobal.enterprises.selectors import enterprise_of_member
 from goglobal.knowledge import selectors as knowledge
 from goglobal.knowledge.models import Country, MarketGroup, Sector
@@ -152,6 +155,19 @@ def case_list_for(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
     )
 
 
+def cases_in_order(ids: list[int]) -> list[Case]:
+    """The cases of ``ids`` (already checked by the caller's selector) in that order, flagged.
+
+    A list pages over ids first: sorting 60,000 narrow rows to find a page is cheap, sorting
+    them with every column of four joined tables spilled to disk (160 ms at 100,000 cases).
+    """
+    loaded = Case.objects.filter(pk__in=ids).select_related(
+        "enterprise__city", "enterprise__sector", "owner"
+    )
+    by_id = {case.pk: case for case in loaded}
+    return case_flag([by_id[pk] for pk in ids if pk in by_id])
+
+
 def case_flag(cases: list[Case]) -> list[Case]:
     """Set ``has_overdue_referral`` and ``has_overdue_task`` on ``cases`` from their own rows."""
     today = timezone.localdate()
@@ -202,35 +218,85 @@ class BoardColumn:
     stage: str
     label: str
     count: int
-    cases: list[Case]
+    cases: list[BoardCard]
 
 
-# The card's fields: the board loads 180 cards, and a full enterprise row is heavy.
-CARD_FIELDS = [
-    "id",
-    "stage",
-    "updated_at",
-    "priority",
-    "next_action",
-    "next_action_on",
-    "stage_changed_at",
-    "enterprise_name",
-    "task_due_on",
-    "waiting_since",
-    "owner__id",
-    "owner__email",
-    "owner__full_name",
-    "enterprise__id",
-    "enterprise__name_zh",
-    "enterprise__city__id",
-    "enterprise__city__name_zh_hans",
-    "enterprise__city__name_zh_hant",
-    "enterprise__city__name_en",
-    "enterprise__sector__id",
-    "enterprise__sector__name_zh_hans",
-    "enterprise__sector__name_zh_hant",
-    "enterprise__sector__name_en",
-]
+@dataclass(frozen=True)
+class BoardCard:
+    """A case as its board card shows it, ready to print.
+
+    The board shows up to 180 cards: read as plain rows and printed from flat fields, they cost
+    a few milliseconds, where model instances and template lookups through four relations cost
+    tens.
+    """
+
+    pk: int
+    stage: str
+    url: str
+    name: str
+    city: str
+    sector: str
+    priority: str
+    priority_label: str
+    owner: str
+    next_action: str
+    next_action_on: datetime.date | None
+    overdue: bool
+    waiting: bool
+
+
+_NAMES = ("name_en", "name_zh_hans", "name_zh_hant")
+_PLACE_FIELDS = [f"enterprise__{place}__{name}" for place in ("city", "sector") for name in _NAMES]
+
+
+def _cards(ids: list[int], order: list[str]) -> list[BoardCard]:
+    """The cards of ``ids`` in ``order``: one query."""
+    rows = (
+        Case.objects.filter(pk__in=ids)
+        .order_by(*order)
+        .values_list(
+            "pk",
+            "stage",
+            "enterprise__name_zh",
+            "priority",
+            "owner__full_name",
+            "owner__email",
+            "next_action",
+            "next_action_on",
+            "task_due_on",
+            "waiting_since",
+            *_PLACE_FIELDS,
+        )
+    )
+    today = timezone.localdate()
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    priorities = {str(value): str(label) for value, label in Priority.choices}
+    # One reverse() for all: the detail address with a placeholder id, filled per card.
+    placeholder = 987654321
+    address = reverse("cases:detail", args=[placeholder])
+    cards = []
+    for row in rows:
+        pk, stage, name, priority, full_name, email, action, action_on, due, waiting = row[:10]
+        city = SimpleNamespace(**dict(zip(_NAMES, row[10:13], strict=True)))
+        sector = SimpleNamespace(**dict(zip(_NAMES, row[13:16], strict=True)))
+        cards.append(
+            BoardCard(
+                pk=pk,
+                stage=stage,
+                url=address.replace(str(placeholder), str(pk)),
+                name=name,
+                city=localized(city, "name"),
+                sector=localized(sector, "name"),
+                priority=priority,
+                priority_label=priorities.get(priority, priority),
+                owner=full_name or email or "",
+                next_action=action,
+                next_action_on=action_on,
+                overdue=bool((action_on and action_on < today) or (due and due < today)),
+                waiting=bool(waiting and waiting < cutoff),
+            )
+        )
+    return cards
 
 
 def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
@@ -239,7 +305,7 @@ def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
     Every filter is a test on the case row (see ``_filtered``), so on PostgreSQL the counts are
     one pass over the cases table or, mostly, over one of its small indexes, and each column's
     first cards one walk of an index in the chosen order (``_board_ids_postgresql``). The cards
-    are then loaded by id, with their flags from their own rows: five queries in all.
+    are then read as plain rows, flags included (``_cards``): four statements in all.
     """
     choices = [
         (str(stage), str(label))
@@ -264,22 +330,13 @@ def case_board_for(*, user: User, filters: CaseFilters) -> list[BoardColumn]:
             .order_by(*order)
             .values_list("pk", flat=True)[:BOARD_CARDS_PER_STAGE]
         ]
-    cards: dict[str, list[Case]] = {}
-    if ids:
-        loaded = (
-            Case.objects.filter(pk__in=ids)
-            .select_related("enterprise__city", "enterprise__sector", "owner")
-            .only(*CARD_FIELDS)
-            .order_by(*order)
-        )
-        for case in loaded:
-            cards.setdefault(case.stage, []).append(case)
-    columns = [
+    cards: dict[str, list[BoardCard]] = {}
+    for card in _cards(ids, order) if ids else []:
+        cards.setdefault(card.stage, []).append(card)
+    return [
         BoardColumn(stage, label, counts.get(stage, 0), cards.get(stage, []))
         for stage, label in choices
     ]
-    case_flag([case for column in columns for case in column.cases])
-    return columns
 
 
 def _board_ids_postgresql(

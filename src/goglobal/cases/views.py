@@ -79,9 +79,11 @@ def case_board(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def case_list(request: AuthenticatedRequest) -> HttpResponse:
     context = _pipeline_context(request)
-    queryset = selectors.case_list_for(user=request.user, filters=context["filters"])
-    page = CappedPaginator(queryset, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.case_flag(list(page.object_list))
+    ids = selectors.case_list_for(user=request.user, filters=context["filters"]).values_list(
+        "pk", flat=True
+    )
+    page = CappedPaginator(ids, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.cases_in_order(list(page.object_list))
     context["page_obj"] = page
     return render(request, "cases/list.html", context)
 

@@ -317,14 +317,21 @@ def test_each_column_is_the_list_of_its_stage_in_the_same_order(pipeline, sort):
 
 
 def test_cards_are_flagged_from_their_own_rows(pipeline):
-    board = selectors.case_board_for(
-        user=pipeline["officer"], filters=selectors.CaseFilters(overdue=True)
-    )
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    board = selectors.case_board_for(user=pipeline["officer"], filters=selectors.CaseFilters())
 
-    for case in (case for column in board for case in column.cases):
+    cards = [card for column in board for card in column.cases]
+    assert cards
+    for card in cards:
+        case = Case.objects.get(pk=card.pk)
         late_task = case.tasks.filter(done_at__isnull=True, due_on__lt=TODAY).exists()
-        assert case.has_overdue_task is late_task
-        assert case.has_overdue_task or case.has_overdue_referral or case.is_overdue()
+        waiting = case.referrals.filter(status=ReferralStatus.SENT, sent_at__lt=cutoff).exists()
+        assert card.overdue is (late_task or case.is_overdue())
+        assert card.waiting is waiting
+        assert (card.url, card.name) == (case.get_absolute_url(), case.enterprise.name_zh)
+    assert any(card.overdue for card in cards)
+    assert any(card.waiting for card in cards)
+    assert not all(card.overdue for card in cards)
 
 
 def test_refreshing_work_of_unknown_cases_does_nothing():
@@ -342,3 +349,53 @@ def test_the_rebuild_command_reports_the_cases_it_refreshed():
 
     assert out.getvalue().strip() == "cases refreshed: 1"
     assert _copies(case) == _expected(case)
+
+
+@pytest.mark.parametrize(
+    ("language", "sector"),
+    [
+        ("en", "Manufacture of Electrical Machinery"),
+        ("zh-hans", "电气机械"),
+        ("zh-hant", "電氣機械"),
+    ],
+)
+def test_board_cards_are_printed_in_the_readers_language(client, officer, language, sector):
+    case = CaseFactory(priority="high")
+    client.force_login(officer)
+    client.cookies["goglobal_language"] = language
+
+    body = client.get("/cases/").content.decode()
+
+    assert case.get_absolute_url() in body
+    assert sector in body
+    high = {"en": "high", "zh-hans": "高", "zh-hant": "高"}[language]
+    assert f'<span class="badge badge-danger">{high}' in body
+
+
+@pytest.mark.parametrize("sort", ["enterprise", "-next_action", ""])
+def test_the_list_page_shows_its_page_in_the_chosen_order(client, pipeline, sort):
+    user = pipeline["officer"]
+    client.force_login(user)
+    expected = list(selectors.case_list_for(user=user, filters=selectors.CaseFilters(sort=sort)))
+
+    body = client.get("/cases/list/", {"sort": sort}).content.decode()
+
+    positions = [body.index(case.get_absolute_url() + '"') for case in expected]
+    assert positions == sorted(positions)
+
+
+def test_the_api_pages_the_same_rows_in_the_same_order(client, pipeline):
+    client.force_login(pipeline["officer"])
+    expected = [
+        case.pk
+        for case in selectors.case_list_for(
+            user=pipeline["officer"], filters=selectors.CaseFilters(sort="enterprise")
+        )
+    ]
+
+    first = client.get("/api/cases/", {"sort": "enterprise", "page_size": 10}).json()
+    second = client.get("/api/cases/", {"sort": "enterprise", "page_size": 10, "page": 2}).json()
+
+    assert first["count"] == len(expected)
+    assert [row["id"] for row in first["items"] + second["items"]] == expected[:20]
+    assert first["items"][0]["enterprise"] == Case.objects.get(pk=expected[0]).enterprise_name
