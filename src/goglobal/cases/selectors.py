@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goglobal.accounts.models import Role, User
-from goglobal.cases import rules
+from goglobal.cases import history, rules
 from goglobal.cases.models import (
     Case,
-    CaseEvent,
     Interaction,
     Outcome,
     Referral,
@@ -83,7 +82,7 @@ class CasePage:
     needs: list[EnterpriseNeed]
     contacts: list[Contact]
     interactions: list[Interaction]
-    timeline: list[CaseEvent]
+    timeline: list[history.TimelineLine]
     referrals: list[Referral]
     outcomes: list[Outcome]
     tasks: list[Task]
@@ -107,7 +106,7 @@ def case_page_for(*, user: User, case_id: int) -> CasePage:
         interactions=list(
             case.interactions.prefetch_related("officers", "contacts", "providers")[:50]
         ),
-        timeline=list(case.events.select_related("actor")[:100]),
+        timeline=history.timeline_for(list(case.events.select_related("actor")[:100])),
         referrals=referrals,
         outcomes=list(case.outcomes.select_related("country")),
         tasks=list(case.tasks.select_related("assignee").order_by("done_at", "due_on", "id")),

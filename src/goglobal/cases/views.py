@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.cases import rules, selectors, services
+from goglobal.cases import history, rules, selectors, services
 from goglobal.cases.forms import (
     BulkAssignForm,
     CaseMoveForm,
@@ -31,7 +31,6 @@ from goglobal.cases.forms import (
 from goglobal.cases.models import Case, Origin, Referral, SavedFilter
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
-from goglobal.core.models import AuditEvent
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises.selectors import enterprise_get_for
 from goglobal.matching import selectors as matching_selectors
@@ -221,16 +220,12 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
     page = selectors.case_page_for(user=request.user, case_id=case_id)
     case = page.case
     can_edit = selectors.case_can_edit(request.user)
-    referral_ids = [str(r.pk) for r in page.referrals]
-    history = AuditEvent.objects.filter(
-        target_type="cases.case", target_id=str(case.pk)
-    ) | AuditEvent.objects.filter(target_type="cases.referral", target_id__in=referral_ids)
     context: dict[str, Any] = {
         "page": page,
         "case": case,
         "can_edit": can_edit,
         "next_stages": [(s, s.label) for s in _stage_choices(rules.next_stages(case.stage))],
-        "history": history.select_related("actor").order_by("-created_at", "-id")[:50],
+        "history": history.case_history_for(case=case, referrals=page.referrals),
     }
     if can_edit:
         provider_query = request.GET.get("provider_q", "")[:100]
