@@ -4,7 +4,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from goglobal.accounts.http import AuthenticatedRequest
@@ -31,10 +31,22 @@ class CaseOut(Schema):
     tags: list[str]
     closed_reason: str
     updated_at: datetime.datetime
+    overdue: bool = Field(description="The next action or an open task is past its date.")
+    waiting_for_provider: bool = Field(
+        description="A referral sent to a provider has had no answer within the reply limit."
+    )
 
     @staticmethod
     def resolve_enterprise(obj: Case) -> str:
         return obj.enterprise.name_zh
+
+    @staticmethod
+    def resolve_overdue(obj: Case) -> bool:
+        return selectors.case_attention(obj)[0]
+
+    @staticmethod
+    def resolve_waiting_for_provider(obj: Case) -> bool:
+        return selectors.case_attention(obj)[1]
 
 
 class CaseQuery(Schema):

@@ -167,6 +167,31 @@ def cases_in_order(ids: list[int]) -> list[Case]:
     return case_flag([by_id[pk] for pk in ids if pk in by_id])
 
 
+def _late(
+    action_on: datetime.date | None,
+    due: datetime.date | None,
+    waiting: datetime.datetime | None,
+    *,
+    today: datetime.date,
+    cutoff: datetime.datetime,
+) -> tuple[bool, bool]:
+    """(overdue: next action or an open task past its date, a provider has not answered)."""
+    overdue = bool((action_on and action_on < today) or (due and due < today))
+    return overdue, bool(waiting and waiting < cutoff)
+
+
+def case_attention(case: Case) -> tuple[bool, bool]:
+    """``_late`` for one case, read from its own row."""
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    return _late(
+        case.next_action_on,
+        case.task_due_on,
+        case.waiting_since,
+        today=timezone.localdate(),
+        cutoff=cutoff,
+    )
+
+
 def case_flag(cases: list[Case]) -> list[Case]:
     """Set ``has_overdue_referral`` and ``has_overdue_task`` on ``cases`` from their own rows."""
     today = timezone.localdate()
@@ -278,6 +303,7 @@ def _cards(ids: list[int], order: list[str]) -> list[BoardCard]:
         pk, stage, name, priority, full_name, email, action, action_on, due, waiting = row[:10]
         city = SimpleNamespace(**dict(zip(_NAMES, row[10:13], strict=True)))
         sector = SimpleNamespace(**dict(zip(_NAMES, row[13:16], strict=True)))
+        late, unanswered = _late(action_on, due, waiting, today=today, cutoff=cutoff)
         cards.append(
             BoardCard(
                 pk=pk,
@@ -291,8 +317,8 @@ def _cards(ids: list[int], order: list[str]) -> list[BoardCard]:
                 owner=full_name or email or "",
                 next_action=action,
                 next_action_on=action_on,
-                overdue=bool((action_on and action_on < today) or (due and due < today)),
-                waiting=bool(waiting and waiting < cutoff),
+                overdue=late,
+                waiting=unanswered,
             )
         )
     return cards

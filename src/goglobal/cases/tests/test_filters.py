@@ -399,3 +399,20 @@ def test_the_api_pages_the_same_rows_in_the_same_order(client, pipeline):
     assert first["count"] == len(expected)
     assert [row["id"] for row in first["items"] + second["items"]] == expected[:20]
     assert first["items"][0]["enterprise"] == Case.objects.get(pk=expected[0]).enterprise_name
+
+
+def test_the_api_says_which_cases_need_attention(client, pipeline):
+    client.force_login(pipeline["officer"])
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+
+    rows = client.get("/api/cases/", {"page_size": 100}).json()["items"]
+
+    assert rows
+    for row in rows:
+        case = Case.objects.get(pk=row["id"])
+        late_task = case.tasks.filter(done_at__isnull=True, due_on__lt=TODAY).exists()
+        waiting = case.referrals.filter(status=ReferralStatus.SENT, sent_at__lt=cutoff).exists()
+        assert row["overdue"] is (late_task or case.is_overdue())
+        assert row["waiting_for_provider"] is waiting
+    assert {row["overdue"] for row in rows} == {True, False}
+    assert {row["waiting_for_provider"] for row in rows} == {True, False}
