@@ -32,7 +32,7 @@ from goglobal.core.i18n import localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority
 from goglobal.enterprises.selectors import enterprise_of_member
 from goglobal.knowledge import selectors as knowledge
-from goglobal.knowledge.models import Country, MarketGroup, Sector
+from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, Sector
 from goglobal.matching.models import MatchSuggestion
 from goglobal.providers.models import ServiceProvider
 from goglobal.providers.selectors import ProviderFilters, provider_of_member, provider_search
@@ -412,7 +412,14 @@ def _order_sql(order: list[str], table: str) -> str:
 
 
 def case_filter_choices() -> dict[str, Any]:
+    """The filter panel's choices, as lazy querysets: the panel is cached per filter state."""
     return {
+        # Provinces with their prefecture-level cities; a municipality is its own city.
+        "provinces": AdministrativeArea.objects.filter(
+            level=AdministrativeArea.Level.PROVINCE
+        ).prefetch_related(
+            Prefetch("cities", queryset=AdministrativeArea.objects.order_by("code"))
+        ),
         "sections": Sector.objects.filter(level=Sector.Level.SECTION),
         "needs": knowledge_needs(),
         "groups": MarketGroup.objects.all(),

@@ -416,3 +416,16 @@ def test_the_api_says_which_cases_need_attention(client, pipeline):
         assert row["waiting_for_provider"] is waiting
     assert {row["overdue"] for row in rows} == {True, False}
     assert {row["waiting_for_provider"] for row in rows} == {True, False}
+
+
+def test_the_city_filter_offers_cities_by_name_under_their_province(client, officer):
+    client.force_login(officer)
+    client.cookies["goglobal_language"] = "zh-hans"
+
+    body = client.get("/cases/", {"city": "330200"}).content.decode()
+    panel = body[body.index('id="f-city"') : body.index("</select>", body.index('id="f-city"'))]
+
+    assert '<optgroup label="浙江省">' in panel
+    assert '<option value="330200" selected>宁波市</option>' in panel
+    assert '<option value="310000">上海市</option>' in panel  # a municipality is its own city
+    assert '<option value="330000"' not in panel  # a province with cities is only a heading
