@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from goglobal.enterprises import models
+from goglobal.enterprises.services import enterprise_edited_elsewhere
 
 
 class NeedInline(admin.TabularInline):
@@ -20,6 +24,11 @@ class EnterpriseAdmin(admin.ModelAdmin):
     search_fields = ["name_zh", "name_en", "social_credit_code", "external_id"]
     raw_id_fields = ["province", "city", "sector"]
     inlines = [NeedInline, ContactInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Markets and needs are saved here, after the record: then derived data catches up."""
+        super().save_related(request, form, formsets, change)
+        enterprise_edited_elsewhere(actor=request.user, enterprise=form.instance)  # type: ignore[arg-type]
 
 
 admin.site.register(models.EnterpriseMembership)

@@ -131,6 +131,17 @@ def enterprise_update(
 
 
 @transaction.atomic
+def enterprise_edited_elsewhere(*, actor: User | None, enterprise: Enterprise) -> None:
+    """After an edit made around these services (the admin site): recompute the search key,
+    record that the enterprise changed, and tell the apps that keep copies of it."""
+    Enterprise.objects.filter(pk=enterprise.pk).update(
+        search_text=enterprise_search_text(enterprise)
+    )
+    audit_record(actor=actor, record=enterprise, action="updated", changes=_state(enterprise))
+    announce_changed([enterprise.pk])
+
+
+@transaction.atomic
 def enterprise_delete(*, actor: User, enterprise: Enterprise) -> Enterprise:
     """Soft delete: the record leaves every list but stays for the audit trail."""
     Enterprise.objects.filter(pk=enterprise.pk).update(

@@ -429,3 +429,51 @@ def test_the_city_filter_offers_cities_by_name_under_their_province(client, offi
     assert '<option value="330200" selected>宁波市</option>' in panel
     assert '<option value="310000">上海市</option>' in panel  # a municipality is its own city
     assert '<option value="330000"' not in panel  # a province with cities is only a heading
+
+
+def _admin_post_data(response) -> dict[str, object]:
+    """The admin change form's current values, as the browser would post them back."""
+    form = response.context["adminform"].form
+    data: dict[str, object] = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if isinstance(value, list):
+            data[name] = [getattr(item, "pk", item) for item in value]
+        elif value is not None:
+            data[name] = getattr(value, "pk", value)
+    data["hs_codes"] = "[]"
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = management[name].value()
+        for inline_form in formset.forms:
+            for name in inline_form.fields:
+                value = inline_form[name].value()
+                if value is not None:
+                    data[inline_form.add_prefix(name)] = value
+    return data
+
+
+def test_an_admin_edit_reaches_the_case(client, make_user):
+    admin = make_user("admin", is_staff=True, is_superuser=True)
+    case = CaseFactory()
+    EnterpriseNeedFactory(enterprise=case.enterprise)
+    client.force_login(admin)
+    url = f"/admin/enterprises/enterprise/{case.enterprise_id}/change/"
+    data = _admin_post_data(client.get(url))
+    data["name_zh"] = "宁波港城贸易有限公司"
+    data["sector"] = Sector.objects.get(code="65").pk
+    data["target_countries"] = [Country.objects.get(code="AE").pk]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    copies = _copies(case)
+    assert copies == _expected(case)
+    assert copies["enterprise_name"] == "宁波港城贸易有限公司"
+    assert copies["enterprise_section"] == "I"
+    assert "country:AE" in copies["filter_keys"]
+    assert "need:legal.setup" in copies["filter_keys"]
+    enterprise = Enterprise.objects.get(pk=case.enterprise_id)
+    assert "宁波港城贸易" in enterprise.search_text
