@@ -477,3 +477,20 @@ def test_an_admin_edit_reaches_the_case(client, make_user):
     assert "need:legal.setup" in copies["filter_keys"]
     enterprise = Enterprise.objects.get(pk=case.enterprise_id)
     assert "宁波港城贸易" in enterprise.search_text
+
+
+def test_cases_and_referrals_are_read_only_in_the_admin(client, make_user):
+    admin = make_user("admin", is_staff=True, is_superuser=True)
+    referral = ReferralFactory()
+    client.force_login(admin)
+    case_url = f"/admin/cases/case/{referral.case_id}/change/"
+
+    assert client.get(case_url).status_code == 200
+    assert client.post(case_url, {"stage": "closed"}).status_code == 403
+    assert client.post(f"/admin/cases/referral/{referral.pk}/change/", {}).status_code == 403
+    assert client.get("/admin/cases/case/add/").status_code == 403
+    assert (
+        client.post(f"/admin/cases/case/{referral.case_id}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert Case.objects.get(pk=referral.case_id).stage == "lead"
