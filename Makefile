@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-slow install system-packages lint messages serve clean
+.PHONY: demo test test-slow install lock system-packages lint messages serve clean
 
 demo: install .env
 	$(BIN)/goglobal demo
@@ -16,11 +16,19 @@ test-slow: system-packages install
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Every package, runtime and dev, comes from requirements.lock at the exact version and hash
+# recorded there; the project itself is then installed on top without resolving anything.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
+
+# Refresh the lock after changing the dependencies in pyproject.toml (needs the registry).
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11 --quiet -o requirements.lock
 
 system-packages:
 	bash scripts/system-packages.sh

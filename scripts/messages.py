@@ -2,9 +2,10 @@
 
 Catalogues live in src/goglobal/locale/{zh_Hans,zh_Hant}/LC_MESSAGES/django.po. Compiled .mo
 files are committed (compiled here with Babel, so running the platform needs no GNU gettext);
-`check` fails when a msgid lacks either Chinese translation, when an entry is fuzzy, when the
-.mo files are out of date, or (where GNU gettext is installed) when extraction would change
-the set of msgids.
+`check` fails when a msgid lacks either Chinese translation, when an entry is fuzzy, when a
+.mo file's catalogue differs from its .po (message ids, contexts, strings, plural forms; the
+header, such as the compiler's "Generated-By" line, is not compared), or (where GNU gettext is
+installed) when extraction would change the set of msgids.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,9 +79,60 @@ def _problems(language: str) -> list[str]:
         elif not all(strings):
             problems.append(f"{language}: untranslated: {message.id!r}")
     mo_path = _po(language).with_suffix(".mo")
-    if not mo_path.exists() or mo_path.read_bytes() != _compile(_po(language)):
-        problems.append(f"{language}: django.mo is out of date (run: make messages)")
+    if not mo_path.exists():
+        problems.append(f"{language}: django.mo is missing (run: make messages)")
+        return problems
+    differences = catalogue_differences(_po(language), mo_path)
+    problems += [
+        f"{language}: django.mo is out of date: {d} (run: make messages)" for d in differences
+    ]
     return problems
+
+
+Entries = dict[tuple[str | None, object], object]
+
+
+def _entries(catalog: object, *, skip_fuzzy: bool) -> Entries:
+    """Message (context, id) -> strings, without the header entry (its id is empty)."""
+    entries: Entries = {}
+    for message in catalog:  # type: ignore[attr-defined]
+        if not message.id or (skip_fuzzy and message.fuzzy):
+            continue
+        strings = message.string
+        if isinstance(strings, list | tuple):
+            strings = tuple(strings)
+            if not any(strings):
+                continue
+        elif not strings:
+            continue
+        key = tuple(message.id) if isinstance(message.id, list | tuple) else message.id
+        entries[(message.context, key)] = strings
+    return entries
+
+
+def catalogue_differences(po_path: Path, mo_path: Path) -> list[str]:
+    """What a compiled catalogue says differently from its source, header aside.
+
+    A .mo file holds only translated, non-fuzzy messages, so those are what is compared: the
+    same (context, id) keys, the same strings and the same plural forms. The header (the
+    compiler's version, dates) may differ without a difference being reported.
+    """
+    with po_path.open("rb") as handle:
+        source = read_po(handle)
+    with mo_path.open("rb") as handle:
+        compiled = read_mo(handle)
+    expected = _entries(source, skip_fuzzy=True)
+    actual = _entries(compiled, skip_fuzzy=False)
+    differences = [f"missing {key[1]!r}" for key in expected.keys() - actual.keys()]
+    differences += [f"not in the .po: {key[1]!r}" for key in actual.keys() - expected.keys()]
+    differences += [
+        f"different translation of {key[1]!r}"
+        for key in expected.keys() & actual.keys()
+        if expected[key] != actual[key]
+    ]
+    if source.plural_forms != compiled.plural_forms:
+        differences.append(f"plural forms {compiled.plural_forms!r}, not {source.plural_forms!r}")
+    return sorted(differences)
 
 
 def _msgids(po_path: Path) -> set[str]:
