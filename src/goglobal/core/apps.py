@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "goglobal.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from goglobal.core import jobs, shared_cache
+
+        jobs.connect()
+        shared_cache.connect()

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("design/", views.design, name="design"),
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
+    path("metrics", views.metrics_view, name="metrics"),
 ]

@@ -31,6 +31,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("GOGLOBAL_DB_CONN_MAX_AGE", default=60)
+    # A persistent connection is checked before reuse, so a database restart costs one
+    # failed request per process instead of a process restart.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -60,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "goglobal.core.middleware.RequestLogMiddleware",
+    "goglobal.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "goglobal.accounts.context_processors.navigation",
+                "goglobal.core.context_processors.cache_versions",
             ],
         },
     },
@@ -147,7 +153,8 @@ EMAIL_BACKEND = env.str(
 DEFAULT_FROM_EMAIL = env.str("GOGLOBAL_FROM_EMAIL", default="GoGlobal Connect <noreply@localhost>")
 
 # Background work: Django's Tasks API. Inline by default; RQ workers on Redis in production.
-REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+REDIS_CONFIGURED = bool(env.str("REDIS_URL", default=""))
+REDIS_URL = env.str("REDIS_URL", default="") or "redis://127.0.0.1:6379/0"
 TASKS_BACKEND = env.str("GOGLOBAL_TASKS_BACKEND", default="immediate")
 TASKS = {
     "default": (
@@ -157,17 +164,45 @@ TASKS = {
     )
 }
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+RQ = {"QUEUE_CLASS": "goglobal.core.jobs.RequestIdQueue"}
+
+# One cache for every process when Redis is there (filter panels; see core/shared_cache.py).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "goglobal",
+        }
+        if REDIS_CONFIGURED
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+GOGLOBAL_METRICS_TOKEN = env.str("GOGLOBAL_METRICS_TOKEN", default="")
 
 GOGLOBAL_PAGE_SIZE = env.int("GOGLOBAL_PAGE_SIZE", default=25)
 GOGLOBAL_IMPORT_BATCH_SIZE = env.int("GOGLOBAL_IMPORT_BATCH_SIZE", default=1000)
+GOGLOBAL_IMPORT_LEASE_SECONDS = env.int("GOGLOBAL_IMPORT_LEASE_SECONDS", default=60)
 GOGLOBAL_API_TOKEN_DAYS = env.int("GOGLOBAL_API_TOKEN_DAYS", default=365)
 GOGLOBAL_REFERRAL_REPLY_DAYS = env.int("GOGLOBAL_REFERRAL_REPLY_DAYS", default=10)
 GOGLOBAL_STALE_MONTHS = env.int("GOGLOBAL_STALE_MONTHS", default=12)
 
+LOG_FORMAT = env.str("GOGLOBAL_LOG_FORMAT", default="json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "goglobal.core.request_context.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "goglobal.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("GOGLOBAL_LOG_LEVEL", default="INFO")},
 }
 
