@@ -56,6 +56,15 @@ class ImportJob(TimeStampedModel):
         related_name="+",
     )
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(
+        _("attempts"), default=0, help_text=_("How many times a worker took the job on.")
+    )
+    lease_expires_at = models.DateTimeField(
+        _("lease expires"),
+        null=True,
+        blank=True,
+        help_text=_("A running job whose worker stops renewing this is taken over."),
+    )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
