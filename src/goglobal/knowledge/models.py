@@ -6,6 +6,8 @@ read through ``goglobal.core.i18n.localized``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -557,3 +559,63 @@ class MechanismInitiative(ReferenceModel):
         verbose_name = _("co-operation initiative")
         verbose_name_plural = _("co-operation initiatives")
         ordering = ["mechanism", "code"]
+
+
+# --- Rules in force on a date ---------------------------------------------------------------
+
+
+class RuleValue(models.Model):
+    """One dated value of a published rule: a listing threshold, a tax rate, a filing deadline.
+
+    A rule (``code``) keeps every value it ever had: a change closes the old row with
+    ``effective_to`` and opens a new one, so history is never overwritten. A temporary rule is
+    a row with both dates that starts after the standing value; while it runs, both rows cover
+    the day and the one that started later is in force (``knowledge.services.rules``).
+    """
+
+    code = models.CharField(
+        _("rule"), max_length=80, help_text=_("e.g. hkex.18c.commercial_market_cap")
+    )
+    effective_from = models.DateField(_("in force from"))
+    effective_to = models.DateField(
+        _("in force until"), null=True, blank=True, help_text=_("Last day in force; empty: open.")
+    )
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
+    data = models.JSONField(_("structured value"), default=dict, blank=True)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    is_temporary = models.BooleanField(_("temporary"), default=False)
+    text_en = models.TextField(_("text (English)"))
+    text_zh_hans = models.TextField(_("text (Simplified Chinese)"), blank=True)
+    text_zh_hant = models.TextField(_("text (Traditional Chinese)"), blank=True)
+    is_verified = models.BooleanField(_("verified"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
+    )
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("rule value")
+        verbose_name_plural = _("rules in force")
+        ordering = ["code", "effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "effective_from"], name="unique_rule_value"),
+            models.CheckConstraint(
+                condition=models.Q(effective_to__isnull=True)
+                | models.Q(effective_to__gte=models.F("effective_from")),
+                name="rule_value_dates_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["effective_from", "code"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.effective_from.isoformat()}"
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+    def covers(self, day: date) -> bool:
+        """Whether the row's dates include ``day``."""
+        ended = self.effective_to is not None and day > self.effective_to
+        return self.effective_from <= day and not ended

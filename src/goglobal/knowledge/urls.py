@@ -12,5 +12,6 @@ urlpatterns = [
     path("schemes/", views.scheme_index, name="schemes"),
     path("mechanisms/", views.mechanism_index, name="mechanisms"),
     path("stale/", views.fact_stale_report, name="stale"),
+    path("rules/", views.rule_index, name="rules"),
     path("<str:code>/", views.market_detail, name="detail"),
 ]

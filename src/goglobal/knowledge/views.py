@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
+from goglobal.knowledge.services import rules as rules_service
 
 
 @login_required
@@ -153,4 +156,20 @@ def mechanism_index(request: HttpRequest) -> HttpResponse:
             "initiative_count": initiative_count,
             "show_case_counts": is_staff,
         },
+    )
+
+
+@login_required
+def rule_index(request: HttpRequest) -> HttpResponse:
+    """Every dated rule: the value in force on a day (today by default), the standing value a
+    temporary rule suspends while it runs, and the history of each rule."""
+    text = request.GET.get("on", "")
+    try:
+        on = date.fromisoformat(text) if text else timezone.localdate()
+    except ValueError:
+        on = timezone.localdate()
+    return render(
+        request,
+        "knowledge/rule_index.html",
+        {"rules": rules_service.rule_overview(on=on), "on": on},
     )

@@ -25,6 +25,7 @@ from goglobal.knowledge.models import (
     Source,
 )
 from goglobal.knowledge.services.programmes import programmes_load
+from goglobal.knowledge.services.rules import rules_load
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _NAMES = ("name_en", "name_zh_hans", "name_zh_hant")
@@ -66,6 +67,7 @@ def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     counts["agreements"] = _load_agreements(data_dir, sources)
     counts["offices"] = _load_offices(data_dir, sources)
     counts.update(programmes_load(data_dir, sources))
+    counts.update(rules_load(data_dir, sources))
     return counts
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from goglobal.knowledge.models import (
     MechanismMeeting,
     NeedCode,
     Office,
+    RuleValue,
     Scheme,
     Sector,
     Source,
@@ -63,6 +65,7 @@ SECTIONS: list[tuple[str, type[models.Model], tuple[str, ...]]] = [
     ("mechanisms", Mechanism, ("code",)),
     ("mechanism_meetings", MechanismMeeting, ("code",)),
     ("mechanism_initiatives", MechanismInitiative, ("code",)),
+    ("rules", RuleValue, ("code", "effective_from")),
 ]
 
 
@@ -82,6 +85,8 @@ def _row(record: models.Model) -> dict[str, Any]:
             row[field.name] = getattr(related, _key_field(field.related_model)) if related else None
             continue
         value = getattr(record, field.attname)
+        if isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
         row[field.name] = value.isoformat() if isinstance(value, date) else value
     return row
 
