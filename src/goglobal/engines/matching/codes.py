@@ -45,3 +45,29 @@ def section_of(division: str | None) -> str | None:
 def expected_categories(need: str) -> frozenset[str]:
     """Categories that typically serve ``need``: its own entry, else its family's, else none."""
     return EXPECTED_CATEGORIES.get(need) or EXPECTED_CATEGORIES.get(need.split(".")[0], frozenset())
+
+
+# Needs an enterprise has served in Hong Kong itself: with no market asked, the provider's cover
+# of the enterprise's target markets says nothing about fit (a listing sponsor, a regional-HQ
+# adviser or a Hong Kong recruiter need no office in Vietnam).
+SERVED_IN_HONG_KONG = frozenset(
+    {"fundraising.ipo", "hq.regional", "treasury.centre", "banking.accounts", "talent.mobility"}
+)
+
+
+def served_in_hong_kong(need: str) -> bool:
+    return need in SERVED_IN_HONG_KONG or need.split(".")[0] in {"hq", "treasury"}
+
+
+# The platform's need codes (knowledge/data/needs.csv), for providers that list none.
+NEED_CODES = (
+    "fundraising.ipo", "fundraising.private_capital", "fundraising.debt", "hq.regional",
+    "treasury.centre", "rnd.hub", "supply_chain.centre", "legal.setup", "tax.planning",
+    "banking.accounts", "ip.protection", "talent.mobility", "logistics.trade",
+    "market_entry.partners", "risk.insurance", "compliance.trade",
+)  # fmt: skip
+
+
+def needs_of_category(category: str) -> tuple[str, ...]:
+    """The need codes that ``category`` typically serves; used for providers that list none."""
+    return tuple(need for need in NEED_CODES if category in expected_categories(need))

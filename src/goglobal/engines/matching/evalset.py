@@ -83,9 +83,7 @@ def _provider(value: object, where: str) -> Provider:
     category = f.text(f.required(entry, "category", where), f"{where}.category")
     if category not in CATEGORIES:
         raise FormatError(f"{where}.category", f"unknown category {category!r}")
-    needs = f.codes(entry, "needs", where, f.need)
-    if not needs:
-        raise FormatError(f"{where}.needs", "must list at least one need code")
+    needs = f.codes(entry, "needs", where, f.need) if "needs" in entry else ()  # may be empty
     capacity = entry.get("capacity")
     return Provider(
         id=f.text(f.required(entry, "id", where), f"{where}.id"),

@@ -3,42 +3,70 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
 from goglobal.engines.matching.analysis import analyse, is_concept
-from goglobal.engines.matching.codes import expected_categories, section_of
+from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
+from goglobal.engines.matching.derive import derive
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Enterprise, ProviderQuery, TrackRecord
 from goglobal.engines.matching.postings import Slots
-from goglobal.engines.matching.weights import Weights
+from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
 
 Floats = npt.NDArray[np.float64]
 
 
-def need_fit(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
-    """0.7 when the provider's category is one that typically serves the need, plus 0.3 × focus."""
+def need_fit(
+    index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights = DEFAULT_WEIGHTS
+) -> Floats:
+    """0.7 when the provider's category is one that typically serves the need, plus 0.3 × focus;
+    scaled by ``weights.derived`` when the need is stated only in its text, and by
+    ``weights.need_implied`` when it lists no need and only its category suggests it."""
     categories = expected_categories(query.need)
     expected = index.mask(f"category:{category}" for category in categories)[slots]
-    result: Floats = 0.7 * expected + 0.3 * index.column("focus")[slots]
+    coded = index.mask([f"need:{query.need}"])[slots]
+    stated = index.mask([f"t.need:{query.need}"])[slots]
+    level = np.where(coded, 1.0, np.where(stated, weights.derived, weights.need_implied))
+    result: Floats = level * (0.7 * expected + 0.3 * index.column("focus")[slots])
     return result
 
 
 def market_cover(index: ProviderIndex, market: str, slots: Slots, weights: Weights) -> Floats:
-    office = index.mask([f"office:{market}"])[slots] * weights.market_office
-    network = index.mask([f"network:{market}"])[slots] * weights.market_network
-    world = index.mask(["global"])[slots] * weights.market_global
-    result: Floats = np.maximum(office, np.maximum(network, world))
+    """Office, network or global practice, coded or (a little lower) stated in the text."""
+    covers = (
+        (f"office:{market}", weights.market_office),
+        (f"network:{market}", weights.market_network),
+        ("global", weights.market_global),
+        (f"t.office:{market}", weights.market_office * weights.derived),
+        (f"t.network:{market}", weights.market_network * weights.derived),
+    )
+    result: Floats = np.zeros(len(slots))
+    for key, value in covers:
+        result = np.maximum(result, index.mask([key])[slots] * value)
     return result
 
 
+@lru_cache(maxsize=4096)
+def enterprise_facts(enterprise: Enterprise) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(sectors, target markets) of the enterprise: coded values, else / plus what its text
+    states (a sector only when none is coded; stated markets after the coded ones)."""
+    derived = derive((*enterprise.names, enterprise.description))
+    sectors = (enterprise.sector,) if enterprise.sector else tuple(sorted(derived.sectors))
+    stated = sorted(derived.markets - set(enterprise.target_markets))
+    return sectors, (*enterprise.target_markets, *stated)
+
+
 def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights) -> Floats:
-    """Cover of the asked market; without one, the mean cover of the enterprise's targets."""
+    """Cover of the asked market; without one, the mean cover of the enterprise's targets, or
+    nothing for a need served in Hong Kong itself (listing, regional HQ, treasury, accounts,
+    talent), where wide networks abroad say nothing about fit."""
     if query.market:
         return market_cover(index, query.market, slots, weights)
-    targets = query.enterprise.target_markets
-    if not targets:
+    targets = enterprise_facts(query.enterprise)[1]
+    if not targets or served_in_hong_kong(query.need):
         return np.zeros(len(slots))
     covers = [market_cover(index, target, slots, weights) for target in targets]
     result: Floats = np.mean(covers, axis=0)
@@ -46,14 +74,19 @@ def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: We
 
 
 def sector(index: ProviderIndex, enterprise: Enterprise, slots: Slots, weights: Weights) -> Floats:
-    """1 for the same GB/T division, less for the same section or a generalist provider."""
-    generalist: Floats = np.where(index.mask(["generalist"])[slots], weights.sector_generalist, 0.0)
-    if not enterprise.sector:
-        return generalist
-    same = index.mask([f"sector:{enterprise.sector}"])[slots] * 1.0
-    section = section_of(enterprise.sector)
-    near = index.mask([f"section:{section}"])[slots] * weights.sector_section if section else 0.0
-    result: Floats = np.maximum(same, np.maximum(near, generalist))
+    """1 for the same GB/T division, less for the same section or a generalist provider; codes
+    stated only in the text count ``weights.derived`` of coded ones."""
+    result: Floats = np.where(index.mask(["generalist"])[slots], weights.sector_generalist, 0.0)
+    for division in enterprise_facts(enterprise)[0]:
+        section = section_of(division)
+        covers = [(f"sector:{division}", 1.0), (f"t.sector:{division}", weights.derived)]
+        if section:
+            covers += [
+                (f"section:{section}", weights.sector_section),
+                (f"t.section:{section}", weights.sector_section * weights.derived),
+            ]
+        for key, value in covers:
+            result = np.maximum(result, index.mask([key])[slots] * value)
     return result
 
 

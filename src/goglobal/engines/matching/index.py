@@ -16,8 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from goglobal.engines.matching.analysis import analyse
-from goglobal.engines.matching.codes import section_of
+from goglobal.engines.matching.codes import needs_of_category, section_of
 from goglobal.engines.matching.columns import Column
+from goglobal.engines.matching.derive import Derived, derive
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
 
@@ -25,8 +26,15 @@ Floats = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
 
 
-def filter_keys(provider: Provider) -> dict[str, float]:
-    """The filter codes a provider is listed under, e.g. ``need:legal.setup``, ``office:VN``."""
+def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str, float]:
+    """The filter codes a provider is listed under, e.g. ``need:legal.setup``, ``office:VN``.
+
+    Codes read from its text (``derive``) have their own keys, prefixed ``t.`` (``t.office:TR``,
+    ``t.sector:27``, ``t.need:fundraising.ipo``; for a provider with coded needs, only needs that
+    two distinct service terms state). A provider with no coded need is listed under
+    ``u.need:…`` for the needs its category typically serves, so it is never refused outright.
+    """
+    derived = derived or Derived()
     keys = [f"need:{need}" for need in provider.needs]
     keys += [f"office:{market}" for market in provider.office_markets]
     keys += [f"network:{market}" for market in provider.network_markets]
@@ -34,9 +42,19 @@ def filter_keys(provider: Provider) -> dict[str, float]:
     keys += [f"section:{section_of(sector)}" for sector in provider.sectors if section_of(sector)]
     keys += [f"lang:{language}" for language in provider.languages]
     keys.append(f"category:{provider.category}")
+    # A provider that codes its needs but names another service in passing ("pre-IPO
+    # restructuring") is listed for it only when two distinct service terms name it.
+    stated = derived.needs if not provider.needs else derived.strong_needs
+    keys += [f"t.need:{need}" for need in stated - provider.needs]
+    keys += [f"t.office:{market}" for market in derived.office_markets]
+    keys += [f"t.network:{market}" for market in derived.network_markets]
+    keys += [f"t.sector:{sector}" for sector in derived.sectors]
+    keys += [f"t.section:{section_of(sector)}" for sector in derived.sectors if section_of(sector)]
+    if not provider.needs:
+        keys += [f"u.need:{need}" for need in needs_of_category(provider.category)]
     if provider.works_globally:
         keys.append("global")
-    if not provider.sectors:
+    if not provider.sectors and not derived.sectors:
         keys.append("generalist")
     return dict.fromkeys(keys, 1.0)
 
@@ -49,6 +67,7 @@ class ProviderIndex:
     def build(self, providers: Iterable[Provider]) -> None:
         """Forget everything and index ``providers`` in bulk."""
         self._providers: dict[str, Provider] = {}
+        self._derived: dict[str, Derived] = {}
         self._slot_of: dict[str, int] = {}
         self._ids: list[str] = []
         self._alive = Column(np.bool_, False)
@@ -70,7 +89,7 @@ class ProviderIndex:
             if provider.id in self._slot_of:
                 raise ValueError(f"provider {provider.id!r} given twice")
             slot, counts = self._store(provider)
-            filter_entries.append((slot, filter_keys(provider)))
+            filter_entries.append((slot, filter_keys(provider, self._derived[provider.id])))
             text_entries.append((slot, counts))
         self._filters.build(filter_entries)
         self._text.build(text_entries)
@@ -80,12 +99,13 @@ class ProviderIndex:
         if provider.id in self._slot_of:
             self.remove(provider.id)
         slot, counts = self._store(provider)
-        self._filters.add(slot, filter_keys(provider))
+        self._filters.add(slot, filter_keys(provider, self._derived[provider.id]))
         self._text.add(slot, counts)
 
     def remove(self, provider_id: str) -> None:
         slot = self._slot_of.pop(provider_id)
         del self._providers[provider_id]
+        del self._derived[provider_id]
         self._alive[slot] = False
         self._df.add_at(self._doc_terms[slot], -1)
         self._total_length -= float(self._length.values[slot])
@@ -95,8 +115,10 @@ class ProviderIndex:
         self._ids.append(provider.id)
         self._slot_of[provider.id] = slot
         self._providers[provider.id] = provider
+        derived = self._derived[provider.id] = derive((*provider.names, provider.description))
         self._alive.append(True)
-        self._focus.append(1 / math.sqrt(max(1, len(provider.needs))))
+        served = provider.needs | (derived.needs if not provider.needs else derived.strong_needs)
+        self._focus.append(1 / math.sqrt(max(1, len(served))))
         self._capacity.append(math.inf if provider.capacity is None else provider.capacity)
         self._open.append(provider.open_referrals)
         counts = self._term_ids(analyse((*provider.names, provider.description)))
@@ -133,6 +155,10 @@ class ProviderIndex:
     def get(self, provider_id: str) -> Provider | None:
         return self._providers.get(provider_id)
 
+    def derived(self, provider_id: str) -> Derived:
+        """What the provider's names and description state (markets, sectors, needs)."""
+        return self._derived.get(provider_id) or Derived()
+
     def slot_of(self, provider_id: str) -> int | None:
         return self._slot_of.get(provider_id)
 
@@ -147,6 +173,13 @@ class ProviderIndex:
     def slots(self, key: str) -> Slots:
         """Live slots listed under filter code ``key``."""
         slots = self._filters.get(key)[0]
+        live: Slots = slots[self._alive.values[slots]]
+        return live
+
+    def slots_any(self, keys: Iterable[str]) -> Slots:
+        """Live slots listed under any of ``keys``, ascending."""
+        found = [self._filters.get(key)[0] for key in keys]
+        slots = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
         live: Slots = slots[self._alive.values[slots]]
         return live
 

@@ -1,8 +1,10 @@
 """Rank providers for one need of one enterprise: hard filters, a weighted score, reasons.
 
-Hard filters: the provider serves the need; it covers the market (office, network or a global
-practice) when one is asked; it is not conflicted. A provider at its monthly capacity is not
-dropped: it moves below every provider with capacity and says why. Ties break on the id.
+Hard filters: the provider serves the need (coded, stated in its text, or — listing no need at
+all — typical of its category); it covers the market (office, network or a global practice, coded
+or stated in its text) when one is asked; it is not conflicted. A provider at its monthly
+capacity is not dropped: it moves below every provider with capacity and says why. Ties break on
+the id.
 """
 
 from __future__ import annotations
@@ -27,9 +29,14 @@ Floats = npt.NDArray[np.float64]
 
 def candidates(index: ProviderIndex, query: ProviderQuery) -> Slots:
     """Live slots that pass the hard filters."""
-    slots = index.slots(f"need:{query.need}")
+    need = query.need
+    slots = index.slots_any([f"need:{need}", f"t.need:{need}", f"u.need:{need}"])
     if query.market:
-        cover = index.mask([f"office:{query.market}", f"network:{query.market}", "global"])
+        market = query.market
+        cover = index.mask(
+            [f"office:{market}", f"network:{market}", "global", f"t.office:{market}",
+             f"t.network:{market}"]
+        )  # fmt: skip
         slots = slots[cover[slots]]
     if query.conflicted:
         banned = [index.slot_of(provider_id) for provider_id in query.conflicted]
@@ -42,7 +49,7 @@ def score_parts(
 ) -> dict[str, Floats]:
     enterprise = query.enterprise
     return {
-        "need_fit": features.need_fit(index, query, slots),
+        "need_fit": features.need_fit(index, query, slots, weights),
         "market": features.market(index, query, slots, weights),
         "sector": features.sector(index, enterprise, slots, weights),
         "language": features.language(index, enterprise, slots),

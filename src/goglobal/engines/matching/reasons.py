@@ -1,8 +1,11 @@
 """Reasons as codes with parameters, which the platform's templates translate.
 
-Codes: ``need.serves`` {need}, ``need.category`` {category}, ``market.office`` /
-``market.network`` {country}, ``market.global``, ``market.targets`` {countries, offices},
-``sector.same`` {sector}, ``sector.section`` {section}, ``sector.generalist``,
+Codes: ``need.serves`` {need}, ``need.text`` {need, phrase} (the need is stated only in the
+profile's text), ``need.category`` {category}, ``market.office`` /
+``market.network`` {country}, ``market.text`` {country, presence, phrase} (stated only in the
+profile), ``market.global``, ``market.targets`` {countries, offices},
+``sector.same`` {sector}, ``sector.text`` {sector, phrase}, ``sector.section`` {section},
+``sector.generalist``,
 ``language.shared`` {languages}, ``track_record.completed`` / ``track_record.accepted`` /
 ``track_record.declined`` {count, sector}, ``text.concepts`` {concepts},
 ``capacity.full`` {capacity, open}, ``fairness.rotated`` {pool}.
@@ -11,8 +14,9 @@ Codes: ``need.serves`` {need}, ``need.category`` {category}, ``market.office`` /
 from __future__ import annotations
 
 from goglobal.engines.matching.analysis import CONCEPT
-from goglobal.engines.matching.codes import expected_categories, section_of
-from goglobal.engines.matching.features import query_terms
+from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
+from goglobal.engines.matching.derive import Derived
+from goglobal.engines.matching.features import enterprise_facts, query_terms
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Provider, ProviderQuery, Reason
 from goglobal.engines.matching.weights import Weights
@@ -27,11 +31,18 @@ def explain(
     parts: dict[str, float],
     weights: Weights,
 ) -> tuple[Reason, ...]:
-    reasons: list[Reason] = [("need.serves", {"need": query.need})]
+    derived = index.derived(provider.id)
+    if query.need in provider.needs:
+        reasons: list[Reason] = [("need.serves", {"need": query.need})]
+    elif query.need in (derived.needs if not provider.needs else derived.strong_needs):
+        phrase = derived.evidence.get(f"need:{query.need}", "")
+        reasons = [("need.text", {"need": query.need, "phrase": _phrase(phrase)})]
+    else:
+        reasons = []
     if provider.category in expected_categories(query.need):
         reasons.append(("need.category", {"category": provider.category}))
-    reasons += _market(query, provider)
-    reasons += _sector(query, provider)
+    reasons += _market(query, provider, derived)
+    reasons += _sector(query, provider, derived)
     shared = sorted(provider.languages & query.enterprise.languages)
     if shared:
         reasons.append(("language.shared", {"languages": ",".join(shared)}))
@@ -45,32 +56,52 @@ def explain(
     return tuple(reasons)
 
 
-def _market(query: ProviderQuery, provider: Provider) -> list[Reason]:
+def _phrase(evidence: str) -> str:
+    """A glossary concept id as evidence is shown as its id's last part; a place as written."""
+    return evidence.split(".", 1)[1] if evidence.startswith(("sector.", "need.")) else evidence
+
+
+def _market(query: ProviderQuery, provider: Provider, derived: Derived) -> list[Reason]:
     if query.market:
-        if query.market in provider.office_markets:
-            return [("market.office", {"country": query.market})]
-        if query.market in provider.network_markets:
-            return [("market.network", {"country": query.market})]
+        market = query.market
+        if market in provider.office_markets:
+            return [("market.office", {"country": market})]
+        if market in provider.network_markets:
+            return [("market.network", {"country": market})]
+        for presence in ("office", "network"):
+            phrase = derived.evidence.get(f"{presence}:{market}")
+            if phrase is not None:
+                return [("market.text", {"country": market, "presence": presence,
+                                         "phrase": phrase})]  # fmt: skip
         return [("market.global", {})] if provider.works_globally else []
-    targets = [
-        market
-        for market in query.enterprise.target_markets
-        if market in provider.office_markets or market in provider.network_markets
-    ]
+    if served_in_hong_kong(query.need):
+        return []
+    covered = provider.office_markets | provider.network_markets | derived.markets
+    targets = [market for market in enterprise_facts(query.enterprise)[1] if market in covered]
     if not targets:
         return []
-    offices = sum(1 for market in targets if market in provider.office_markets)
+    offices = sum(
+        1 for market in targets if market in provider.office_markets | derived.office_markets
+    )
     return [("market.targets", {"countries": ",".join(targets), "offices": offices})]
 
 
-def _sector(query: ProviderQuery, provider: Provider) -> list[Reason]:
-    sector = query.enterprise.sector
-    if sector and sector in provider.sectors:
-        return [("sector.same", {"sector": sector})]
-    section = section_of(sector)
-    if section and any(section_of(own) == section for own in provider.sectors):
-        return [("sector.section", {"section": section})]
-    return [("sector.generalist", {})] if not provider.sectors else []
+def _sector(query: ProviderQuery, provider: Provider, derived: Derived) -> list[Reason]:
+    sectors = enterprise_facts(query.enterprise)[0]
+    for sector in sectors:
+        if sector in provider.sectors:
+            return [("sector.same", {"sector": sector})]
+    for sector in sectors:
+        if sector in derived.sectors:
+            phrase = _phrase(derived.evidence.get(f"sector:{sector}", ""))
+            return [("sector.text", {"sector": sector, "phrase": phrase})]
+    for sector in sectors:
+        section = section_of(sector)
+        if section and any(
+            section_of(own) == section for own in provider.sectors | derived.sectors
+        ):
+            return [("sector.section", {"section": section})]
+    return [("sector.generalist", {})] if not provider.sectors and not derived.sectors else []
 
 
 def _track_record(query: ProviderQuery, provider_id: str) -> list[Reason]:

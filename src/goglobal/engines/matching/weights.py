@@ -25,6 +25,10 @@ class Weights:
     # Sector part when only the GB/T section matches, or when the provider is a generalist.
     sector_section: float = 0.35
     sector_generalist: float = 0.15
+    # A market, sector or need stated only in the profile's text counts this share of a coded one;
+    # a provider that lists no need code is considered for its category's needs at this share.
+    derived: float = 0.85
+    need_implied: float = 0.6
     # Exposure fairness: providers within this score margin of the top take turns in first place.
     fairness_margin: float = 0.15
     bm25_k1: float = 1.2

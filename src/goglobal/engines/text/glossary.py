@@ -93,6 +93,11 @@ def chinese_terms() -> list[str]:
 
 def concepts(text: str | None, *, normalised: bool = False) -> list[str]:
     """The concept ids mentioned in ``text``, in order of appearance (repeats kept)."""
+    return [concept for _, concept in concept_positions(text, normalised=normalised)]
+
+
+def concept_positions(text: str | None, *, normalised: bool = False) -> list[tuple[int, str]]:
+    """(offset in the normalised text, concept id) of every mention, in order of appearance."""
     folded = text or "" if normalised else normalise(text)
     if not folded:
         return []
@@ -101,7 +106,7 @@ def concepts(text: str | None, *, normalised: bool = False) -> list[str]:
     for run in _HAN_RUN.finditer(folded):
         found.extend(_chinese(run.group(), run.start(), tables))
     found.extend(_english(folded, tables))
-    return [concept for _, concept in sorted(found)]
+    return sorted(found)
 
 
 def _chinese(run: str, offset: int, tables: _Tables) -> list[tuple[int, str]]:

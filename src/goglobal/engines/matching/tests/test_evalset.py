@@ -42,13 +42,23 @@ def test_tiny_set_loads_and_detects_query_language():
     assert judged.queries[0].query.enterprise.languages == frozenset({"zh"})
 
 
+def test_uncoded_providers_are_valid():
+    data = broken(lambda d: d["providers"][0].update(needs=[]))
+    data["providers"][1].pop("needs")
+
+    judged = load_judged_set(data)
+
+    assert [p.needs for p in judged.providers] == [frozenset(), frozenset()]
+
+
 @pytest.mark.parametrize(
     ("change", "where"),
     [
         (lambda d: d.update(format="x"), "format"),
         (lambda d: d.pop("providers"), "providers"),
         (lambda d: d["providers"][1].update(category="vendor"), "providers[1].category"),
-        (lambda d: d["providers"][0].update(needs=[]), "providers[0].needs"),
+        (lambda d: d["providers"][0].update(needs=["Legal"]), "providers[0].needs[0]"),
+        (lambda d: d["providers"][0].update(needs="legal.setup"), "providers[0].needs"),
         (
             lambda d: d["providers"][0].update(office_markets=["XX"]),
             "providers[0].office_markets[0]",
@@ -89,7 +99,7 @@ def test_cli_prints_table_and_json(tmp_path, capsys):
 
 def test_cli_exit_code_two_with_one_line(tmp_path, capsys):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps(broken(lambda d: d["providers"][0].update(needs=[]))))
+    path.write_text(json.dumps(broken(lambda d: d["providers"][0].update(needs=["Legal"]))))
 
     assert main([str(path)]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0

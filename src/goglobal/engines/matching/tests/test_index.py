@@ -33,7 +33,7 @@ def test_remove_and_replace_one_provider():
     index = ProviderIndex([provider("a"), provider("b")])
 
     index.remove("a")
-    index.add(provider("b", office_markets=frozenset({"TH"})))
+    index.add(provider("b", office_markets=frozenset({"TH"}), description="For battery makers."))
 
     assert len(index) == 1
     assert "a" not in index

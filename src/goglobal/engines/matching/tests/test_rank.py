@@ -1,6 +1,8 @@
 from goglobal.engines.matching import ProviderIndex, Weights, rank
 from goglobal.engines.matching.tests.factories import provider, query, record
 
+NEUTRAL = "We advise battery makers."  # states no market and no service
+
 
 def ids(matches):
     return [match.id for match in matches]
@@ -10,8 +12,8 @@ def test_hard_filters_drop_wrong_need_uncovered_market_and_conflicts():
     index = ProviderIndex(
         [
             provider("a"),
-            provider("b", needs=frozenset({"tax.planning"})),
-            provider("c", office_markets=frozenset({"TH"})),
+            provider("b", needs=frozenset({"tax.planning"}), description=NEUTRAL),
+            provider("c", office_markets=frozenset({"TH"}), description=NEUTRAL),
             provider("d", office_markets=frozenset(), network_markets=frozenset({"VN"})),
             provider("e", office_markets=frozenset(), works_globally=True),
             provider("f"),

@@ -1,0 +1,128 @@
+"""Markets, sectors and needs read from what a profile says, with the phrase they came from."""
+
+import pytest
+
+from goglobal.engines.matching import ProviderIndex, rank
+from goglobal.engines.matching.derive import derive
+from goglobal.engines.matching.tests.factories import provider, query
+
+
+def test_market_named_only_in_traditional_chinese_text():
+    derived = derive(["我們在胡志明市設有辦事處，並通過合作夥伴覆蓋泰國。"])
+
+    assert derived.office_markets == {"VN"}
+    assert derived.network_markets == {"TH"}
+    assert derived.evidence["office:VN"] == "胡志明市"
+
+
+def test_city_names_give_their_country_and_office_words_make_an_office():
+    derived = derive(["Offices in Istanbul and Dubai, with partner firms in Riyadh."])
+
+    assert derived.office_markets == {"TR", "AE"}
+    assert derived.network_markets == {"SA"}
+
+
+def test_region_names_give_their_members_as_network_markets():
+    derived = derive(["Serving clients across Southeast Asia except Myanmar."])
+
+    assert {"VN", "TH", "SG", "ID"} <= derived.network_markets
+    assert "MM" not in derived.markets
+    assert not derived.office_markets
+    assert {"SA", "AE"} <= derive(["中東地區的合作網絡"]).network_markets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have no office in Vietnam but work with correspondents in Thailand.",
+        "本所在越南暂无办事处，主要透过伙伴服务泰国客户。",
+        "Not present in Vietnam; our partners cover Thailand.",
+    ],
+)
+def test_negation_drops_the_market(text):
+    derived = derive([text])
+
+    assert "VN" not in derived.markets
+    assert "VN" in derived.negated_markets
+    assert derived.network_markets == {"TH"}
+
+
+def test_sectors_and_needs_in_three_languages():
+    for text in (
+        "Listing sponsor for pre-revenue biotech issuers.",
+        "为未盈利生物科技公司担任上市保荐人。",
+        "為未有盈利的生物科技公司擔任上市保薦人。",
+    ):
+        derived = derive([text])
+        assert derived.sectors == {"27"}, text
+        assert derived.needs == {"fundraising.ipo"}, text
+
+
+def test_hong_kong_district_names_are_not_markets():
+    assert not derive(["西貢聯通律師事務所", "Offices in Hong Kong and the mainland"]).markets
+
+
+def test_market_stated_only_in_text_passes_the_market_filter_with_a_text_reason():
+    coded = provider("coded", office_markets=frozenset({"TR"}), description="Law firm.")
+    stated = provider("stated", office_markets=frozenset(), description="Offices in Istanbul.")
+    elsewhere = provider("elsewhere", office_markets=frozenset(), description="Offices in Paris.")
+    index = ProviderIndex([coded, stated, elsewhere])
+
+    matches = rank(index, query(market="TR"))
+
+    assert [m.id for m in matches] == ["coded", "stated"]
+    assert ("market.office", {"country": "TR"}) in matches[0].reasons
+    assert (
+        "market.text",
+        {"country": "TR", "presence": "office", "phrase": "istanbul"},
+    ) in matches[1].reasons
+    assert matches[1].parts["market"] < matches[0].parts["market"]
+
+
+def test_sector_stated_in_text_is_not_generalist():
+    text_sector = provider("t", sectors=frozenset(), description="We act for battery makers.")
+    generalist = provider("g", sectors=frozenset(), description="We act for all companies.")
+    index = ProviderIndex([text_sector, generalist])
+
+    matches = {m.id: m for m in rank(index, query())}
+
+    assert ("sector.text", {"sector": "38", "phrase": "battery"}) in matches["t"].reasons
+    assert ("sector.generalist", {}) in matches["g"].reasons
+    assert matches["t"].parts["sector"] > matches["g"].parts["sector"]
+
+
+def test_provider_without_need_codes_is_considered():
+    stated = provider("stated", needs=frozenset(), description="Company incorporation in Vietnam.")
+    silent = provider("silent", needs=frozenset(), names=("Silent",), description="In Vietnam.")
+    other = provider(
+        "other", needs=frozenset(), category="logistics", names=("Other Ltd",), description="VN."
+    )
+    index = ProviderIndex([stated, silent, other])
+
+    matches = rank(index, query())
+
+    assert [m.id for m in matches] == ["stated", "silent"]  # silent: a law firm, by category
+    assert matches[0].reasons[0][0] == "need.text"
+    assert matches[0].reasons[0][1]["need"] == "legal.setup"
+    assert ("need.serves", {"need": "legal.setup"}) not in matches[1].reasons
+    assert matches[0].parts["need_fit"] > matches[1].parts["need_fit"]
+
+
+def test_needs_served_in_hong_kong_do_not_reward_target_market_cover():
+    wide = provider(
+        "wide", needs=frozenset({"fundraising.ipo"}), category="securities_sponsor",
+        office_markets=frozenset({"VN", "TH"}), description="Listing sponsor.",
+    )  # fmt: skip
+    local = provider(
+        "local", needs=frozenset({"fundraising.ipo"}), category="securities_sponsor",
+        office_markets=frozenset(), description="Listing sponsor.",
+    )  # fmt: skip
+    index = ProviderIndex([wide, local])
+
+    matches = rank(index, query(need="fundraising.ipo", market=None))
+
+    assert {m.parts["market"] for m in matches} == {0.0}
+    legal = rank(ProviderIndex([provider("a"), provider("b", office_markets=frozenset())]),
+                 query(market=None))  # fmt: skip
+    assert legal[0].id == "a"
+    assert legal[0].parts["market"] > 0
