@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: PostgreSQL 15, Redis, Chromium for browser tests, CJK fonts and
-# Pango for PDF agendas, and GNU gettext for checking the translation catalogues.
+# Pango for PDF agendas, GNU gettext for checking the translation catalogues, and nginx, systemd
+# (systemd-analyze) and openssl for checking the files in deploy/.
 # Installs only what is missing, and only when it can (root with apt-get); otherwise says so.
 set -euo pipefail
-wanted=(postgresql redis-server chromium fonts-noto-cjk fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0 gettext)
+wanted=(postgresql redis-server chromium fonts-noto-cjk fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0 gettext nginx systemd openssl)
 missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -204,6 +204,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("GOGLOBAL_LOG_LEVEL", default="INFO")},
+    # RQ adds a plain-text handler of its own unless its logger already has one.
+    "loggers": {"rq.worker": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 ADMIN_SITE_HEADER = _("GoGlobal Connect administration")
