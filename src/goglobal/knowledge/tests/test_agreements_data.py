@@ -78,8 +78,8 @@ def test_counts_match_the_published_figures() -> None:
     # 51 tax jurisdictions (Xinhua, 24 Oct 2024); 9 FTAs with 21 economies (Peru FTA, Nov 2024).
     assert counts["cdta"] == {"agreements": 51, "markets": 51}
     assert counts["fta"] == {"agreements": 9, "markets": 21}
-    # TID: 24 IPPAs with foreign economies plus the CEPA Investment Agreement; 23 identified.
-    assert Agreement.objects.filter(kind="ippa").exclude(code="ippa-cepa").count() == 23
+    # TID: 24 IPPAs with foreign economies plus the CEPA Investment Agreement.
+    assert Agreement.objects.filter(kind="ippa").exclude(code="ippa-cepa").count() == 24
     # 15 overseas ETOs after Kuala Lumpur (Dec 2025); Riyadh in preparation.
     overseas = Office.objects.filter(kind="eto", status="open").exclude(country__code="CN")
     assert overseas.count() == 15

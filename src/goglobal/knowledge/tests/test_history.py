@@ -52,8 +52,8 @@ def test_stale_facts_use_the_setting(settings) -> None:
 
 
 def test_recheck_stamps_date_and_source(officer) -> None:
-    source = Source.objects.get(key="eto-legco-report")
     office = Office.objects.get(code="eto-tokyo")
+    source = office.source
     Office.objects.filter(pk=office.pk).update(checked_on=dt.date(2024, 1, 1))
     office.refresh_from_db()
 

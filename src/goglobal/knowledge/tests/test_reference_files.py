@@ -24,7 +24,7 @@ ISIC_FILE = SHARED / "data" / "isic" / "isic4-en.json"
 
 NAME_COLUMNS = ("name_en", "name_zh_hans", "name_zh_hant")
 HEADERS = {
-    "sources.csv": ["key", "title", "url", "publisher"],
+    "sources.csv": ["key", "title", "url", "publisher", "kind"],
     "sectors.csv": [
         "code",
         "level",
@@ -64,6 +64,7 @@ HEADERS = {
         "is_verified",
         "note",
         "source",
+        "second_source",
         "checked_on",
     ],
     "agreement_parties.csv": ["agreement", "country", "source", "checked_on"],
@@ -77,6 +78,7 @@ HEADERS = {
         "opened_on",
         "is_verified",
         "source",
+        "second_source",
         "checked_on",
     ],
     "needs.csv": [
@@ -315,7 +317,7 @@ def test_countries() -> None:
 def test_group_members_are_known() -> None:
     countries = {row["code"] for row in rows("countries.csv")}
     groups = {row["code"] for row in rows("market_groups.csv")}
-    assert groups == {"asean", "gcc", "rcep", "apec", "eu", "bri"}
+    assert groups == {"asean", "gcc", "rcep", "apec", "eu", "bri", "gba"}
     for row in rows("market_group_members.csv"):
         assert row["group"] in groups, row
         assert row["country"] in countries, row
