@@ -122,6 +122,8 @@ _NEGATIONS_ZH = (
     "不提供", "不包括", "除了", "以外", "之外", "无办", "不含",
 )  # fmt: skip
 
+# "总部位于中环", "headquartered in Hong Kong": where the firm sits, not a regional-HQ service.
+_SEAT = re.compile(r"总部(?:位于|设于|设在|在)|headquartered|head office is|based in hong kong")
 _CLAUSE_RAW = re.compile(r"[。！？；;!?\n，|]+|\.\s+")
 _CLAUSE_EN = re.compile(r"\b(?:but|however|whereas|while|although|though|yet)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -251,6 +253,8 @@ def _clause_facts(clause: str) -> tuple[tuple[str, str, str], ...]:
     for position, concept in concept_positions(clause, normalised=True):
         codes = SECTOR_DIVISIONS.get(concept) or CONCEPT_NEEDS.get(concept)
         if not codes or _negation_before(clause, position):
+            continue
+        if concept == "need.regional_hq" and _SEAT.search(clause):
             continue
         kind = "sector" if concept.startswith("sector.") else "need"
         facts.extend((kind, code, concept) for code in codes)

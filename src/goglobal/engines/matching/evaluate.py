@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from goglobal.engines.matching import embed
 from goglobal.engines.matching.baselines import PlainBM25, rank_by_attributes
 from goglobal.engines.matching.evalset import JudgedQuery, JudgedSet
 from goglobal.engines.matching.index import ProviderIndex
@@ -16,13 +18,33 @@ from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
 DEPTH = 20  # recall@20 needs the first 20
 LANGUAGES = ("zh-hans", "zh-hant", "en")
 Ranker = Callable[[JudgedQuery], list[str]]
+Vectors = embed.Vectors
 
 
-def engine_ranker(judged: JudgedSet, weights: Weights = DEFAULT_WEIGHTS) -> Ranker:
-    index = ProviderIndex(judged.providers)
+def encode_set(judged: JudgedSet) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
+    """Profile vectors of every provider and enterprise of the set, as the platform stores them
+    when a profile is saved (empty dicts when the encoder is not installed)."""
+    if not embed.available():  # pragma: no cover - a dependency
+        return {}, {}
+    texts = [embed.profile_text(p.names, p.description) for p in judged.providers]
+    providers = dict(zip([p.id for p in judged.providers], embed.encode(texts), strict=True))
+    enterprises = [item.query.enterprise for item in judged.queries]
+    texts = [embed.profile_text(e.names, e.description) for e in enterprises]
+    vectors = dict(zip([item.id for item in judged.queries], embed.encode(texts), strict=True))
+    return providers, vectors
+
+
+def engine_ranker(
+    judged: JudgedSet,
+    weights: Weights = DEFAULT_WEIGHTS,
+    vectors: tuple[dict[str, Vectors], dict[str, Vectors]] | None = None,
+) -> Ranker:
+    providers, enterprises = vectors if vectors is not None else encode_set(judged)
+    index = ProviderIndex(judged.providers, providers)
 
     def ranking(item: JudgedQuery) -> list[str]:
-        return [match.id for match in rank(index, item.query, weights=weights, limit=DEPTH)]
+        query = dataclasses.replace(item.query, vector=enterprises.get(item.id))
+        return [match.id for match in rank(index, query, weights=weights, limit=DEPTH)]
 
     return ranking
 
@@ -38,12 +60,22 @@ def _figures(queries: Sequence[JudgedQuery], rankings: Sequence[list[str]]) -> d
     return figures
 
 
-def evaluate(judged: JudgedSet, weights: Weights = DEFAULT_WEIGHTS) -> dict[str, Any]:
+def evaluate(
+    judged: JudgedSet,
+    weights: Weights = DEFAULT_WEIGHTS,
+    vectors: tuple[dict[str, Vectors], dict[str, Vectors]] | None = None,
+) -> dict[str, Any]:
     """The figures that ``match-eval --json`` prints (see docs/match-eval-format.md)."""
     started = time.perf_counter()
     queries = judged.queries
-    engine = engine_ranker(judged, weights)
-    result = _figures(queries, [engine(item) for item in queries])
+    engine = engine_ranker(judged, weights, vectors)
+    rankings = [engine(item) for item in queries]
+    result = _figures(queries, rankings)
+    result["per_query"] = [
+        {"id": item.id, "language": item.language, **summary([ranking], [item.relevant]),
+         "top": ranking[:3]}
+        for item, ranking in zip(queries, rankings, strict=True)
+    ]  # fmt: skip
     bm25 = PlainBM25(judged.providers)
     result["baselines"] = {
         "bm25": _figures(queries, [bm25.rank(item.query) for item in queries]),

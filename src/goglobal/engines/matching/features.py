@@ -133,3 +133,14 @@ def text(
     best = float(scores.max()) if len(scores) else 0.0
     result: Floats = scores / best if best > 0 else scores
     return result
+
+
+def dense(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
+    """Cosine of the enterprise's and each profile's sentence vector, clipped at 0 and scaled so
+    the best candidate has 1; 0 everywhere without an enterprise vector."""
+    if query.vector is None or not len(slots):
+        return np.zeros(len(slots))
+    scores = np.clip(index.cosine(slots, query.vector), 0.0, None)
+    best = float(scores.max())
+    result: Floats = scores / best if best > 0 else scores
+    return result

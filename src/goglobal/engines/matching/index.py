@@ -19,6 +19,7 @@ from goglobal.engines.matching.analysis import analyse
 from goglobal.engines.matching.codes import needs_of_category, section_of
 from goglobal.engines.matching.columns import Column
 from goglobal.engines.matching.derive import Derived, derive
+from goglobal.engines.matching.embed import DIMENSIONS
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
 
@@ -60,12 +61,21 @@ def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str,
 
 
 class ProviderIndex:
-    def __init__(self, providers: Iterable[Provider] = ()) -> None:
-        self.build(providers)
+    def __init__(
+        self,
+        providers: Iterable[Provider] = (),
+        vectors: Mapping[str, npt.NDArray[np.float32]] | None = None,
+    ) -> None:
+        self.build(providers, vectors)
 
     # -- building and changing -------------------------------------------------------------
-    def build(self, providers: Iterable[Provider]) -> None:
-        """Forget everything and index ``providers`` in bulk."""
+    def build(
+        self,
+        providers: Iterable[Provider],
+        vectors: Mapping[str, npt.NDArray[np.float32]] | None = None,
+    ) -> None:
+        """Forget everything and index ``providers`` in bulk, with their profile vectors
+        (``embed``; id → unit vector) where known."""
         self._providers: dict[str, Provider] = {}
         self._derived: dict[str, Derived] = {}
         self._slot_of: dict[str, int] = {}
@@ -83,22 +93,23 @@ class ProviderIndex:
         self._filters: Postings[str] = Postings()
         self._text: Postings[int] = Postings()
         self._total_length = 0.0
+        self._vectors: npt.NDArray[np.float32] = np.zeros((16, DIMENSIONS), dtype=np.float32)
         filter_entries: list[tuple[int, Mapping[str, float]]] = []
         text_entries: list[tuple[int, Mapping[int, float]]] = []
         for provider in providers:
             if provider.id in self._slot_of:
                 raise ValueError(f"provider {provider.id!r} given twice")
-            slot, counts = self._store(provider)
+            slot, counts = self._store(provider, (vectors or {}).get(provider.id))
             filter_entries.append((slot, filter_keys(provider, self._derived[provider.id])))
             text_entries.append((slot, counts))
         self._filters.build(filter_entries)
         self._text.build(text_entries)
 
-    def add(self, provider: Provider) -> None:
+    def add(self, provider: Provider, vector: npt.NDArray[np.float32] | None = None) -> None:
         """Index a new provider, or replace the one with the same id."""
         if provider.id in self._slot_of:
             self.remove(provider.id)
-        slot, counts = self._store(provider)
+        slot, counts = self._store(provider, vector)
         self._filters.add(slot, filter_keys(provider, self._derived[provider.id]))
         self._text.add(slot, counts)
 
@@ -110,8 +121,16 @@ class ProviderIndex:
         self._df.add_at(self._doc_terms[slot], -1)
         self._total_length -= float(self._length.values[slot])
 
-    def _store(self, provider: Provider) -> tuple[int, dict[int, float]]:
+    def _store(
+        self, provider: Provider, vector: npt.NDArray[np.float32] | None
+    ) -> tuple[int, dict[int, float]]:
         slot = len(self._ids)
+        if slot == len(self._vectors):
+            grown = np.zeros((2 * slot, DIMENSIONS), dtype=np.float32)
+            grown[:slot] = self._vectors
+            self._vectors = grown
+        if vector is not None:
+            self._vectors[slot] = vector
         self._ids.append(provider.id)
         self._slot_of[provider.id] = slot
         self._providers[provider.id] = provider
@@ -195,6 +214,18 @@ class ProviderIndex:
         columns = {"focus": self._focus, "capacity": self._capacity, "open": self._open}
         values: Floats = columns[name].values
         return values
+
+    def cosine(self, slots: Slots, vector: npt.NDArray[np.float32]) -> Floats:
+        """Cosine of each slot's profile vector with ``vector`` (0 where none is stored)."""
+        result: Floats = (self._vectors[slots] @ np.asarray(vector, np.float32)).astype(np.float64)
+        return result
+
+    def vector_of(self, provider_id: str) -> npt.NDArray[np.float32] | None:
+        slot = self._slot_of.get(provider_id)
+        if slot is None or not self._vectors[slot].any():
+            return None
+        vector: npt.NDArray[np.float32] = self._vectors[slot].copy()
+        return vector
 
     def terms_of(self, slot: int) -> list[str]:
         return [self._terms[term] for term in self._doc_terms[slot]]

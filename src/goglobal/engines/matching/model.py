@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-ENGINE_VERSION = "matching/1"
+ENGINE_VERSION = "matching/2"
 
 ReasonValue = str | int | float
 Reason = tuple[str, dict[str, ReasonValue]]  # ("market.office", {"country": "VN"})
@@ -82,6 +83,8 @@ class ProviderQuery:
     conflicted: frozenset[str] = frozenset()  # provider ids never to suggest
     track_records: tuple[tuple[str, TrackRecord], ...] = ()  # (provider id, record)
     rotation: int = 0  # e.g. a counter of suggestions made; spreads exposure (see fairness)
+    # The enterprise profile's unit vector (``embed``), stored when the profile was saved.
+    vector: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

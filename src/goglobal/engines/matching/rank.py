@@ -23,7 +23,7 @@ from goglobal.engines.matching.reasons import explain
 from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
 
 ROTATION_POOL = 20  # how far below the first places rotation looks for near-equal providers
-PARTS = ("need_fit", "market", "sector", "language", "track_record", "text")
+PARTS = ("need_fit", "market", "sector", "language", "track_record", "text", "dense")
 Floats = npt.NDArray[np.float64]
 
 
@@ -55,6 +55,7 @@ def score_parts(
         "language": features.language(index, enterprise, slots),
         "track_record": features.track_record(index, query, slots),
         "text": features.text(index, features.query_terms(enterprise, weights), slots, weights),
+        "dense": features.dense(index, query, slots),
     }
 
 

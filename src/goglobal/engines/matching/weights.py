@@ -15,6 +15,7 @@ class Weights:
     language: float = 0.4
     track_record: float = 0.8
     text: float = 0.6
+    dense: float = 0.3  # cosine of the profiles' sentence vectors (embed), best candidate = 1
     # Within text relevance: glossary concepts (shared across languages) against plain words.
     text_concepts: float = 1.0
     text_words: float = 0.2
