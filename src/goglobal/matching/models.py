@@ -85,3 +85,31 @@ class ConnectorSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise_id}:{self.kind}#{self.rank}"
+
+
+class ProfileVector(models.Model):
+    """A profile's sentence vector (``engines.matching.embed``), computed in the background when
+    the profile is saved and reused while its text hashes the same under the same model."""
+
+    class Kind(models.TextChoices):
+        PROVIDER = "provider", _("provider")
+        ENTERPRISE = "enterprise", _("enterprise")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    model_version = models.CharField(_("model version"), max_length=60)
+    text_hash = models.CharField(_("text hash"), max_length=64)
+    vector = models.BinaryField(_("vector"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("profile vector")
+        verbose_name_plural = _("profile vectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "model_version"], name="profile_vector_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}@{self.model_version}"

@@ -61,14 +61,13 @@ def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord]
     return tuple((str(provider), records[provider]) for provider in sorted(records))
 
 
-def open_referrals(provider_ids: list[int]) -> dict[int, int]:
-    """Referrals each provider received this calendar month (Hong Kong time) and still holds."""
+def open_referrals(provider_ids: list[int] | None) -> dict[int, int]:
+    """Referrals each provider received this calendar month (Hong Kong time) and still holds
+    (``None``: every provider that holds any)."""
     now = timezone.localtime()
     start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    rows = (
-        _referrals()
-        .filter(provider_id__in=provider_ids, status__in=OPEN, sent_at__gte=start)
-        .values("provider_id")
-        .annotate(n=Count("id"))
-    )
+    held = _referrals().filter(status__in=OPEN, sent_at__gte=start)
+    if provider_ids is not None:
+        held = held.filter(provider_id__in=provider_ids)
+    rows = held.values("provider_id").annotate(n=Count("id"))
     return {row["provider_id"]: row["n"] for row in rows}

@@ -6,7 +6,6 @@ import dataclasses
 import uuid
 
 from django.db import transaction
-from django.db.models import Prefetch
 
 from goglobal.accounts.models import User
 from goglobal.engines import matching as engine
@@ -15,22 +14,11 @@ from goglobal.engines.matching import markets as market_engine
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import NeedCode
 from goglobal.matching import connector, outcomes
-from goglobal.matching.adapters import to_enterprise, to_provider
+from goglobal.matching.adapters import to_enterprise
+from goglobal.matching.index_cache import provider_index
 from goglobal.matching.models import ConnectorSuggestion, MatchSuggestion
+from goglobal.matching.vectors import enterprise_vector
 from goglobal.matching.weights import current_weights
-from goglobal.providers.models import ProviderMarket, ServiceProvider
-
-
-def _candidates(need: NeedCode) -> list[ServiceProvider]:
-    return list(
-        ServiceProvider.objects.filter(deleted_at__isnull=True, needs=need)
-        .prefetch_related(
-            "needs",
-            "sectors",
-            Prefetch("markets", queryset=ProviderMarket.objects.select_related("country")),
-        )
-        .order_by("pk")
-    )
 
 
 @transaction.atomic
@@ -48,9 +36,7 @@ def match_suggest(
     of earlier batches for this need is the rotation key, so providers whose scores are within
     the fairness margin take turns at the top.
     """
-    loaded = _candidates(need)
-    holding = outcomes.open_referrals([provider.pk for provider in loaded])
-    providers = [to_provider(p, open_referrals=holding.get(p.pk, 0)) for p in loaded]
+    index = provider_index()
     languages = {code for contact in enterprise.contacts.all() for code in contact.languages}
     query = engine.ProviderQuery(
         enterprise=to_enterprise(enterprise, languages),
@@ -61,9 +47,10 @@ def match_suggest(
         .values("batch")
         .distinct()
         .count(),
+        vector=enterprise_vector(enterprise),
     )
     weights_used = current_weights()
-    matches = engine.rank(engine.ProviderIndex(providers), query, weights=weights_used, limit=limit)
+    matches = engine.rank(index, query, weights=weights_used, limit=limit)
     batch = uuid.uuid4()
     weights = dataclasses.asdict(weights_used)
     rows = [

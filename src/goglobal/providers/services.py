@@ -23,6 +23,7 @@ from goglobal.providers.models import (
     ProviderMembership,
     ServiceProvider,
 )
+from goglobal.providers.signals import announce_changed
 
 _NAMED_FIELDS = [
     "external_id",
@@ -133,6 +134,7 @@ def provider_create(*, actor: User | None, data: ProviderInput) -> ServiceProvid
     provider.save()
     _provider_relations(provider, data)
     audit_record(actor=actor, record=provider, action="created", changes=_provider_state(provider))
+    announce_changed([provider.pk])
     return provider
 
 
@@ -160,6 +162,7 @@ def provider_update(
     changes = diff(before, _provider_state(provider))
     if changes:
         audit_record(actor=actor, record=provider, action="updated", changes=changes)
+        announce_changed([provider.pk])
     return provider
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -112,6 +113,15 @@ class ProviderIndex:
         slot, counts = self._store(provider, vector)
         self._filters.add(slot, filter_keys(provider, self._derived[provider.id]))
         self._text.add(slot, counts)
+
+    def set_open_referrals(self, counts: Mapping[str, int]) -> None:
+        """Referrals each provider holds this month (absent: 0), without re-indexing anyone."""
+        values = self._open.values
+        for provider_id, provider in self._providers.items():
+            held = counts.get(provider_id, 0)
+            if provider.open_referrals != held:
+                self._providers[provider_id] = replace(provider, open_referrals=held)
+                values[self._slot_of[provider_id]] = held
 
     def remove(self, provider_id: str) -> None:
         slot = self._slot_of.pop(provider_id)

@@ -1,0 +1,113 @@
+"""One provider index per process, built once and then changed incrementally.
+
+Consistency rule (see docs/matching.md): the database is the truth; each process keeps its own
+index and, before every suggestion request, asks the database what changed since it last
+looked — providers whose ``updated_at`` is at or after its watermark (every write through
+``providers.services`` sets it), vectors stored since its vector watermark, and the live count
+(a row removed without a service, or a rolled-back test, shows as a count that differs: the
+index is then rebuilt). Open referrals this month are read on every request (one grouped
+query), so capacity is never stale. A change is therefore seen by every process on its next
+request; nothing has to be broadcast.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Max, Prefetch, QuerySet
+
+from goglobal.engines import matching as engine
+from goglobal.matching import outcomes
+from goglobal.matching.adapters import to_provider
+from goglobal.matching.models import ProfileVector
+from goglobal.matching.vectors import provider_vectors
+from goglobal.providers.models import ProviderMarket, ServiceProvider
+
+
+@dataclass
+class _State:
+    index: engine.ProviderIndex
+    watermark: datetime | None
+    vector_watermark: datetime | None
+
+
+_lock = threading.Lock()
+_state: _State | None = None
+
+
+def _providers() -> QuerySet[ServiceProvider]:
+    return ServiceProvider.objects.prefetch_related(
+        "needs",
+        "sectors",
+        Prefetch("markets", queryset=ProviderMarket.objects.select_related("country")),
+    ).order_by("pk")
+
+
+def _vector_mark() -> datetime | None:
+    mark: datetime | None = ProfileVector.objects.filter(
+        kind=ProfileVector.Kind.PROVIDER
+    ).aggregate(m=Max("updated_at"))["m"]
+    return mark
+
+
+def _build() -> _State:
+    mark = _vector_mark()
+    rows = list(_providers().filter(deleted_at__isnull=True))
+    index = engine.ProviderIndex([to_provider(row) for row in rows], provider_vectors())
+    watermark = max((row.updated_at for row in rows), default=None)
+    return _State(index, watermark, mark)
+
+
+def _refresh(state: _State) -> None:
+    if state.watermark is not None:
+        changed = list(_providers().filter(updated_at__gte=state.watermark))
+        vectors = provider_vectors([row.pk for row in changed])
+        for row in changed:
+            key = str(row.pk)
+            if row.deleted_at is not None:
+                if key in state.index:
+                    state.index.remove(key)
+                continue
+            state.index.add(to_provider(row), vectors.get(key))
+            state.watermark = max(state.watermark, row.updated_at)
+    mark = _vector_mark()
+    if mark is not None and mark != state.vector_watermark:
+        since = state.vector_watermark
+        rows = ProfileVector.objects.filter(kind=ProfileVector.Kind.PROVIDER)
+        if since is not None:
+            rows = rows.filter(updated_at__gte=since)
+        ids = [str(pk) for pk in rows.values_list("object_id", flat=True)]
+        fresh = provider_vectors([int(pk) for pk in ids])
+        for key in ids:
+            provider = state.index.get(key)
+            if provider is not None and key in fresh:
+                state.index.add(provider, fresh[key])
+        state.vector_watermark = mark
+
+
+def provider_index() -> engine.ProviderIndex:
+    """This process's index, brought up to date with the database (see the module's rule)."""
+    global _state
+    with _lock:
+        live = ServiceProvider.objects.filter(deleted_at__isnull=True).aggregate(
+            n=Count("pk"), last=Max("updated_at")
+        )
+        if _state is None:
+            _state = _build()
+        elif live["last"] != _state.watermark or _state.vector_watermark != _vector_mark():
+            _refresh(_state)
+        if len(_state.index) != live["n"]:
+            _state = _build()
+        _state.index.set_open_referrals(
+            {str(pk): n for pk, n in outcomes.open_referrals(None).items()}
+        )
+        return _state.index
+
+
+def reset() -> None:
+    """Forget this process's index (tests; after restoring a database)."""
+    global _state
+    with _lock:
+        _state = None
