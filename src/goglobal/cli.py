@@ -1,7 +1,8 @@
 """The ``goglobal`` console command.
 
-``goglobal schedule …`` runs the meeting scheduler and ``goglobal match-eval …`` evaluates the
-matcher on a judged set, both without Django. Every other subcommand is a
+``goglobal schedule …`` runs the meeting scheduler, ``goglobal match-eval …`` evaluates the
+matcher on a judged set and ``goglobal identity-eval …`` the entity resolution on labelled
+pairs, all without Django. Every other subcommand is a
 Django management command (``goglobal demo``, ``goglobal import``, ``goglobal export``,
 ``goglobal knowledge load``, and all of Django's own such as ``goglobal migrate``), so
 ``manage.py`` stays available under one name.
@@ -37,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         from goglobal.engines.matching.cli import main as match_eval_main
 
         return match_eval_main(args[1:])
+    if args and args[0] == "identity-eval":
+        from goglobal.engines.identity.cli import main as identity_eval_main
+
+        return identity_eval_main(args[1:])
+    if args and args[0] == "roadmap":
+        return _roadmap(args[1:])
     if args and args[0] == "match-refit":
         args[0] = "match_refit"
     _load_dotenv()
@@ -45,6 +52,26 @@ def main(argv: list[str] | None = None) -> int:
 
     execute_from_command_line(["goglobal", *args])
     return 0
+
+
+def _roadmap(argv: list[str]) -> int:
+    """``goglobal roadmap PROFILE.json``: the profile is validated before Django starts."""
+    from datetime import date
+
+    from goglobal.engines.roadmap import cli as roadmap_cli
+    from goglobal.engines.roadmap.model import Profile, Snapshot
+
+    def snapshot(profile: Profile) -> Snapshot:
+        _load_dotenv()
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
+        import django
+
+        django.setup()
+        from goglobal.knowledge.services.snapshot import snapshot_build
+
+        return snapshot_build(as_of=profile.as_of)
+
+    return roadmap_cli.main(argv, snapshot, today=date.today())  # noqa: DTZ011 - the local day
 
 
 if __name__ == "__main__":
