@@ -60,7 +60,8 @@ class NamedAdmin(FactAdmin):
 
 @admin.register(models.Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["key", "title", "publisher", "url"]
+    list_display = ["key", "title", "publisher", "kind", "url"]
+    list_filter = ["kind"]
     search_fields = ["key", "title", "publisher", "url"]
 
 
@@ -149,9 +150,16 @@ for _model in (
     models.Scheme,
     models.Mechanism,
     models.MechanismInitiative,
+    models.TaskForce,
 ):
     admin.site.register(_model, NamedAdmin)
-for _fact in (models.FunctionStep, models.FunctionPoint, models.MechanismMeeting):
+for _fact in (
+    models.FunctionStep,
+    models.FunctionPoint,
+    models.MechanismMeeting,
+    models.MarketGroupArea,
+    models.TaskForceMember,
+):
     admin.site.register(_fact, FactAdmin)
 
 

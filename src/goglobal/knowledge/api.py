@@ -147,6 +147,7 @@ class SourceOut(Schema):
     title: str
     url: str
     publisher: str
+    kind: str
 
 
 class AgreementOut(ReferenceOut):
@@ -213,6 +214,9 @@ class StaleOut(Schema):
     id: str
     label: str
     checked_on: date
+    used_by: list[str]
+    resting: int
+    secondary_only: bool
 
 
 class CountsOut(Schema):
@@ -287,16 +291,24 @@ def indicator_values(request: AuthenticatedRequest, code: str, market: str) -> d
 
 @router.get("/staleness", response=list[StaleOut])
 def staleness(
-    request: AuthenticatedRequest, months: int | None = None, kind: str = ""
+    request: AuthenticatedRequest, months: int | None = None, kind: str = "", sort: str = "use"
 ) -> list[dict[str, Any]]:
+    """Facts not checked for ``months`` months; ``sort=use`` (default) puts those that more
+    features read and more rows rest on first, ``sort=age`` the oldest check first."""
+    sort = sort if sort in selectors.FACT_SORTS else "use"
     return [
         {
             "kind": fact.kind,
             "id": str(fact.record.pk),
             "label": str(fact.record),
             "checked_on": fact.checked_on,
+            "used_by": [feature.code for feature in fact.features],
+            "resting": fact.resting,
+            "secondary_only": fact.on_secondary_only,
         }
-        for fact in selectors.stale_fact_list(user=request.user, months=months, kind=kind)
+        for fact in selectors.stale_fact_list(
+            user=request.user, months=months, kind=kind, sort=sort
+        )
     ]
 
 

@@ -15,10 +15,22 @@ from goglobal.core.i18n import localized
 
 
 class Source(models.Model):
+    """Where a fact was read. ``kind`` says whether the page is the authority's own (official),
+    someone else's report of it (secondary: news, law firms, reprints, encyclopedias), or
+    GoGlobal Connect's own compilation (internal)."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("official")
+        SECONDARY = "secondary", _("secondary")
+        INTERNAL = "internal", _("GoGlobal Connect's own")
+
     key = models.SlugField(_("key"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("address"), max_length=500, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("kind of source"), max_length=10, choices=Kind.choices, default=Kind.SECONDARY
+    )
 
     class Meta:
         verbose_name = _("source")
@@ -28,6 +40,23 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_official(self) -> bool:
+        return self.kind == self.Kind.OFFICIAL
+
+
+def second_source_field() -> models.ForeignKey[Source | None, Source | None]:
+    """A fact's optional second source (a corroborating page, or the official page a news
+    report quotes); the first source stays the one the fact rests on."""
+    return models.ForeignKey(
+        Source,
+        verbose_name=_("second source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
 
 class ReferenceModel(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200)
@@ -36,6 +65,7 @@ class ReferenceModel(models.Model):
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
     )
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -133,6 +163,7 @@ class MarketGroupMembership(models.Model):
     joined_on = models.DateField(_("joined"), null=True, blank=True)
     left_on = models.DateField(_("left"), null=True, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -144,6 +175,26 @@ class MarketGroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group.code}:{self.country.code}"
+
+
+class MarketGroupArea(models.Model):
+    """A mainland city (or province) that belongs to a grouping, e.g. the nine Guangdong cities
+    of the Greater Bay Area; members that are economies are ``MarketGroupMembership`` rows."""
+
+    group = models.ForeignKey(MarketGroup, on_delete=models.CASCADE, related_name="area_members")
+    area = models.ForeignKey(AdministrativeArea, on_delete=models.PROTECT, related_name="groupings")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
+    checked_on = models.DateField(_("last checked"))
+
+    class Meta:
+        verbose_name = _("city or province in a grouping")
+        verbose_name_plural = _("cities and provinces in groupings")
+        ordering = ["group", "area"]
+        constraints = [models.UniqueConstraint(fields=["group", "area"], name="unique_group_area")]
+
+    def __str__(self) -> str:
+        return f"{self.group.code}:{self.area.code}"
 
 
 class GroupAccession(models.Model):
@@ -169,6 +220,7 @@ class GroupAccession(models.Model):
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
     )
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -252,6 +304,7 @@ class AgreementParty(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="coverage")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="agreement_parties")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -392,7 +445,9 @@ class FunctionStep(models.Model):
     documents = models.JSONField(_("documents"), default=list, blank=True)
     provider_categories = models.JSONField(_("provider categories"), default=list, blank=True)
     need_codes = models.JSONField(_("need codes"), default=list, blank=True)
+    is_verified = models.BooleanField(_("verified"), default=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -432,6 +487,7 @@ class FunctionPoint(models.Model):
     text_zh_hant = models.TextField(_("text (Traditional Chinese)"), blank=True)
     is_verified = models.BooleanField(_("verified"), default=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:
@@ -495,6 +551,46 @@ class Mechanism(ReferenceModel):
         ordering = ["code"]
 
 
+class TaskForce(ReferenceModel):
+    """A government task force that GoGlobal Connect works for, e.g. the GoGlobal Task Force."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    launched_on = models.DateField(_("launched"), null=True, blank=True)
+    chair_en = models.CharField(_("chaired by (English)"), max_length=200)
+    chair_zh_hans = models.CharField(_("chaired by (Simplified Chinese)"), max_length=200)
+    chair_zh_hant = models.CharField(_("chaired by (Traditional Chinese)"), max_length=200)
+    is_verified = models.BooleanField(_("verified"), default=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("task force")
+        verbose_name_plural = _("task forces")
+        ordering = ["code"]
+
+    @property
+    def chair(self) -> str:
+        return localized(self, "chair")
+
+
+class TaskForceMember(ReferenceModel):
+    """A body that a task force comprises, as its source names it."""
+
+    task_force = models.ForeignKey(
+        TaskForce, verbose_name=_("task force"), on_delete=models.CASCADE, related_name="members"
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    is_verified = models.BooleanField(_("verified"), default=True)
+
+    class Meta:
+        verbose_name = _("task force member")
+        verbose_name_plural = _("task force members")
+        ordering = ["task_force", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["task_force", "code"], name="unique_task_force_member")
+        ]
+
+
 class MechanismMeeting(models.Model):
     """A plenary or other meeting of a mechanism, with what its source says it covered."""
 
@@ -519,6 +615,7 @@ class MechanismMeeting(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
 
     class Meta:

@@ -20,32 +20,38 @@ from goglobal.knowledge.models import (
     Mechanism,
     MechanismMeeting,
     Scheme,
+    TaskForce,
+    TaskForceMember,
 )
 from goglobal.knowledge.rules import Profile, Reason, scheme_check
 
 
 def function_list() -> QuerySet[HongKongFunction]:
-    return HongKongFunction.objects.select_related("source")
+    return HongKongFunction.objects.select_related("source", "second_source")
 
 
 def function_get(*, code: str) -> HongKongFunction:
-    functions = HongKongFunction.objects.select_related("source").prefetch_related(
-        Prefetch("steps", queryset=FunctionStep.objects.select_related("source")),
+    functions = HongKongFunction.objects.select_related("source", "second_source").prefetch_related(
+        Prefetch("steps", queryset=FunctionStep.objects.select_related("source", "second_source")),
         "points__source",
+        "points__second_source",
     )
     return get_object_or_404(functions, code=code)
 
 
 def scheme_list() -> QuerySet[Scheme]:
-    return Scheme.objects.select_related("source")
+    return Scheme.objects.select_related("source", "second_source")
 
 
 def mechanism_list(*, with_case_counts: bool = False) -> QuerySet[Mechanism]:
     """Mechanisms with meetings, initiatives and events; with ``case_count`` (open, not deleted
     cases that came through each one, read through the reverse relation) when asked."""
-    mechanisms = Mechanism.objects.select_related("source").prefetch_related(
-        Prefetch("meetings", queryset=MechanismMeeting.objects.select_related("source")),
+    mechanisms = Mechanism.objects.select_related("source", "second_source").prefetch_related(
+        Prefetch(
+            "meetings", queryset=MechanismMeeting.objects.select_related("source", "second_source")
+        ),
         "initiatives__source",
+        "initiatives__second_source",
         "initiatives__meeting",
         "events",
     )
@@ -54,6 +60,16 @@ def mechanism_list(*, with_case_counts: bool = False) -> QuerySet[Mechanism]:
             case_count=Count("cases", filter=Q(cases__deleted_at__isnull=True))
         )
     return mechanisms
+
+
+def task_force_list() -> QuerySet[TaskForce]:
+    """Task forces with their members, each with its source."""
+    return TaskForce.objects.select_related("source", "second_source").prefetch_related(
+        Prefetch(
+            "members",
+            queryset=TaskForceMember.objects.select_related("source", "second_source"),
+        )
+    )
 
 
 def enterprise_profile_get(*, enterprise_id: int) -> Profile | None:

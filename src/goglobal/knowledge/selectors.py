@@ -11,11 +11,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from goglobal.engines.text import normalise
+from goglobal.knowledge import usage
 from goglobal.knowledge.models import (
     AdministrativeArea,
     Agreement,
@@ -28,6 +30,7 @@ from goglobal.knowledge.models import (
     Indicator,
     IndicatorValue,
     MarketGroup,
+    MarketGroupArea,
     MarketGroupMembership,
     Mechanism,
     MechanismInitiative,
@@ -36,6 +39,9 @@ from goglobal.knowledge.models import (
     Office,
     Scheme,
     Sector,
+    Source,
+    TaskForce,
+    TaskForceMember,
 )
 
 
@@ -167,6 +173,9 @@ FACT_MODELS: dict[str, type[models.Model]] = {
     "mechanism": Mechanism,
     "mechanism_meeting": MechanismMeeting,
     "mechanism_initiative": MechanismInitiative,
+    "group_area": MarketGroupArea,
+    "task_force": TaskForce,
+    "task_force_member": TaskForceMember,
 }
 CHART_INDICATORS = ("NY.GDP.MKTP.CD", "NY.GDP.MKTP.KD.ZG", "NY.GDP.PCAP.CD", "SP.POP.TOTL")
 MAX_COMPARED = 5
@@ -226,7 +235,7 @@ class MarketProfile:
 def indicator_series(
     *, country: Country, codes: Iterable[str] | None = None
 ) -> dict[Indicator, list[tuple[int, float]]]:
-    indicators = Indicator.objects.select_related("source")
+    indicators = Indicator.objects.select_related("source", "second_source")
     if codes is not None:
         indicators = indicators.filter(code__in=list(codes))
     series: dict[Indicator, list[tuple[int, float]]] = {}
@@ -245,22 +254,26 @@ def market_profile_get_for(*, user: Any, code: str) -> MarketProfile:
     return MarketProfile(
         country=country,
         memberships=list(
-            country.memberships.select_related("group", "source")
+            country.memberships.select_related("group", "source", "second_source")
             .prefetch_related(
                 Prefetch(
                     "group__accessions",
-                    queryset=GroupAccession.objects.select_related("applicant", "source"),
+                    queryset=GroupAccession.objects.select_related(
+                        "applicant", "source", "second_source"
+                    ),
                 )
             )
             .order_by("group__code")
         ),
         agreements=list(
             Agreement.objects.filter(coverage__country=country)
-            .select_related("source")
+            .select_related("source", "second_source")
             .prefetch_related("coverage__country")
             .distinct()
         ),
-        offices=list(country.offices.select_related("source").order_by("kind", "code")),
+        offices=list(
+            country.offices.select_related("source", "second_source").order_by("kind", "code")
+        ),
         series=indicator_series(country=country),
     )
 
@@ -271,7 +284,9 @@ def market_compare_for(*, user: Any, codes: Iterable[str]) -> list[MarketProfile
 
 
 def agreement_list_for(*, user: Any, kind: str = "", status: str = "") -> QuerySet[Agreement]:
-    agreements = Agreement.objects.select_related("source").prefetch_related("coverage__country")
+    agreements = Agreement.objects.select_related("source", "second_source").prefetch_related(
+        "coverage__country"
+    )
     if kind:
         agreements = agreements.filter(kind=kind)
     if status:
@@ -328,42 +343,138 @@ class StaleFact:
     kind: str
     record: models.Model
     checked_on: date
+    features: tuple[usage.Feature, ...] = ()
+    resting: int = 0
+
+    @property
+    def source(self) -> Source | None:
+        return getattr(self.record, "source", None)
+
+    @property
+    def second_source(self) -> Source | None:
+        return getattr(self.record, "second_source", None)
+
+    @property
+    def on_secondary_only(self) -> bool:
+        """No official page behind the fact: its source (and second source, if any) are news,
+        law-firm, reprint or encyclopedia pages."""
+        sources = [source for source in (self.source, self.second_source) if source is not None]
+        return bool(sources) and all(source.kind == Source.Kind.SECONDARY for source in sources)
+
+    @property
+    def dependence(self) -> tuple[int, int]:
+        return (len(self.features), self.resting)
+
+
+FACT_SORTS = ("use", "age")
+
+
+def _sorted(facts: list[StaleFact], sort: str) -> list[StaleFact]:
+    """``use``: what more features read, and more rows rest on, first, then the oldest check;
+    ``age``: the oldest check first."""
+    if sort == "age":
+        return sorted(facts, key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
+    return sorted(
+        facts,
+        key=lambda fact: (
+            -len(fact.features),
+            -fact.resting,
+            fact.checked_on,
+            fact.kind,
+            str(fact.record.pk),
+        ),
+    )
+
+
+def _facts_of(name: str, model: type[models.Model], records: QuerySet[Any]) -> list[StaleFact]:
+    features = tuple(usage.features_of(name))
+    annotations = usage.resting_annotations(name, model)
+    rows = records.annotate(**annotations) if annotations else records
+    return [
+        StaleFact(
+            kind=name,
+            record=record,
+            checked_on=record.checked_on,
+            features=features,
+            resting=usage.resting_total(record),
+        )
+        for record in rows
+    ]
 
 
 def stale_fact_list(
-    *, user: Any = None, months: int | None = None, today: date | None = None, kind: str = ""
+    *,
+    user: Any = None,
+    months: int | None = None,
+    today: date | None = None,
+    kind: str = "",
+    sort: str = "age",
 ) -> list[StaleFact]:
-    """Facts last checked before ``months`` months ago (the setting by default), oldest first."""
+    """Facts last checked before ``months`` months ago (the setting by default); oldest first,
+    or with ``sort="use"`` those most depended on first (``_sorted``)."""
     months = stale_months() if months is None else months
     cutoff = months_before(today or timezone.localdate(), months)
     facts: list[StaleFact] = []
     for name, model in FACT_MODELS.items():
         if kind and kind != name:
             continue
-        for record in _with_source(model).filter(checked_on__lt=cutoff):
-            facts.append(StaleFact(kind=name, record=record, checked_on=record.checked_on))
-    return sorted(facts, key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
+        facts += _facts_of(name, model, _with_source(model).filter(checked_on__lt=cutoff))
+    return _sorted(facts, sort)
 
 
 def fact_list(
-    *, user: Any = None, kind: str = "", query: str = "", stale_after: int | None = None
+    *,
+    user: Any = None,
+    kind: str = "",
+    query: str = "",
+    stale_after: int | None = None,
+    sort: str = "age",
 ) -> list[StaleFact]:
     """Every fact (or those of ``kind``), optionally only those whose text holds ``query`` in any
-    script and only those not checked for ``stale_after`` months; oldest check first."""
+    script and only those not checked for ``stale_after`` months; sorted as ``_sorted``."""
     if stale_after is not None:
-        facts = stale_fact_list(user=user, months=stale_after, kind=kind)
+        facts = stale_fact_list(user=user, months=stale_after, kind=kind, sort=sort)
     else:
-        facts = [
-            StaleFact(kind=name, record=record, checked_on=record.checked_on)
-            for name, model in FACT_MODELS.items()
-            if not kind or kind == name
-            for record in _with_source(model)
-        ]
-        facts.sort(key=lambda fact: (fact.checked_on, fact.kind, str(fact.record.pk)))
+        facts = []
+        for name, model in FACT_MODELS.items():
+            if not kind or kind == name:
+                facts += _facts_of(name, model, _with_source(model))
+        facts = _sorted(facts, sort)
     if query:
         wanted = normalise(query)
         facts = [fact for fact in facts if wanted in normalise(_fact_text(fact.record))]
     return facts
+
+
+def fact_get_for(*, user: Any, kind: str, pk: int) -> StaleFact:
+    """One fact with what reads it and what rests on it; 404 for an unknown kind or row."""
+    model = FACT_MODELS.get(kind)
+    if model is None:
+        raise Http404
+    facts = _facts_of(kind, model, _with_source(model).filter(pk=pk))
+    if not facts:
+        raise Http404
+    return facts[0]
+
+
+def fact_fields(record: models.Model) -> list[tuple[str, Any]]:
+    """The row's own fields as (label, value) for the fact page; relations by their text."""
+    fields = []
+    for model_field in record._meta.concrete_fields:
+        name = model_field.name
+        if model_field.primary_key or name in {"source", "second_source", "checked_on"}:
+            continue
+        value = getattr(record, name)
+        if value in (None, "", [], {}):
+            continue
+        if isinstance(model_field, models.BooleanField):
+            value = gettext("yes") if value else gettext("no")
+        elif model_field.choices:
+            value = getattr(record, f"get_{name}_display")()
+        elif isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        fields.append((str(model_field.verbose_name), value))
+    return fields
 
 
 def _with_source(model: type[models.Model]) -> QuerySet[Any]:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("schemes/", views.scheme_index, name="schemes"),
     path("mechanisms/", views.mechanism_index, name="mechanisms"),
     path("stale/", views.fact_stale_report, name="stale"),
+    path("facts/<slug:kind>/<int:pk>/", views.fact_detail, name="fact"),
     path("rules/", views.rule_index, name="rules"),
     path("<str:code>/", views.market_detail, name="detail"),
 ]

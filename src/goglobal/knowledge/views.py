@@ -72,8 +72,14 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
     stale_only = request.GET.get("all") != "1"
     kind = request.GET.get("kind", "")
     query = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in selectors.FACT_SORTS else "use"
     facts = selectors.fact_list(
-        user=request.user, kind=kind, query=query, stale_after=months if stale_only else None
+        user=request.user,
+        kind=kind,
+        query=query,
+        stale_after=months if stale_only else None,
+        sort=sort,
     )
     return render(
         request,
@@ -84,8 +90,23 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "query": query,
             "stale_only": stale_only,
+            "sort": sort,
             "kinds": list(selectors.FACT_MODELS),
+            "secondary_count": sum(fact.on_secondary_only for fact in facts),
         },
+    )
+
+
+@login_required
+def fact_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """One fact: its fields, its sources (and their kind), when it was checked, where it is used."""
+    if not getattr(request.user, "is_internal", False):
+        raise PermissionDenied
+    fact = selectors.fact_get_for(user=request.user, kind=kind, pk=pk)
+    return render(
+        request,
+        "knowledge/fact_detail.html",
+        {"fact": fact, "fields": selectors.fact_fields(fact.record)},
     )
 
 
@@ -155,6 +176,7 @@ def mechanism_index(request: HttpRequest) -> HttpResponse:
             "mechanisms": mechanisms,
             "initiative_count": initiative_count,
             "show_case_counts": is_staff,
+            "task_forces": programmes.task_force_list(),
         },
     )
 

@@ -18,11 +18,14 @@ from goglobal.knowledge.models import (
     GroupAccession,
     Indicator,
     MarketGroup,
+    MarketGroupArea,
     MarketGroupMembership,
     NeedCode,
     Office,
     Sector,
     Source,
+    TaskForce,
+    TaskForceMember,
 )
 from goglobal.knowledge.services.programmes import programmes_load
 from goglobal.knowledge.services.rules import rules_load
@@ -36,10 +39,19 @@ def _rows(name: str, data_dir: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(handle)
 
 
+def _stamped(row: dict[str, str], sources: dict[str, Source]) -> dict[str, Any]:
+    """``source``, ``second_source`` (empty or absent: none) and ``checked_on`` of a row."""
+    second = (row.get("second_source") or "").strip()
+    return {
+        "source": sources[row["source"]],
+        "second_source": sources[second] if second else None,
+        "checked_on": date.fromisoformat(row["checked_on"]),
+    }
+
+
 def _sourced(row: dict[str, str], sources: dict[str, Source]) -> dict[str, Any]:
     values: dict[str, Any] = {name: row[name].strip() for name in _NAMES}
-    values["source"] = sources[row["source"]]
-    values["checked_on"] = date.fromisoformat(row["checked_on"])
+    values.update(_stamped(row, sources))
     return values
 
 
@@ -55,7 +67,12 @@ def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     for row in _rows("sources.csv", data_dir):
         sources[row["key"]], _ = Source.objects.update_or_create(
             key=row["key"],
-            defaults={"title": row["title"], "url": row["url"], "publisher": row["publisher"]},
+            defaults={
+                "title": row["title"],
+                "url": row["url"],
+                "publisher": row["publisher"],
+                "kind": (row.get("kind") or Source.Kind.SECONDARY).strip(),
+            },
         )
     counts["sources"] = len(sources)
     counts["sectors"] = _load_sectors(data_dir, sources)
@@ -66,6 +83,7 @@ def reference_data_load(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     counts["indicators"] = _load_indicators(data_dir, sources)
     counts["agreements"] = _load_agreements(data_dir, sources)
     counts["offices"] = _load_offices(data_dir, sources)
+    counts["task_forces"] = _load_task_forces(data_dir, sources)
     counts.update(programmes_load(data_dir, sources))
     counts.update(rules_load(data_dir, sources))
     return counts
@@ -122,10 +140,17 @@ def _load_groups(data_dir: Path, sources: dict[str, Source]) -> int:
             defaults={
                 "joined_on": _optional_date(row["joined_on"]),
                 "left_on": _optional_date(row["left_on"]),
-                "source": sources[row["source"]],
-                "checked_on": date.fromisoformat(row["checked_on"]),
+                **_stamped(row, sources),
             },
         )
+    areas = {area.code: area for area in AdministrativeArea.objects.all()}
+    if (data_dir / "market_group_areas.csv").exists():
+        for row in _rows("market_group_areas.csv", data_dir):
+            MarketGroupArea.objects.update_or_create(
+                group=groups[row["group"]],
+                area=areas[row["area"]],
+                defaults=_stamped(row, sources),
+            )
     for row in _rows("group_accessions.csv", data_dir):
         GroupAccession.objects.update_or_create(
             group=groups[row["group"]],
@@ -135,8 +160,7 @@ def _load_groups(data_dir: Path, sources: dict[str, Source]) -> int:
                 "applied_on": _optional_date(row["applied_on"]),
                 "status_on": _optional_date(row["status_on"]),
                 "note": row["note"],
-                "source": sources[row["source"]],
-                "checked_on": date.fromisoformat(row["checked_on"]),
+                **_stamped(row, sources),
             },
         )
     return len(groups)
@@ -191,10 +215,7 @@ def _load_agreements(data_dir: Path, sources: dict[str, Source]) -> int:
         AgreementParty.objects.update_or_create(
             agreement=agreements[row["agreement"]],
             country=countries[row["country"]],
-            defaults={
-                "source": sources[row["source"]],
-                "checked_on": date.fromisoformat(row["checked_on"]),
-            },
+            defaults=_stamped(row, sources),
         )
     for code, members in listed.items():
         agreements[code].coverage.exclude(country__code__in=members).delete()
@@ -217,3 +238,29 @@ def _load_offices(data_dir: Path, sources: dict[str, Source]) -> int:
         Office.objects.update_or_create(code=row["code"], defaults=defaults)
         count += 1
     return count
+
+
+def _load_task_forces(data_dir: Path, sources: dict[str, Source]) -> int:
+    if not (data_dir / "task_forces.csv").exists():
+        return 0
+    forces = {}
+    for row in _rows("task_forces.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(
+            launched_on=_optional_date(row["launched_on"]),
+            chair_en=row["chair_en"],
+            chair_zh_hans=row["chair_zh_hans"],
+            chair_zh_hant=row["chair_zh_hant"],
+            is_verified=_flag(row["is_verified"]),
+            note=row["note"],
+        )
+        forces[row["code"]], _ = TaskForce.objects.update_or_create(
+            code=row["code"], defaults=defaults
+        )
+    for row in _rows("task_force_members.csv", data_dir):
+        defaults = _sourced(row, sources)
+        defaults.update(position=int(row["position"]), is_verified=_flag(row["is_verified"]))
+        TaskForceMember.objects.update_or_create(
+            task_force=forces[row["task_force"]], code=row["code"], defaults=defaults
+        )
+    return len(forces)

@@ -29,6 +29,7 @@ from goglobal.knowledge.models import (
     HongKongFunction,
     Indicator,
     MarketGroup,
+    MarketGroupArea,
     MarketGroupMembership,
     Mechanism,
     MechanismInitiative,
@@ -39,6 +40,8 @@ from goglobal.knowledge.models import (
     Scheme,
     Sector,
     Source,
+    TaskForce,
+    TaskForceMember,
 )
 from goglobal.knowledge.services.facts import fact_save
 
@@ -65,6 +68,9 @@ SECTIONS: list[tuple[str, type[models.Model], tuple[str, ...]]] = [
     ("mechanisms", Mechanism, ("code",)),
     ("mechanism_meetings", MechanismMeeting, ("code",)),
     ("mechanism_initiatives", MechanismInitiative, ("code",)),
+    ("market_group_areas", MarketGroupArea, ("group", "area")),
+    ("task_forces", TaskForce, ("code",)),
+    ("task_force_members", TaskForceMember, ("task_force", "code")),
     ("rules", RuleValue, ("code", "effective_from")),
 ]
 

@@ -45,8 +45,10 @@ def _flag(text: str) -> bool:
 
 
 def _stamp(row: dict[str, str], sources: dict[str, Source]) -> dict[str, Any]:
+    second = (row.get("second_source") or "").strip()
     return {
         "source": sources[row["source"]],
+        "second_source": sources[second] if second else None,
         "checked_on": date.fromisoformat(row["checked_on"]),
     }
 
@@ -97,6 +99,7 @@ def _load_functions(data_dir: Path, sources: dict[str, Source]) -> int:
                 "documents": _list(row["documents"]),
                 "provider_categories": _list(row["provider_categories"]),
                 "need_codes": _list(row["need_codes"]),
+                "is_verified": _flag(row.get("is_verified") or "yes"),
                 **_stamp(row, sources),
             },
         )
