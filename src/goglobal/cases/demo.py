@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules, services
-from goglobal.cases.models import Case
+from goglobal.cases.models import Case, Confirmation, Outcome
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import Country
 from goglobal.providers.models import ProviderMembership, ServiceProvider
@@ -83,13 +83,55 @@ def _referrals(
             )
 
 
+DISPUTES = [
+    "实际只招聘了部分岗位，其余仍在面试中。",
+    "融资金额有误，最终完成的是第一期。",
+    "公司由我们自行注册，并未使用转介的服务机构。",
+]
+
+
+def _confirmation(outcome: Outcome, rng: random.Random, achieved: datetime.date) -> None:
+    """The enterprise's word on a demo outcome: most agree, some dispute, some are waiting or
+    never answered; outcomes of the last two weeks are still waiting."""
+    asked = timezone.make_aware(
+        datetime.datetime.combine(achieved + datetime.timedelta(days=3), datetime.time(10))
+    )
+    outcome = services.outcome_confirmation_request(
+        outcome=outcome, actor=None, now=asked, send_email=False
+    )
+    if outcome.confirmation != Confirmation.REQUESTED or (timezone.now() - asked).days < 14:
+        return
+    draw = rng.random()
+    answered = asked + datetime.timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 8))
+    if draw < 0.6:
+        answer = services.Answer(agrees=True, rating=rng.choice([3, 4, 4, 5, 5]))
+        services.outcome_confirmation_answer(outcome=outcome, answer=answer, now=answered)
+    elif draw < 0.75:
+        answer = services.Answer(agrees=False, comment=rng.choice(DISPUTES), rating=2)
+        services.outcome_confirmation_answer(outcome=outcome, answer=answer, now=answered)
+    elif draw < 0.87:  # never answered: sent once more when the link expired, then unconfirmed
+        days = services.confirmations.confirm_days()
+        for step in (1, 2):
+            when = asked + datetime.timedelta(days=days * step)
+            if when <= timezone.now():
+                services.confirmations.outcome_confirmation_follow_up(
+                    outcome=outcome, now=when, send_email=False
+                )
+    else:  # the reminder went out a few days ago and is still waiting
+        resent = timezone.now() - datetime.timedelta(days=rng.randint(1, 12))
+        services.confirmations.outcome_confirmation_follow_up(
+            outcome=outcome, now=resent, send_email=False
+        )
+
+
 def _outcomes(case: Case, rng: random.Random, today: datetime.date) -> None:
     for kind in OUTCOMES.get(case.stage, []):
-        services.outcome_record(
+        achieved = today - datetime.timedelta(days=rng.randint(10, 300))
+        outcome = services.outcome_record(
             case=case,
             actor=case.owner or case.updated_by,  # type: ignore[arg-type]
             kind=kind,
-            achieved_on=today - datetime.timedelta(days=rng.randint(10, 300)),
+            achieved_on=achieved,
             amount=Decimal(rng.choice([80, 150, 400, 1200])) * 1_000_000
             if kind == "funds_raised"
             else None,
@@ -99,7 +141,9 @@ def _outcomes(case: Case, rng: random.Random, today: datetime.date) -> None:
             if kind == "market_entered"
             else None,
             jobs=rng.randint(5, 120) if kind == "jobs_created" else None,
+            request_confirmation=False,
         )
+        _confirmation(outcome, rng, achieved)
 
 
 @transaction.atomic

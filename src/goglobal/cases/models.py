@@ -196,6 +196,7 @@ class CaseEvent(models.Model):
         INTERACTION = "interaction", _("interaction logged")
         TASK_DONE = "task_done", _("task completed")
         REFERRAL = "referral", _("referral changed")
+        CONFIRMATION = "confirmation", _("outcome confirmation")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -209,10 +210,27 @@ class CaseEvent(models.Model):
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["case", "-created_at"], name="case_event_timeline")]
+        indexes = [
+            models.Index(fields=["case", "-created_at"], name="case_event_timeline"),
+            # The impact figures read stage moves by day (analytics).
+            models.Index(
+                fields=["created_at", "case"],
+                condition=models.Q(kind="stage_moved"),
+                name="case_event_stage_moves",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id}:{self.kind}"
+
+
+class Confirmation(models.TextChoices):
+    NOT_REQUESTED = "not_requested", _("not requested")
+    NO_CONTACT = "no_contact", _("no consenting contact")
+    REQUESTED = "requested", _("waiting for the enterprise")
+    CONFIRMED = "confirmed", _("confirmed by the enterprise")
+    DISPUTED = "disputed", _("disputed by the enterprise")
+    UNCONFIRMED = "unconfirmed", _("unconfirmed (no answer)")
 
 
 class Outcome(TimeStampedModel):
@@ -252,6 +270,30 @@ class Outcome(TimeStampedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The enterprise's own word on the outcome (``services.confirmations``): a signed link that
+    # expires goes to a consenting contact; an edit after it was answered starts over.
+    confirmation = models.CharField(
+        _("confirmation"),
+        max_length=20,
+        choices=Confirmation.choices,
+        default=Confirmation.NOT_REQUESTED,
+    )
+    confirmation_contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("asked"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmation_sent_at = models.DateTimeField(_("confirmation requested"), null=True, blank=True)
+    confirmation_sends = models.PositiveSmallIntegerField(_("requests sent"), default=0)
+    confirmation_nonce = models.CharField(max_length=32, blank=True, editable=False)
+    confirmation_answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    confirmation_comment = models.TextField(_("enterprise's comment"), blank=True)
+    confirmation_rating = models.PositiveSmallIntegerField(
+        _("how much the task force's help mattered (1–5)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("outcome")
@@ -271,6 +313,17 @@ class Outcome(TimeStampedModel):
                 condition=~models.Q(kind="jobs_created") | models.Q(jobs__isnull=False),
                 name="outcome_jobs_have_count",
             ),
+            models.CheckConstraint(
+                condition=models.Q(confirmation_rating__isnull=True)
+                | models.Q(confirmation_rating__gte=1, confirmation_rating__lte=5),
+                name="outcome_rating_one_to_five",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["confirmation", "confirmation_sent_at"], name="outcome_confirmation"
+            ),
+            models.Index(fields=["kind", "achieved_on"], name="outcome_kind_on"),
         ]
 
     def __str__(self) -> str:
@@ -423,6 +476,9 @@ class ReferralEvent(models.Model):
         verbose_name = _("referral event")
         verbose_name_plural = _("referral events")
         ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["to_status", "created_at"], name="referral_event_by_status")
+        ]
 
     def __str__(self) -> str:
         return f"{self.referral_id}:{self.from_status}->{self.to_status}"

@@ -10,3 +10,8 @@ from goglobal.cases import services
 @task()
 def case_digest_send_task() -> int:
     return services.digest_send()
+
+
+@task()
+def outcome_confirmations_chase_task() -> dict[str, int]:
+    return services.outcome_confirmations_chase()

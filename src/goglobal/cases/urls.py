@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goglobal.cases import views
+from goglobal.cases import confirmation_views, views
 
 app_name = "cases"
 
@@ -37,4 +37,5 @@ urlpatterns = [
         name="provider_referral_answer",
     ),
     path("my-case/", views.enterprise_case, name="enterprise_case"),
+    path("confirm/<str:token>/", confirmation_views.outcome_confirm, name="outcome_confirm"),
 ]

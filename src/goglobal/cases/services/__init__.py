@@ -11,6 +11,14 @@ from goglobal.cases.services.cases import (
     saved_filter_delete,
     saved_filter_save,
 )
+from goglobal.cases.services.confirmations import (
+    Answer,
+    OutcomeChanges,
+    outcome_confirmation_answer,
+    outcome_confirmation_request,
+    outcome_confirmations_chase,
+    outcome_update,
+)
 from goglobal.cases.services.interactions import (
     FollowUp,
     digest_send,
@@ -30,8 +38,10 @@ from goglobal.cases.services.referrals import (
 )
 
 __all__ = [
+    "Answer",
     "CaseChanges",
     "FollowUp",
+    "OutcomeChanges",
     "case_assign",
     "case_delete",
     "case_move",
@@ -39,7 +49,11 @@ __all__ = [
     "case_update",
     "digest_send",
     "interaction_log",
+    "outcome_confirmation_answer",
+    "outcome_confirmation_request",
+    "outcome_confirmations_chase",
     "outcome_record",
+    "outcome_update",
     "referral_accept",
     "referral_complete",
     "referral_decline",

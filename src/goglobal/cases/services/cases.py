@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Outcome, SavedFilter, Stage
+from goglobal.cases.services.confirmations import outcome_confirmation_request
 from goglobal.cases.services.keys import enterprise_facts
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
@@ -181,6 +182,7 @@ def outcome_record(
     country: Country | None = None,
     jobs: int | None = None,
     notes: str = "",
+    request_confirmation: bool = True,
 ) -> Outcome:
     outcome = Outcome(
         case=case,
@@ -200,6 +202,8 @@ def outcome_record(
     data = {"kind": kind, "achieved_on": achieved_on.isoformat(), "outcome": outcome.pk}
     CaseEvent.objects.create(case=case, actor=actor, kind=CaseEvent.Kind.OUTCOME, data=data)
     audit_record(actor=actor, record=case, action="updated", changes={"outcome": [None, data]})
+    if request_confirmation:
+        outcome_confirmation_request(outcome=outcome, actor=actor)
     return outcome
 
 

@@ -71,3 +71,90 @@ NEED_CODES = (
 def needs_of_category(category: str) -> tuple[str, ...]:
     """The need codes that ``category`` typically serves; used for providers that list none."""
     return tuple(need for need in NEED_CODES if category in expected_categories(need))
+
+
+# What each need asks for, in English and Simplified Chinese (knowledge/data/needs.csv): encoded
+# once per process, the profile vectors of providers that do not code the need are compared with it.
+NEED_TEXTS: dict[str, tuple[str, str]] = {
+    "fundraising.ipo": (
+        "IPO and listing: Listing shares on a stock exchange such as the Hong Kong Stock "
+        "Exchange to raise capital from public investors.",
+        "上市融资：在香港联交所等证券交易所上市，向公众投资者募集资金。",
+    ),
+    "fundraising.private_capital": (
+        "Private equity and venture capital: Raising capital from private equity funds, "
+        "venture capital or strategic investors before, or instead of, a listing.",
+        "私募股权与风险投资：在上市前或不经上市，向私募股权基金、风险投资或战略投资者募集资金。",
+    ),
+    "fundraising.debt": (
+        "Debt financing: Borrowing through bank loans, bonds or trade finance, including "
+        "offshore renminbi (dim sum) and green bonds.",
+        "债务融资：通过银行贷款、债券或贸易融资筹集资金，包括离岸人民币债券（点心债）和绿色债券。",
+    ),
+    "hq.regional": (
+        "Regional headquarters: Setting up a regional headquarters in Hong Kong to manage "
+        "operations across Asia or worldwide.",
+        "地区总部：在香港设立地区总部，统筹管理亚洲乃至全球业务。",
+    ),
+    "treasury.centre": (
+        "Corporate treasury centre: Centralising the group's cash, liquidity, foreign "
+        "exchange and intra-group financing in a treasury centre.",
+        "企业财资中心：设立财资中心，集中管理集团的资金、流动性、外汇及集团内部融资。",
+    ),
+    "rnd.hub": (
+        "R&D and innovation hub: Establishing research, development or innovation activities,"
+        " for example at Hong Kong Science Park or Cyberport.",
+        "研发与创新中心：开展研发或创新活动，例如进驻香港科学园或数码港。",
+    ),
+    "supply_chain.centre": (
+        "Supply chain management centre: Coordinating sourcing, procurement and distribution "
+        "across the group's international supply chain.",
+        "供应链管理中心：统筹集团国际供应链的寻源、采购和分销。",
+    ),
+    "legal.setup": (
+        "Company formation and legal structure: Incorporating a company, choosing a holding "
+        "structure and handling company secretarial and regulatory filings.",
+        "公司设立与法律架构：注册成立公司、选择控股架构，并处理公司秘书及监管备案事务。",
+    ),
+    "tax.planning": (
+        "Tax planning and treaties: Structuring operations tax-efficiently, including the use"
+        " of double taxation agreements and transfer pricing compliance.",
+        "税务筹划与税收协定：合理筹划税务安排，包括运用避免双重征税协定及遵循转让定价规定。",
+    ),
+    "banking.accounts": (
+        "Bank accounts and payments: Opening corporate bank accounts and arranging cross-"
+        "border payments, collections and currency conversion.",
+        "银行开户与收付款：开立公司银行账户，办理跨境收付款及货币兑换。",
+    ),
+    "ip.protection": (
+        "Intellectual property protection: Registering and enforcing trademarks, patents and "
+        "designs in target markets.",
+        "知识产权保护：在目标市场注册并维护商标、专利和外观设计权利。",
+    ),
+    "talent.mobility": (
+        "Talent and visas: Hiring local staff and relocating executives and specialists, "
+        "including work visas and talent admission schemes.",
+        "人才与签证：招聘当地员工、派驻高管和专业人员，包括办理工作签证及申请人才引进计划。",
+    ),
+    "logistics.trade": (
+        "Logistics and trade: Moving goods through Hong Kong's port, airport and re-export "
+        "network, including warehousing and freight forwarding.",
+        "物流与贸易：借助香港的港口、机场和转口贸易网络运送货物，包括仓储和货运代理。",
+    ),
+    "market_entry.partners": (
+        "Market entry and partners: Finding distributors, customers, joint-venture partners "
+        "or acquisition targets in new markets.",
+        "市场开拓与合作伙伴：在新市场寻找分销商、客户、合资伙伴或并购目标。",
+    ),
+    "risk.insurance": (
+        "Risk management and insurance: Covering political, credit, cargo and other overseas "
+        "risks through insurance, export credit insurance or a captive insurer.",
+        "风险管理与保险：通过商业保险、出口信用保险或专属自保公司，管理政治、信用、货运等"
+        "海外风险。",
+    ),
+    "compliance.trade": (
+        "Trade compliance and sanctions: Meeting customs, export control, sanctions and "
+        "certificate-of-origin requirements in each market.",
+        "贸易合规与制裁：满足各市场的海关、出口管制、制裁及原产地证书要求。",
+    ),
+}

@@ -79,6 +79,7 @@ class ProviderIndex:
         (``embed``; id → unit vector) where known."""
         self._providers: dict[str, Provider] = {}
         self._derived: dict[str, Derived] = {}
+        self._holding: set[str] = set()  # providers indexed with open referrals
         self._slot_of: dict[str, int] = {}
         self._ids: list[str] = []
         self._alive = Column(np.bool_, False)
@@ -115,13 +116,17 @@ class ProviderIndex:
         self._text.add(slot, counts)
 
     def set_open_referrals(self, counts: Mapping[str, int]) -> None:
-        """Referrals each provider holds this month (absent: 0), without re-indexing anyone."""
+        """Referrals each provider holds this month (absent: 0), without re-indexing anyone.
+        Only providers whose count changes are touched (usually a handful)."""
         values = self._open.values
-        for provider_id, provider in self._providers.items():
+        holding = {key for key, held in counts.items() if held and key in self._providers}
+        for provider_id in holding | self._holding:
+            provider = self._providers.get(provider_id)
             held = counts.get(provider_id, 0)
-            if provider.open_referrals != held:
+            if provider is not None and provider.open_referrals != held:
                 self._providers[provider_id] = replace(provider, open_referrals=held)
                 values[self._slot_of[provider_id]] = held
+        self._holding = holding
 
     def remove(self, provider_id: str) -> None:
         slot = self._slot_of.pop(provider_id)
@@ -150,6 +155,8 @@ class ProviderIndex:
         self._focus.append(1 / math.sqrt(max(1, len(served))))
         self._capacity.append(math.inf if provider.capacity is None else provider.capacity)
         self._open.append(provider.open_referrals)
+        if provider.open_referrals:
+            self._holding.add(provider.id)
         counts = self._term_ids(analyse((*provider.names, provider.description)))
         terms = np.fromiter(counts.keys(), np.int64, len(counts))
         self._doc_terms.append(terms)

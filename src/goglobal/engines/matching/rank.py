@@ -23,7 +23,7 @@ from goglobal.engines.matching.reasons import explain
 from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
 
 ROTATION_POOL = 20  # how far below the first places rotation looks for near-equal providers
-PARTS = ("need_fit", "market", "sector", "language", "track_record", "text", "dense")
+PARTS = ("need_fit", "service", "market", "sector", "language", "track_record", "text", "dense")
 Floats = npt.NDArray[np.float64]
 
 
@@ -50,6 +50,7 @@ def score_parts(
     enterprise = query.enterprise
     return {
         "need_fit": features.need_fit(index, query, slots, weights),
+        "service": features.service(index, query, slots),
         "market": features.market(index, query, slots, weights),
         "sector": features.sector(index, enterprise, slots, weights),
         "language": features.language(index, enterprise, slots),

@@ -10,6 +10,8 @@ class Weights:
     """Each part of the score lies in [0, 1]; the score is the weighted sum of the parts."""
 
     need_fit: float = 1.0
+    # Coded need 1; else how much the profile's vector reads like the need's (embed).
+    service: float = 1.0
     market: float = 1.5
     sector: float = 1.2
     language: float = 0.4

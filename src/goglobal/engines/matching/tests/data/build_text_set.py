@@ -265,15 +265,17 @@ def build() -> dict:
             plan=PLAN[language].format(place=rng.choice(PLACES[targets[0]][language])),
             service=rng.choice(SERVICES[service][2][language]),
         )
+        coded_targets = targets if rng.random() < 0.6 else []
+        stated = coded_targets or targets[:1]  # what the enterprise states: codes, else its text
         relevant = {}
         for provider in providers:
-            grade = _grade(truths[provider["id"]], service, market, sector, targets)
+            grade = _grade(truths[provider["id"]], service, market, sector, stated)
             if grade:
                 relevant[provider["id"]] = grade
         queries.append({
             "id": f"tq-{number:03d}", "need": SERVICES[service][0], "market": market,
             "enterprise": {"sector": sector, "description": text,
-                           "target_markets": targets if rng.random() < 0.6 else [],
+                           "target_markets": coded_targets,
                            "needs": [SERVICES[service][0]]},
             "relevant": relevant,
             "note": f"{service} / {sector} / {market or 'no market'} / {language}",
