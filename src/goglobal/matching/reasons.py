@@ -85,6 +85,22 @@ class ReasonText:
                 gettext("Network partner in %(country)s")
                 % {"country": self._country_list(p.get("country"))}
             ),
+            "market.text": lambda p: (
+                (
+                    gettext("Office in %(country)s, stated in the profile (“%(phrase)s”)")
+                    if p.get("presence") == "office"
+                    else gettext("Covers %(country)s, stated in the profile (“%(phrase)s”)")
+                )
+                % {"country": self._country_list(p.get("country")), "phrase": p.get("phrase", "")}
+            ),
+            "need.text": lambda p: (
+                gettext("Offers “%(need)s”, stated in the profile")
+                % {"need": self._needs.get(str(p.get("need")), p.get("need"))}
+            ),
+            "sector.text": lambda p: (
+                gettext("Experience in %(sector)s, stated in the profile")
+                % {"sector": self._sectors.get(str(p.get("sector")), p.get("sector"))}
+            ),
             "market.global": lambda p: gettext("Works worldwide"),
             "market.targets": lambda p: (
                 gettext("Covers target markets: %(countries)s")
