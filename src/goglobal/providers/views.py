@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.accounts.rules import can
 from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge.languages import WORKING_LANGUAGES
@@ -21,6 +22,7 @@ from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers import selectors, services
 from goglobal.providers.forms import InvestorProfileForm, ProviderProfileForm
 from goglobal.providers.models import InvestmentStage, InvestorType, ProviderCategory
+from goglobal.providers.suggestions import codes_suggested_by_text
 
 
 def _page(request: AuthenticatedRequest, queryset: QuerySet[Any]) -> Page[Any]:
@@ -103,7 +105,17 @@ def provider_edit(request: AuthenticatedRequest, provider_id: int) -> HttpRespon
     return render(
         request,
         "providers/provider_edit.html",
-        {"form": form, "version_form": version, "provider": provider},
+        {
+            "form": form,
+            "version_form": version,
+            "provider": provider,
+            # Staff see what the text states beyond the codes (providers keep their own page).
+            "suggested": (
+                codes_suggested_by_text(provider)
+                if can(request.user, "directory.edit_any")
+                else None
+            ),
+        },
     )
 
 

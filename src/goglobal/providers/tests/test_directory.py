@@ -256,3 +256,17 @@ def test_an_edit_through_the_page_is_audited(client):
 
     event = AuditEvent.objects.filter(target_id=str(provider.pk), action="updated").get()
     assert event.changes["name_en"][1] == "Audited Partners"
+
+
+def test_edit_page_offers_staff_the_codes_the_profile_text_states(client, officer):
+    provider = ServiceProviderFactory(
+        name_en="Bosphorus Counsel",
+        description="我們在伊斯坦堡設有辦事處，為動力電池企業註冊公司。",
+    )
+    client.force_login(officer)
+
+    page = client.get(reverse("providers:provider_edit", args=[provider.pk])).content.decode()
+
+    assert "<code>TR</code>" in page
+    assert "<code>38</code>" in page
+    assert "<code>legal.setup</code>" in page
