@@ -471,25 +471,27 @@ def secondary_listing(ctx: Context) -> dict[str, Any]:  # noqa: C901 - two regim
         reasons.append(reason("19c.not_qualifying_exchange"))
         ctx.rule("hkex.19c.wvr.market_cap", facts)
         return route
-    qualifying: Tri = None if exchange is None else True
+    # The exchange and the compliance record are not part of the profile format: without the
+    # optional ``listing`` block they are conditions, and the market cap tests decide.
+    qualifying: Tri = True
     if exchange is None:
-        missing(reasons, "enterprise.listing.exchange")
+        route["conditions"].append(reason("condition.19c_qualifying_exchange"))
     cap_money = (
         listing.market_cap if listing and listing.market_cap else ctx.profile.expected_market_cap
     )
     cap = ctx.money_hkd(cap_money, facts, reasons)
     if cap_money is None:
-        missing(reasons, "enterprise.listing.market_cap")
+        missing(reasons, "enterprise.expected_market_cap")
     revenue = ctx.figure("revenue", 0, facts, reasons)
     years = listing.years if listing else None
-    if years is None:
-        missing(reasons, "enterprise.listing.years")
     wvr = listing.weighted_voting_rights if listing else None
     big = ctx.value("hkex.19c.wvr.market_cap", facts)
     mid = ctx.value("hkex.19c.wvr.market_cap_with_revenue", facts)
     rev = ctx.value("hkex.19c.wvr.revenue", facts)
     wvr_years = ctx.value("hkex.19c.wvr.compliance_years", facts)
-    ydec = None if years is None else Decimal(years)
+    if years is None:
+        route["conditions"].append(reason("condition.19c_years_unknown"))
+    ydec = Decimal(99) if years is None else Decimal(years)  # unknown: a condition, not a test
     wvr_test = all_of(
         [
             at_least(ydec, wvr_years),

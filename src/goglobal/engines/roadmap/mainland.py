@@ -12,8 +12,6 @@ ENTITY_NEEDS = {
     "rnd.hub",
     "supply_chain.centre",
     "legal.setup",
-    "banking.accounts",
-    "market_entry.partners",
 }
 LISTING_NEEDS = {"fundraising.ipo"}
 DEBT_NEEDS = {"fundraising.debt"}

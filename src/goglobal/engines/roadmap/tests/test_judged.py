@@ -1,4 +1,4 @@
-"""The judged set: 34 profiles with answers written from the published rules (judged.json).
+"""The judged set: 36 profiles with answers written from the published rules (judged.json).
 
 Each case's expected answers and the reasoning beside them come from the rules, not from the
 engine. Known disagreements are listed in the file with why; every other answer must match.
