@@ -30,6 +30,7 @@ _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("enterprises:list", _("Enterprises"), _STAFF),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),
     ("cases:enterprise_case", _("Our case"), frozenset({Role.ENTERPRISE_MEMBER})),
+    ("roadmaps:mine", _("Our roadmap"), frozenset({Role.ENTERPRISE_MEMBER})),
     ("providers:portal", _("My organisation"), frozenset({Role.PROVIDER_MEMBER})),
     ("cases:provider_referrals", _("Referrals"), frozenset({Role.PROVIDER_MEMBER})),
     ("providers:directory", _("Providers"), None),

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from goglobal.accounts.models import User
 from goglobal.cases.models import Case, CaseEvent, Interaction, Outcome, Referral
@@ -213,4 +214,10 @@ def _detail(kind: str, data: dict[str, Any], names: _Names) -> str:
         return ", ".join(_label(Case, name) for name in data)
     if kind == CaseEvent.Kind.TASK_DONE:
         return str(data.get("title", ""))
+    if kind == CaseEvent.Kind.ROADMAP_TASKS:
+        return ngettext(
+            "%(count)s task from roadmap version %(number)s",
+            "%(count)s tasks from roadmap version %(number)s",
+            int(data.get("tasks", 0)),
+        ) % {"count": data.get("tasks", 0), "number": data.get("roadmap", "")}
     return ""

@@ -197,6 +197,7 @@ class CaseEvent(models.Model):
         TASK_DONE = "task_done", _("task completed")
         REFERRAL = "referral", _("referral changed")
         CONFIRMATION = "confirmation", _("outcome confirmation")
+        ROADMAP_TASKS = "roadmap_tasks", _("tasks made from the roadmap")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -383,6 +384,8 @@ class Task(TimeStampedModel):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The roadmap step this task carries out (the step's id in the enterprise's roadmap).
+    roadmap_step = models.CharField(_("roadmap step"), max_length=60, blank=True, default="")
 
     class Meta:
         verbose_name = _("task")

@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/edit/", views.case_update, name="update"),
+    path("<int:case_id>/roadmap-tasks/", views.roadmap_tasks_make, name="roadmap_tasks"),
     path("<int:case_id>/move/", views.case_move, name="move"),
     path("<int:case_id>/outcomes/", views.outcome_add, name="outcome_add"),
     path("<int:case_id>/interactions/", views.interaction_add, name="interaction_add"),

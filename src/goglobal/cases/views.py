@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
@@ -29,12 +30,14 @@ from goglobal.cases.forms import (
     SavedFilterForm,
 )
 from goglobal.cases.models import Case, Origin, Referral, SavedFilter
+from goglobal.cases.services import roadmap_tasks
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises.selectors import enterprise_get_for
 from goglobal.matching import selectors as matching_selectors
 from goglobal.matching.models import MatchSuggestion
+from goglobal.roadmaps import selectors as roadmap_selectors
 
 FILTER_KEYS = ("city", "sector", "need", "market", "owner", "stage", "overdue", "sort")
 
@@ -227,6 +230,9 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
         "next_stages": [(s, s.label) for s in _stage_choices(rules.next_stages(case.stage))],
         "history": history.case_history_for(case=case, referrals=page.referrals),
     }
+    roadmap = roadmap_selectors.roadmap_latest(case.enterprise)
+    context["roadmap"] = roadmap
+    context["roadmap_progress"] = roadmap_tasks.roadmap_progress(case=case, roadmap=roadmap)
     if can_edit:
         provider_query = request.GET.get("provider_q", "")[:100]
         offered = selectors.providers_offered_for(
@@ -256,6 +262,33 @@ def _stage_choices(values: list[str]) -> list[Any]:
 @login_required
 def case_detail(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     return render(request, "cases/detail.html", _detail_context(request, case_id))
+
+
+@login_required
+@require_POST
+def roadmap_tasks_make(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    """Turn the enterprise's latest roadmap steps into tasks on this case, in one action."""
+    if not selectors.case_can_edit(request.user):
+        raise Http404
+    case = selectors.case_page_for(user=request.user, case_id=case_id).case
+    roadmap = roadmap_selectors.roadmap_latest(case.enterprise)
+    if roadmap is None:
+        messages.error(request, _("Generate the roadmap first."))
+        return redirect("cases:detail", case_id=case.pk)
+    created = roadmap_tasks.roadmap_steps_to_tasks(case=case, roadmap=roadmap, actor=request.user)
+    if created:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s task made from the roadmap.",
+                "%(count)s tasks made from the roadmap.",
+                len(created),
+            )
+            % {"count": len(created)},
+        )
+    else:
+        messages.info(request, _("Every step of the roadmap already has a task."))
+    return redirect("cases:detail", case_id=case.pk)
 
 
 @login_required

@@ -15,6 +15,7 @@ from goglobal.events.api import router as events_router
 from goglobal.knowledge.api import router as knowledge_router
 from goglobal.matching.api import router as matching_router
 from goglobal.providers.api import router as providers_router
+from goglobal.roadmaps.api import router as roadmaps_router
 
 api = NinjaAPI(
     title="GoGlobal Connect API",
@@ -32,6 +33,7 @@ api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])
 api.add_router("/directory", providers_router, tags=["directory"])
 api.add_router("/matching", matching_router, tags=["matching"])
+api.add_router("/roadmaps", roadmaps_router, tags=["roadmaps"])
 api.add_router("/cases", cases_router, tags=["cases"])
 api.add_router("/events", events_router, tags=["events"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])

@@ -14,6 +14,7 @@ urlpatterns = [
     path("directory/", include("goglobal.providers.urls")),
     path("data/", include("goglobal.imports.urls")),
     path("matching/", include("goglobal.matching.urls")),
+    path("roadmaps/", include("goglobal.roadmaps.urls")),
     path("cases/", include("goglobal.cases.urls")),
     path("events/", include("goglobal.events.urls")),
     path("overview/", include("goglobal.analytics.urls")),

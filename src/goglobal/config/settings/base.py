@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "goglobal.providers",
     "goglobal.imports",
     "goglobal.matching",
+    "goglobal.roadmaps",
     "goglobal.cases",
     "goglobal.events",
     "goglobal.analytics",

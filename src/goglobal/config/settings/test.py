@@ -19,5 +19,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = DATA_DIR / "test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file, not memory, so that a real worker process can share the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}
+    # A file, not memory, so that a real worker process can share the test database. Its name
+    # carries the first test process's id, inherited by the workers and servers it starts, so
+    # two test runs in one checkout never share (and corrupt) one file.
+    _RUN = os.environ.setdefault("GOGLOBAL_TEST_RUN", str(os.getpid()))
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-db-{_RUN}.sqlite3")}

@@ -14,6 +14,7 @@ from django.db import connections
 
 from goglobal.accounts.models import Role
 from goglobal.cases.demo import cases_demo_create
+from goglobal.roadmaps.demo import roadmaps_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
@@ -77,6 +78,11 @@ class Command(BaseCommand):
                     lambda: cases_demo_create(options["seed"]),
                 )
                 self.stdout.write(f"  {len(cases)} cases across every stage")
+                roadmaps = self._step(
+                    "Computing going-global roadmaps",
+                    lambda: roadmaps_demo_create(options["seed"]),
+                )
+                self.stdout.write(f"  {len(roadmaps)} roadmaps, one for every enterprise with a case")
             self._print_accounts(accounts)
         if not options["no_serve"]:
             self._serve(accounts)
