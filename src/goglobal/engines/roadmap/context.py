@@ -59,6 +59,12 @@ class Context:
             add(facts, rule.fact)
         return rule
 
+    def history(self, code: str, facts: list[str]) -> None:
+        """Every dated value of ``code`` joins ``facts`` (to show when a rule starts)."""
+        for rule in self.snapshot.rules:
+            if rule.code == code:
+                add(facts, rule.fact)
+
     def value(self, code: str, facts: list[str]) -> Decimal | None:
         rule = self.rule(code, facts)
         return None if rule is None else rule.value

@@ -28,9 +28,7 @@ def csrc_filing(ctx: Context, routes: list[dict[str, Any]]) -> dict[str, Any]:
     wants = bool(LISTING_NEEDS & set(ctx.profile.needs))
     if rule is None:
         step["reasons"].append(reason("csrc.not_in_force", on=ctx.on.isoformat()))
-        for row in ctx.snapshot.rules:
-            if row.code == "csrc.filing.deadline_working_days":
-                facts.append(row.fact)
+        ctx.history("csrc.filing.deadline_working_days", facts)
         step["required"] = False
         return step
     days = number(rule.value)
@@ -69,6 +67,8 @@ def odi_filing(ctx: Context, functions: list[dict[str, Any]] | None = None) -> d
     ]
     if ndrc is None and mofcom is None:
         step["reasons"].append(reason("odi.not_in_force", on=ctx.on.isoformat()))
+        ctx.history("ndrc.odi.order_11", facts)
+        ctx.history("mofcom.odi.measures_2014", facts)
         return step
     if wanted or entities:
         step["required"] = True
@@ -101,6 +101,7 @@ def foreign_debt_registration(ctx: Context) -> dict[str, Any]:
     rule = ctx.rule("ndrc.foreign_debt.min_term_years", facts)
     if rule is None:
         step["reasons"].append(reason("debt.not_in_force", on=ctx.on.isoformat()))
+        ctx.history("ndrc.foreign_debt.min_term_years", facts)
         return step
     if DEBT_NEEDS & set(ctx.profile.needs):
         step["required"] = True

@@ -176,3 +176,21 @@ def test_unknown_fields_are_listed_not_fatal_and_as_of_defaults_to_today() -> No
     assert profile.ignored == ("extra", "enterprise.employees")
     doc = build_roadmap(profile, shipped()).to_json()
     assert doc["notes"] == [["profile.ignored", {"fields": ["extra", "enterprise.employees"]}]]
+
+
+def test_every_item_of_every_judged_roadmap_names_facts_that_are_in_the_document() -> None:
+    for doc in _docs():
+        for section in (
+            "listing_routes",
+            "mainland_steps",
+            "functions",
+            "markets",
+            "schemes",
+            "steps",
+        ):
+            for item in doc[section]:
+                assert item["facts"], (section, item)
+                assert set(item["facts"]) <= set(doc["facts"]), (section, item)
+        for fact in doc["facts"].values():
+            date.fromisoformat(fact["checked_on"])
+            assert fact["source"]["title"]
