@@ -80,6 +80,8 @@ def odi_filing(ctx: Context, functions: list[dict[str, Any]] | None = None) -> d
             step["reasons"].append(reason("odi.state_owned"))
         elif ctx.profile.ownership == "foreign_invested":
             step["reasons"].append(reason("odi.foreign_invested"))
+        elif ctx.profile.ownership == "mixed":
+            step["reasons"].append(reason("odi.mixed"))
         else:
             step["reasons"].append(reason("odi.private"))
         step["conditions"] += [
