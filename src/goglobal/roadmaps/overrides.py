@@ -37,7 +37,9 @@ class Override:
 
 
 def apply(result: dict[str, Any], overrides: list[Override]) -> dict[str, Any]:
-    """A copy of ``result`` with every override applied and marked."""
+    """``result`` with every override applied and marked (a copy when there is any)."""
+    if not overrides:
+        return result
     applied = copy.deepcopy(result)
     for override in overrides:
         mark = {"id": override.id, "note": override.note, "by": override.by, "on": override.on}

@@ -410,6 +410,7 @@ class RoadmapView:
     changes: list[str]
     causes: str
     show_tasks: bool
+    for_print: bool = False
 
 
 def present(
@@ -487,6 +488,7 @@ def present(
         changes=changes,
         causes=causes,
         show_tasks=bool(tasks),
+        for_print=for_print,
     )
 
 

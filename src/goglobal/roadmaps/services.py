@@ -126,6 +126,7 @@ def roadmap_generate(
     enterprise: Enterprise,
     as_of: datetime.date | None = None,
     only_if_changed: bool = False,
+    knowledge: tuple[Any, str] | None = None,
 ) -> Roadmap | None:
     """Compute the enterprise's roadmap and store it as a new version.
 
@@ -136,7 +137,7 @@ def roadmap_generate(
     Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
     day = as_of or timezone.localdate()
     profile = profile_of(enterprise, as_of=day)
-    computed, knowledge_key = engine.compute(profile)
+    computed, knowledge_key = engine.compute(profile, knowledge)
     active = _active_overrides(enterprise)
     result = overrides.apply(computed, active)
     previous = Roadmap.objects.filter(enterprise=enterprise).order_by("-number").first()
@@ -253,8 +254,11 @@ def roadmaps_regenerate_all(*, only_if_changed: bool = True) -> dict[str, int]:
         .values_list("enterprise_id", flat=True)
         .distinct()
     )
+    knowledge = engine.snapshot()
     for enterprise in Enterprise.objects.filter(pk__in=list(ids)).order_by("pk").iterator():
         checked += 1
-        if roadmap_generate(actor=None, enterprise=enterprise, only_if_changed=only_if_changed):
+        if roadmap_generate(
+            actor=None, enterprise=enterprise, only_if_changed=only_if_changed, knowledge=knowledge
+        ):
             regenerated += 1
     return {"checked": checked, "regenerated": regenerated}

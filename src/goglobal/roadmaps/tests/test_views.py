@@ -155,3 +155,21 @@ def test_the_api_returns_the_latest_version_with_the_same_checks(officer, enterp
     assert body["roadmap"]["format"] == "goglobal-roadmap/1"
     versions = client.get(f"/api/roadmaps/enterprises/{enterprise.pk}/versions").json()
     assert [v["version"] for v in versions] == [1]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "zh-hant"])
+def test_the_pdf_is_a_pdf_in_each_language_with_its_sources(officer, enterprise, language):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    services.roadmap_generate(actor=officer, enterprise=enterprise)
+    client = _client(officer)
+    client.cookies["goglobal_language"] = language
+    response = client.get(reverse("roadmaps:pdf", args=[enterprise.pk, 1]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    heading = {"en": "Going-global roadmap", "zh-hans": "出海路线图", "zh-hant": "出海路線圖"}
+    assert heading[language] in text
+    assert "http" in text  # the sources, with their addresses
