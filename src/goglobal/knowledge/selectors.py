@@ -37,6 +37,7 @@ from goglobal.knowledge.models import (
     MechanismMeeting,
     NeedCode,
     Office,
+    RuleValue,
     Scheme,
     Sector,
     Source,
@@ -176,6 +177,7 @@ FACT_MODELS: dict[str, type[models.Model]] = {
     "group_area": MarketGroupArea,
     "task_force": TaskForce,
     "task_force_member": TaskForceMember,
+    "rule": RuleValue,
 }
 CHART_INDICATORS = ("NY.GDP.MKTP.CD", "NY.GDP.MKTP.KD.ZG", "NY.GDP.PCAP.CD", "SP.POP.TOTL")
 MAX_COMPARED = 5

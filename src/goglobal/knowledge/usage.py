@@ -71,6 +71,7 @@ _RESTING: dict[str, tuple[str, ...]] = {
     "mechanism": ("meetings", "initiatives", "cases"),
     "task_force": ("members",),
 }
+USES["rule"] = ("roadmaps",)
 
 
 def features_of(kind: str) -> list[Feature]:

@@ -103,11 +103,12 @@ def fact_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if not getattr(request.user, "is_internal", False):
         raise PermissionDenied
     fact = selectors.fact_get_for(user=request.user, kind=kind, pk=pk)
-    return render(
-        request,
-        "knowledge/fact_detail.html",
-        {"fact": fact, "fields": selectors.fact_fields(fact.record)},
-    )
+    context: dict[str, Any] = {"fact": fact, "fields": selectors.fact_fields(fact.record)}
+    if kind == "rule":  # the value in force today beside the one a temporary rule suspends
+        today = timezone.localdate()
+        context["rule"] = rules_service.rule_on_day(str(getattr(fact.record, "code", "")), on=today)
+        context["today"] = today
+    return render(request, "knowledge/fact_detail.html", context)
 
 
 _reason_text = programmes.reason_text

@@ -25,6 +25,18 @@ THRESHOLD = 0.5
 BIG_REVENUE_HKD = Decimal(1_000_000_000)
 
 
+def _relevant(ctx: Context, name: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The knowledge-base functions an item rests on: for fundraising, the listing always and
+    private capital or debt only when the enterprise asks for them."""
+    if name != "fundraising":
+        return codes
+    wanted = {"fundraising.private_capital": "private-capital", "fundraising.debt": "debt"}
+    return (
+        "listing-main-board",
+        *(code for need, code in wanted.items() if need in ctx.profile.needs),
+    )
+
+
 def _asks(ctx: Context, prefixes: tuple[str, ...]) -> list[str]:
     return [need for need in ctx.profile.needs if need.startswith(prefixes)]
 
@@ -67,8 +79,9 @@ def functions(  # noqa: C901 - one block of signals per function
         facts: list[str] = []
         reasons: list[Reason] = []
         tax: list[dict[str, Any]] = []
+        relevant = _relevant(ctx, name, codes)
         for function in ctx.snapshot.functions:
-            if function.code in codes:
+            if function.code in relevant:
                 add(facts, function.fact)
                 for point in function.points:
                     if point.kind in ("tax", "regulatory"):
@@ -79,6 +92,8 @@ def functions(  # noqa: C901 - one block of signals per function
             score += 0.6
             reasons.append(reason("function.asked", needs=asked))
         if name == "fundraising":
+            if "fundraising.debt" in ctx.profile.needs:
+                ctx.rule("ndrc.foreign_debt.min_term_years", facts)
             if eligible_routes:
                 score += 0.3
                 reasons.append(reason("function.route_eligible", routes=eligible_routes))

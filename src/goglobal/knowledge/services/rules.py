@@ -113,6 +113,20 @@ class RuleOnDay:
     history: list[RuleValue]
 
 
+def rule_on_day(code: str, *, on: date) -> RuleOnDay:
+    """One rule on ``on``: the value in force, the standing values it suspends, its history."""
+    rows = list(
+        RuleValue.objects.filter(code=code).select_related("source").order_by("-effective_from")
+    )
+    covering = [row for row in rows if row.covers(on)]
+    return RuleOnDay(
+        code=code,
+        in_force=covering[0] if covering else None,
+        suspended=covering[1:],
+        history=sorted(rows, key=lambda row: row.effective_from),
+    )
+
+
 def rule_overview(*, on: date) -> list[RuleOnDay]:
     """Every rule with its value in force on ``on``, the values it suspends and its history
     (one query)."""

@@ -182,3 +182,17 @@ def test_page_shows_temporary_and_standing_values_while_the_temporary_rule_runs(
 @pytest.mark.django_db
 def test_page_requires_login(client) -> None:
     assert client.get(reverse("knowledge:rules")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_fact_page_of_a_temporary_rule_shows_the_standing_value_too(client, officer) -> None:
+    client.force_login(officer)
+    temporary = RuleValue.objects.get(
+        code="hkex.18c.commercial_market_cap", effective_from=dt.date(2024, 9, 1)
+    )
+    page = client.get(reverse("knowledge:fact", args=["rule", temporary.pk])).content.decode()
+    assert "HK$4 billion" in page
+    assert "Suspended while the temporary rule runs:" in page
+    assert "HK$6 billion" in page
+    listed = client.get(reverse("knowledge:stale"), {"all": "1", "kind": "rule"}).content.decode()
+    assert "hkex.18c.commercial_market_cap" in listed
