@@ -61,6 +61,16 @@ def _profile_one() -> None:
     profiler.disable()
     pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
 
+    from goglobal.roadmaps.models import Roadmap
+    from goglobal.roadmaps.pdf import roadmap_pdf
+
+    roadmap = Roadmap.objects.order_by("pk").first()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    roadmap_pdf(roadmap, user=None, language="zh-hans")
+    profiler.disable()
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(20)
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
