@@ -11,7 +11,7 @@ from goglobal.engines.roadmap.functions import functions as hk_functions
 from goglobal.engines.roadmap.listing import listing_routes
 from goglobal.engines.roadmap.mainland import mainland_steps
 from goglobal.engines.roadmap.markets import markets
-from goglobal.engines.roadmap.messages import LANGS, render
+from goglobal.engines.roadmap.messages import LANGS, name, render
 from goglobal.engines.roadmap.model import ROADMAP_FORMAT, Profile, Snapshot
 from goglobal.engines.roadmap.schemes import schemes
 from goglobal.engines.roadmap.steps import plan
@@ -136,7 +136,7 @@ def render_text(doc: dict[str, Any], lang: str) -> str:
     ]
     lines.append(titles[0])
     for route in doc["listing_routes"]:
-        lines.append(f"  {route['route']}: {_tri(route['eligible'], lang)}")
+        lines.append(f"  {name(route['route'], lang)}: {_tri(route['eligible'], lang)}")
         for text in route["reasons_text"]:
             lines.append(f"    - {text}")
         for text in route["conditions_text"]:
@@ -147,7 +147,9 @@ def render_text(doc: dict[str, Any], lang: str) -> str:
         lines += [f"    - {text}" for text in step["reasons_text"]]
     lines += ["", titles[2]]
     for item in doc["functions"]:
-        lines.append(f"  {item['function']}: {_tri(item['recommended'], lang)} ({item['score']})")
+        lines.append(
+            f"  {name(item['function'], lang)}: {_tri(item['recommended'], lang)} ({item['score']})"
+        )
         lines += [f"    - {text}" for text in item["reasons_text"]]
     lines += ["", titles[3]]
     for market in doc["markets"]:

@@ -8,6 +8,7 @@ are joined; Chinese text uses Chinese punctuation.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,27 @@ def _load() -> dict[str, tuple[str, str, str]]:
         }
 
 
+def _load_names() -> dict[str, tuple[str, str, str]]:
+    path = Path(__file__).with_name("names.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["code"]: (row["en"], row["zh_hans"], row["zh_hant"])
+            for row in csv.DictReader(handle)
+        }
+
+
 MESSAGES: dict[str, tuple[str, str, str]] = _load()
+# Words for the codes that appear inside messages: routes, functions, needs, tests, stages,
+# agreement statuses and profile fields (names.csv beside this file).
+NAMES: dict[str, tuple[str, str, str]] = _load_names()
+FIGURES = {
+    "profit": ("profit", "盈利", "盈利"),
+    "revenue": ("revenue", "收益", "收益"),
+    "operating_cash_flow": ("operating cash flow", "经营现金流量", "經營現金流量"),
+    "operating_expense": ("operating expenditure", "营运开支", "營運開支"),
+    "rnd_expense": ("research and development spending", "研发开支", "研發開支"),
+}
+_YEAR_FIELD = re.compile(r"^enterprise\.financials\[year=(\d+)\](?:\.(\w+))?$")
 
 
 def _money(amount: Any, lang: str) -> str:
@@ -61,7 +82,38 @@ def _date(text: Any, lang: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def name(code: str, lang: str = "en") -> str:
+    """The words for a code (route, function, need, test, stage, status, field) in ``lang``."""
+    found = NAMES.get(code)
+    return found[LANGS.index(lang) if lang in LANGS else 0] if found else code
+
+
+def _field(text: str, lang: str) -> str:
+    match = _YEAR_FIELD.match(text)
+    if not match:
+        return name(text, lang)
+    year, figure = match.group(1), match.group(2)
+    index = LANGS.index(lang) if lang in LANGS else 0
+    if figure is None:
+        return (
+            f"the figures for {year}"
+            if lang == "en"
+            else f"{year}年的" + name("enterprise.financials", lang)
+        )
+    words = FIGURES.get(figure, (figure, figure, figure))[index]
+    return f"the {words} for {year}" if lang == "en" else f"{year}年的{words}"
+
+
+_CODED = {"needs", "functions", "routes", "tests", "stage", "status", "cdta", "ippa"}
+
+
 def _value(key: str, value: Any, lang: str) -> str:
+    if key == "field" and isinstance(value, str):
+        return _field(value, lang)
+    if key in _CODED:
+        items = value if isinstance(value, list | tuple) else [value]
+        joined = ("、" if lang != "en" else ", ").join(name(str(item), lang) for item in items)
+        return joined
     if key.endswith("_hkd"):
         return _money(value, lang)
     if key in ("on", "since", "until"):
