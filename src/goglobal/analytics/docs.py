@@ -1,0 +1,83 @@
+"""``docs/kpis.md`` written from the catalogue, so the page and the code cannot drift apart."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from goglobal.analytics.catalogue import DIMENSIONS, MULTI_VALUED, catalogue
+
+HEAD = """# KPIs
+
+The task force's figures, defined once in `src/goglobal/analytics/data/kpis.csv` and computed by
+`src/goglobal/analytics/figures.py`. This page is written from the catalogue
+(`goglobal kpis --catalogue > docs/kpis.md`); a test fails when the two differ.
+
+Every KPI shows a **recorded** figure and, where the enterprise can confirm it, a **confirmed**
+figure: only outcomes the enterprise agreed to through its signed link count as confirmed
+(see "Confirmation" below). Only live cases count: not deleted, of an enterprise that is not
+deleted. Periods are Hong Kong calendar days, both ends included.
+
+"""
+
+CONFIRMATION = """
+## Confirmation
+
+An outcome recorded by an officer is emailed to the enterprise's first consenting contact with
+an email address as a signed link valid for `GOGLOBAL_OUTCOME_CONFIRM_DAYS` (14) days. The
+contact agrees, or disputes with a comment, and rates how much the task force's help mattered
+(1–5). An unanswered link is sent once more when it expires (`goglobal cases_confirmations`,
+daily); when the second expires too the outcome is *unconfirmed*. An edit to an outcome clears
+its answer and sends a new link. States: not requested, no consenting contact, waiting,
+confirmed, disputed, unconfirmed. Every step is a case event and an audit row.
+
+## Money
+
+Amounts are converted to HKD at the rate in force on the outcome's date: the knowledge base's
+rule `fx.<ISO 4217 code>` (HKD per unit, dated, in `knowledge/data/rules.csv`). The JSON output
+and the dashboard list each rate used with its dates and source. An amount in a currency
+without a rate that day is not converted and not counted; it is listed under `missing_rates`
+(and on the dashboard) instead of being given an invented rate.
+
+## Output of `goglobal kpis --json`
+
+```json
+{"period": {"from": "2026-07-01", "to": "2026-09-30"}, "by": "city", "scope": null,
+ "kpis": {"funds.total": {"recorded": 1230000000, "confirmed": 950000000,
+                          "by": {"440300": {"recorded": 400000000, "confirmed": 400000000}}}},
+ "rates": [{"currency": "USD", "hkd_per_unit": "7.8", "rule": "fx.USD",
+            "effective_from": "1998-09-14", "effective_to": null, "source": "…"}],
+ "missing_rates": {"EUR": 2},
+ "notes": {"markets.entered": "a row with several values of market is counted under each of them"}}
+```
+
+`confirmed` is `null` for KPIs the enterprise does not confirm. Breakdown keys are codes: GB/T
+2260 area codes, GB/T 4754 section letters and division numbers, origin codes, mechanism codes,
+event and officer ids, provider category codes, ISO 3166 country codes, stage codes, or months
+(`YYYY-MM`); `none` collects rows without a value. `notes` says, for each breakdown that does
+not add up to its total, why not.
+"""
+
+
+def catalogue_markdown() -> str:
+    with translation.override("en"):
+        lines = [HEAD, "## The catalogue", ""]
+        lines += ["| code | name (EN / 简 / 繁) | what counts | counts on | unit |"]
+        lines += ["|---|---|---|---|---|"]
+        for kpi in catalogue().values():
+            names = f"{kpi.name_en} / {kpi.name_zh_hans} / {kpi.name_zh_hant}"
+            counts = kpi.counts_en + (" Recorded and confirmed." if kpi.is_confirmable else "")
+            lines.append(
+                f"| `{kpi.code}` | {names} | {counts} | {kpi.counts_on_label} | {kpi.unit_label} |"
+            )
+        lines += ["", "## Dimensions", "", "Every KPI can be cut by each of these (`--by`):", ""]
+        for code, label in DIMENSIONS.items():
+            several = " (several values per case: breakdowns can exceed the total)"
+            lines.append(f"- `{code}`: {label}{several if code in MULTI_VALUED else ''}")
+        lines.append(
+            "\nFor referrals `provider_category` is the referred provider's; for markets entered "
+            "`market` is the market entered; for moves `stage` is the stage moved to; for "
+            "meetings `event` and `mechanism` are the meeting's, and case dimensions count the "
+            "meeting under either participant's case."
+        )
+        lines.append(CONFIRMATION)
+    return "\n".join(lines)
