@@ -71,7 +71,19 @@ def _roadmap(argv: list[str]) -> int:
 
         return snapshot_build(as_of=profile.as_of)
 
-    return roadmap_cli.main(argv, snapshot, today=date.today())  # noqa: DTZ011 - the local day
+    try:
+        return roadmap_cli.main(argv, snapshot, today=date.today())  # noqa: DTZ011 - local day
+    except Exception as error:  # the database, not the file: one line, no traceback
+        from django.db import DatabaseError
+
+        if not isinstance(error, DatabaseError):
+            raise
+        print(
+            f"roadmap: error: cannot read the knowledge base ({error}); run goglobal migrate"
+            " and goglobal knowledge load",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -130,20 +130,21 @@ def _tri(value: Any, lang: str) -> str:
 
 def render_text(doc: dict[str, Any], lang: str) -> str:
     titles = _TITLES.get(lang, _TITLES["en"])
+    colon = ": " if lang == "en" else "："
     lines = [
         f"{doc['enterprise']['name_en'] or doc['enterprise']['name_zh_hans']} · {doc['as_of']}",
         "",
     ]
     lines.append(titles[0])
     for route in doc["listing_routes"]:
-        lines.append(f"  {name(route['route'], lang)}: {_tri(route['eligible'], lang)}")
+        lines.append(f"  {name(route['route'], lang)}{colon}{_tri(route['eligible'], lang)}")
         for text in route["reasons_text"]:
             lines.append(f"    - {text}")
         for text in route["conditions_text"]:
             lines.append(f"    * {text}")
     lines += ["", titles[1]]
     for step in doc["mainland_steps"]:
-        lines.append(f"  {step['step']}: {_tri(step['required'], lang)}")
+        lines.append(f"  {name(step['step'], lang)}{colon}{_tri(step['required'], lang)}")
         lines += [f"    - {text}" for text in step["reasons_text"]]
     lines += ["", titles[2]]
     for item in doc["functions"]:
@@ -159,7 +160,7 @@ def render_text(doc: dict[str, Any], lang: str) -> str:
         )
     lines += ["", titles[4]]
     for scheme in doc["schemes"]:
-        lines.append(f"  {scheme['scheme']}: {_tri(scheme['eligible'], lang)}")
+        lines.append(f"  {scheme['scheme']}{colon}{_tri(scheme['eligible'], lang)}")
     lines += ["", titles[5]]
     for step in doc["steps"]:
         after = ",".join(step["after"]) or "-"
