@@ -37,7 +37,14 @@ def schedule(
     time_limit: float = DEFAULT_TIME_LIMIT,
     previous: Iterable[Meeting] | None = None,
 ) -> Result:
-    """Maximise the total value of the meetings; keep ``previous`` meetings that are still valid."""
+    """Maximise the total value of the meetings; keep ``previous`` meetings that are still valid.
+
+    Format-2 instances then minimise the breaks (``engine2``).
+    """
+    if instance.version == 2:
+        from goglobal.engines.scheduling.engine2 import schedule_v2
+
+        return schedule_v2(instance, time_limit=time_limit, previous=previous)
     started = time.perf_counter()
     earlier = tuple(previous) if previous is not None else None
     pinned = instance.fixed + (kept_meetings(instance, earlier) if earlier is not None else ())

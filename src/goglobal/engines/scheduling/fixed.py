@@ -11,7 +11,7 @@ def check_fixed(instance: Instance) -> None:
     people = {participant.id: participant for participant in instance.participants}
     busy: dict[tuple[str, str], int] = {}
     tables: dict[tuple[str, str], int] = {}
-    pairs: dict[tuple[str, str], int] = {}
+    pairs: dict[tuple[str, ...], int] = {}
     counts: dict[str, int] = {}
     for index, meeting in enumerate(instance.fixed):
         where = f"fixed[{index}]"

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from goglobal.engines.scheduling.model import RESULT_FORMAT, Result
+from goglobal.engines.scheduling.model import RESULT_FORMAT, RESULT_FORMAT_2, Result
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "format": RESULT_FORMAT,
+        "format": RESULT_FORMAT if result.version == 1 else RESULT_FORMAT_2,
         "meetings": [
             {"participants": list(m.participants), "slot": m.slot, "table": m.table}
             for m in result.meetings
@@ -26,6 +26,15 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             {"participants": list(u.participants), "reason": u.reason} for u in result.unscheduled
         ],
     }
+    if result.breaks is not None:
+        data["breaks"] = {
+            "total": result.breaks.total,
+            "max": result.breaks.most,
+            "spread": result.breaks.spread,
+            "value_only_total": result.breaks.value_only_total,
+            "per_participant": dict(result.breaks.per_participant),
+        }
+        data["shared_meetings"] = result.shared_meetings
     if result.changes is not None:
         data["changes"] = {
             "kept": result.changes.kept,

@@ -11,7 +11,9 @@ from goglobal.engines.scheduling.errors import InstanceError
 from goglobal.engines.scheduling.fixed import check_fixed
 from goglobal.engines.scheduling.model import (
     FORMAT,
+    FORMAT_2,
     RESULT_FORMAT,
+    RESULT_FORMAT_2,
     Instance,
     Meeting,
     Participant,
@@ -27,9 +29,15 @@ _TOP = {"format", "slots", "tables", "participants", "requests", "fixed"}
 def load_instance(source: str | Path | Mapping[str, Any]) -> Instance:
     """Parse an instance from a JSON file path or an already-decoded dict; raise InstanceError."""
     data = f.read_json(source, "instance")
+    if data.get("format") == FORMAT_2:
+        from goglobal.engines.scheduling.parse2 import load_v2
+
+        return load_v2(data)
     f.only_keys(data, _TOP, "instance")
     if data.get("format") != FORMAT:
-        raise InstanceError("format", f"must be {FORMAT!r}, got {data.get('format')!r}")
+        raise InstanceError(
+            "format", f"must be {FORMAT!r} or {FORMAT_2!r}, got {data.get('format')!r}"
+        )
     slots = _slots(f.required(data, "slots", ""))
     slot_ids = {slot.id for slot in slots}
     tables = _tables(f.required(data, "tables", ""))
@@ -48,11 +56,13 @@ def load_instance(source: str | Path | Mapping[str, Any]) -> Instance:
 def load_previous(source: str | Path | Mapping[str, Any]) -> tuple[Meeting, ...]:
     """Read the meetings of a previously published result (ids may since have disappeared)."""
     data = f.read_json(source, "previous schedule")
-    if data.get("format") != RESULT_FORMAT:
+    if data.get("format") not in (RESULT_FORMAT, RESULT_FORMAT_2):
         raise InstanceError("format", f"must be {RESULT_FORMAT!r}, got {data.get('format')!r}")
     entries = f.array(f.required(data, "meetings", ""), "meetings")
     return tuple(
-        _meeting(entry, f"meetings[{index}]", None, None, None)
+        _meeting(
+            entry, f"meetings[{index}]", None, None, None, shared=data["format"] != RESULT_FORMAT
+        )
         for index, entry in enumerate(entries)
     )
 
@@ -169,10 +179,17 @@ def _meeting(
     known: set[str] | None,
     slot_ids: set[str] | None,
     tables: set[str] | None,
+    *,
+    shared: bool = False,
 ) -> Meeting:
     """Read one meeting; ids are checked against the instance only when the sets are given."""
     item = f.obj(entry, where)
     people = f.array(f.required(item, "participants", where), f"{where}.participants")
+    if shared and len(people) >= 2 and len(set(map(str, people))) == len(people):
+        ids = [f.text(person, f"{where}.participants[{i}]") for i, person in enumerate(people)]
+        slot = f.text(f.required(item, "slot", where), f"{where}.slot")
+        table = f.text(f.required(item, "table", where), f"{where}.table")
+        return Meeting(tuple(sorted(ids)), slot, table)
     if len(people) != 2:
         raise InstanceError(f"{where}.participants", "must list exactly two participants")
     ids = [f.text(person, f"{where}.participants[{i}]") for i, person in enumerate(people)]

@@ -102,7 +102,7 @@ def _previous_meetings(run: ScheduleRun) -> list[engine.Meeting] | None:
         return None
     return [
         engine.Meeting(
-            participants=tuple(sorted((f"p{m.first_id}", f"p{m.second_id}"))),  # type: ignore[arg-type]
+            participants=tuple(sorted((f"p{m.first_id}", f"p{m.second_id}"))),
             slot=f"s{m.slot_id}",
             table=f"t{m.table_id}",
         )

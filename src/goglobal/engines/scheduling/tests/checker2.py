@@ -1,0 +1,200 @@
+"""Format 2: an independent checker and an exhaustive solver, written from the format's rules."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from goglobal.engines.scheduling.model import Instance, Meeting, Result
+
+
+def blocked(instance: Instance) -> set[tuple[str, str]]:
+    out = set()
+    for session in instance.programme:
+        for p in instance.participants:
+            if (not session.groups and not session.participants) or (
+                p.id in session.participants or session.groups & p.groups
+            ):
+                out.update((p.id, slot) for slot in session.slots)
+    return out
+
+
+def breaks_of(instance: Instance, meetings: Iterable[Meeting]) -> dict[str, int]:
+    """Per participant: runs of idle slots between two of its meetings on one day."""
+    busy = {(person, m.slot) for m in meetings for person in m.participants}
+    programme = blocked(instance)
+    out = {}
+    for p in instance.participants:
+        count = 0
+        day = None
+        seen = idle = False
+        for slot in instance.slots:
+            if slot.start.date() != day:
+                day, seen, idle = slot.start.date(), False, False
+            if (p.id, slot.id) in programme:
+                continue
+            if (p.id, slot.id) in busy:
+                if seen and idle:
+                    count += 1
+                seen, idle = True, False
+            elif seen:
+                idle = True
+        out[p.id] = count
+    return out
+
+
+def value_of(instance: Instance, meetings: Iterable[Meeting]) -> int:
+    together = {frozenset(m.participants) for m in meetings}
+    by_org: dict[str, set[str]] = {}
+    for p in instance.participants:
+        if p.organisation:
+            by_org.setdefault(p.organisation, set()).add(p.id)
+    total = 0
+    for request in instance.requests:
+        if request.to_id:
+            wanted = {request.from_id, request.to_id}
+        else:
+            wanted = {request.from_id, *(request.marked_by or by_org[request.organisation])}
+        if any(wanted <= group for group in together):
+            total += request.weight
+    return total
+
+
+def check(instance: Instance, result: Result) -> None:  # noqa: C901 - one rule each
+    """Assert every rule of format 2 on ``result``."""
+    people = {p.id: p for p in instance.participants}
+    slots = {s.id: s for s in instance.slots}
+    order = [s.id for s in instance.slots]
+    programme = blocked(instance)
+    seen_person: set[tuple[str, str]] = set()
+    seen_table: set[tuple[str, str]] = set()
+    counts: Counter[str] = Counter()
+    where: dict[frozenset[str], str] = {}
+    for m in result.meetings:
+        group = frozenset(m.participants)
+        assert len(group) == len(m.participants) >= 2, m
+        assert m.slot in slots, m
+        assert m.table in instance.tables, m
+        assert (m.table, m.slot) not in seen_table, f"table twice {m}"
+        seen_table.add((m.table, m.slot))
+        for person in m.participants:
+            assert m.slot in people[person].available, f"{person} unavailable {m}"
+            assert (person, m.slot) not in programme, f"{person} in the programme {m}"
+            assert (person, m.slot) not in seen_person, f"{person} twice in {m.slot}"
+            seen_person.add((person, m.slot))
+            counts[person] += 1
+        for request in instance.requests:
+            ends = {request.from_id, request.to_id} if request.to_id else {request.from_id}
+            if ends <= group and request.session != "any" and request.to_id:
+                assert slots[m.slot].session == request.session, f"wrong session {m}"
+        where.setdefault(group, m.slot)
+    for person, count in counts.items():
+        cap = people[person].max_meetings
+        assert cap is None or count <= cap, f"{person} over max_meetings"
+    # Nobody meets two representatives of one organisation separately, unless asked.
+    separate = {
+        frozenset((r.from_id, r.to_id)) for r in instance.requests if r.separate and r.to_id
+    }
+    for person in people:
+        met: dict[str, list[frozenset[str]]] = {}
+        for m in result.meetings:
+            if person in m.participants:
+                for other in m.participants:
+                    org = people[other].organisation
+                    foreign = other != person and org and org != people[person].organisation
+                    if foreign and frozenset((person, other)) not in separate:
+                        met.setdefault(org, []).append(frozenset(m.participants))
+        for org, groups in met.items():
+            assert len(set(groups)) <= 1, f"{person} meets {org} separately"
+    for m in instance.fixed:
+        assert any(
+            set(x.participants) == set(m.participants)
+            and x.slot == m.slot
+            and (not m.table or x.table == m.table)
+            for x in result.meetings
+        ), f"fixed meeting missing {m}"
+    slot_at = {frozenset(m.participants): order.index(m.slot) for m in result.meetings}
+    for precedence in instance.precedences:
+        after = [t for g, t in slot_at.items() if set(precedence.after) <= g]
+        before = [t for g, t in slot_at.items() if set(precedence.before) <= g]
+        if after:
+            assert before, f"precedence broken {precedence}"
+            assert min(before) < min(after), f"precedence broken {precedence}"
+    assert result.value == value_of(instance, result.meetings), "value"
+    assert result.value <= result.upper_bound, "value above the bound"
+    assert result.breaks is not None
+    per = breaks_of(instance, result.meetings)
+    assert result.breaks.total == sum(per.values()), "breaks total"
+    active = [per[p] for p in counts]
+    if active:
+        assert result.breaks.most == max(active)
+        assert result.breaks.spread == max(active) - min(active)
+
+
+def brute_force(instance: Instance, units: Sequence[tuple[str, ...]]) -> tuple[int, int]:
+    """(best value, fewest breaks among the best-valued schedules within the spread bound)."""
+    slots = [s.id for s in instance.slots]
+    best: tuple[int, int] = (-1, 0)
+    for choice in itertools.product([None, *slots], repeat=len(units)):
+        meetings = []
+        used: Counter[str] = Counter()
+        for members, slot in zip(units, choice, strict=True):
+            if slot is not None:
+                used[slot] += 1
+                meetings.append(
+                    Meeting(
+                        members,
+                        slot,
+                        instance.tables[used[slot] - 1]
+                        if used[slot] <= len(instance.tables)
+                        else "?",
+                    )
+                )
+        if any(m.table == "?" for m in meetings):
+            continue
+        fake = Result(tuple(meetings), 0, 10**9, "feasible", 0.0, ())
+        try:
+            _rules_only(instance, fake)
+        except AssertionError:
+            continue
+        value = value_of(instance, meetings)
+        per = breaks_of(instance, meetings)
+        active = [per[p] for p in {x for m in meetings for x in m.participants}]
+        spread = max(active) - min(active) if active else 0
+        if instance.break_spread is not None and spread > instance.break_spread:
+            continue
+        key = (value, -sum(per.values()))
+        if key > (best[0], -best[1]):
+            best = (value, sum(per.values()))
+    return best
+
+
+def _rules_only(instance: Instance, result: Result) -> None:
+    values = value_of(instance, result.meetings)
+    check(
+        instance,
+        Result(
+            result.meetings,
+            values,
+            10**9,
+            "feasible",
+            0.0,
+            (),
+            breaks=_fake(instance, result.meetings),
+        ),
+    )
+
+
+def _fake(instance: Instance, meetings: Sequence[Meeting]):  # type: ignore[no-untyped-def]
+    from goglobal.engines.scheduling.model import Breaks
+
+    per = breaks_of(instance, meetings)
+    people = {x for m in meetings for x in m.participants}
+    active = [per[p] for p in people]
+    return Breaks(
+        sum(per.values()),
+        max(active, default=0),
+        (max(active) - min(active)) if active else 0,
+        (),
+    )

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from goglobal.engines.scheduling import InstanceError, load_instance, schedule
+from goglobal.engines.scheduling.b2b import parse_dzn, read_b2b
+from goglobal.engines.scheduling.output import result_to_dict
+from goglobal.engines.scheduling.parse import load_previous
+from goglobal.engines.scheduling.tests.checker2 import brute_force, check
+from goglobal.engines.scheduling.units import build_units
+
+ZONE = timezone(timedelta(hours=8))
+
+
+def slots(count: int, *, morning: int | None = None, day2: int | None = None) -> list[dict]:
+    out = []
+    for i in range(count):
+        start = datetime(2026, 12, 3, 9, tzinfo=ZONE) + timedelta(minutes=30 * i)
+        if day2 is not None and i >= day2:
+            start += timedelta(days=1)
+        item = {
+            "id": f"s{i}",
+            "start": start.isoformat(),
+            "end": (start + timedelta(minutes=30)).isoformat(),
+        }
+        if morning is not None:
+            item["session"] = "morning" if i < morning else "afternoon"
+        out.append(item)
+    return out
+
+
+def instance(**extra) -> dict:
+    data = {
+        "format": "goglobal-schedule/2",
+        "slots": slots(4, morning=2),
+        "tables": ["T1", "T2"],
+        "participants": [
+            {"id": "a"},
+            {"id": "b1", "organisation": "B"},
+            {"id": "b2", "organisation": "B"},
+            {"id": "c"},
+        ],
+        "requests": [
+            {"from": "a", "to": "b1"},
+            {"from": "a", "to": "b2", "weight": 2},
+            {"from": "c", "to": "a"},
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def test_colleagues_of_one_organisation_meet_a_participant_together():
+    loaded = load_instance(instance())
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert ("a", "b1", "b2") in [m.participants for m in result.meetings]
+    assert result.shared_meetings == 1
+    assert result.value == 4
+    assert result_to_dict(result)["format"] == "goglobal-schedule-result/2"
+
+
+def test_separate_requests_stay_separate_meetings():
+    data = instance()
+    data["requests"][1]["separate"] = True
+    loaded = load_instance(data)
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert {m.participants for m in result.meetings} == {("a", "b1"), ("a", "b2"), ("a", "c")}
+
+
+def test_a_request_may_name_an_organisation_and_who_marked_it():
+    data = instance(requests=[{"from": "c", "organisation": "B", "marked_by": ["b2"]}])
+    loaded = load_instance(data)
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert [m.participants for m in result.meetings] == [("b2", "c")]
+
+
+def test_sessions_programme_fixed_and_precedences_are_respected():
+    data = instance(
+        slots=slots(6, morning=3),
+        participants=[{"id": "a", "groups": ["press"]}, {"id": "b1"}, {"id": "c"}, {"id": "d"}],
+        requests=[
+            {"from": "a", "to": "b1", "session": "afternoon"},
+            {"from": "a", "to": "c", "session": "morning"},
+            {"from": "d", "to": "c"},
+            {"from": "d", "to": "b1"},
+        ],
+        programme=[
+            {"id": "opening", "slots": ["s0"]},
+            {"id": "briefing", "slots": ["s4"], "groups": ["press"]},
+        ],
+        fixed=[{"participants": ["d", "c"], "slot": "s2", "table": "T2"}],
+        precedences=[{"before": ["d", "b1"], "after": ["a", "b1"]}],
+    )
+    loaded = load_instance(data)
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    at = {m.participants: m.slot for m in result.meetings}
+    assert at[("a", "b1")] in {"s3", "s5"}
+    assert at[("a", "c")] == "s1"
+    assert at[("c", "d")] == "s2"
+    assert at[("b1", "d")] < at[("a", "b1")]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"requests": [{"from": "a", "to": "c", "session": "evening"}]}, "requests[0].session"),
+        ({"requests": [{"from": "a", "to": "c", "organisation": "B"}]}, "requests[0]"),
+        (
+            {"requests": [{"from": "a", "organisation": "B", "marked_by": ["c"]}]},
+            "requests[0].marked_by[0]",
+        ),
+        ({"requests": [{"from": "a", "organisation": "Z"}]}, "requests[0].organisation"),
+        (
+            {"programme": [{"id": "x", "slots": ["s0"], "groups": ["nobody"]}]},
+            "programme[0].groups[0]",
+        ),
+        ({"programme": [{"id": "x", "slots": ["s9"]}]}, "programme[0].slots[0]"),
+        (
+            {
+                "precedences": [
+                    {"before": ["a", "c"], "after": ["a", "b1"]},
+                    {"before": ["a", "b1"], "after": ["a", "c"]},
+                ]
+            },
+            "precedences[1]",
+        ),
+        ({"precedences": [{"before": ["c", "b1"], "after": ["a", "b1"]}]}, "precedences[0].before"),
+        (
+            {
+                "fixed": [{"participants": ["a", "c"], "slot": "s0"}],
+                "requests": [{"from": "a", "to": "c", "session": "afternoon"}],
+            },
+            "fixed[0].slot",
+        ),
+        ({"objective": {"break_spread": -1}}, "objective.break_spread"),
+        ({"requests": [{"from": "b1", "to": "b2"}]}, "requests[0].to"),
+        (
+            {
+                "requests": [
+                    {"from": "a", "to": "b1", "session": "morning"},
+                    {"from": "a", "to": "b2", "session": "afternoon"},
+                ]
+            },
+            "requests[1].session",
+        ),
+    ],
+)
+def test_bad_input_names_the_field(change, field):
+    with pytest.raises(InstanceError) as error:
+        load_instance(instance(**change))
+    assert error.value.where == field
+
+
+def _tiny(seed: int) -> dict:
+    rng = random.Random(seed)
+    people = [{"id": f"p{i}"} for i in range(5)]
+    for person in people:
+        if rng.random() < 0.4:
+            person["organisation"] = rng.choice(["X", "Y"])
+    chosen: dict[tuple[str, str], dict] = {}
+    while len(chosen) < 4:
+        a, b = rng.sample(range(5), 2)
+        chosen.setdefault(
+            (f"p{a}", f"p{b}"),
+            {
+                "from": f"p{a}",
+                "to": f"p{b}",
+                "weight": rng.randint(1, 3),
+                "session": rng.choice(["any", "any", "morning", "afternoon"]),
+            },
+        )
+    data = instance(
+        slots=slots(4, morning=2),
+        tables=["T1", "T2"][: rng.choice([1, 2])],
+        participants=people,
+        requests=list(chosen.values()),
+        objective={"break_spread": rng.choice([None, 0, 1, 2])},
+    )
+    if rng.random() < 0.5:
+        data["programme"] = [{"id": "x", "slots": [rng.choice(["s0", "s1", "s2", "s3"])]}]
+    return data
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_tiny_instances_match_the_exhaustive_lexicographic_optimum(seed):
+    try:
+        loaded = load_instance(_tiny(seed))
+    except InstanceError:
+        pytest.skip("the random requests are not valid input (colleagues, or a session conflict)")
+    units = [u.members for u in build_units(loaded)]
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    value, fewest = brute_force(loaded, units)
+    assert result.value == value
+    assert result.breaks is not None
+    assert result.breaks.total == fewest
+
+
+def test_breaks_are_minimised_after_the_value_and_the_spread_is_bounded():
+    data = instance(
+        slots=slots(5),
+        tables=["T1"],
+        participants=[{"id": x} for x in "abcd"],
+        requests=[{"from": "a", "to": "b"}, {"from": "a", "to": "c"}, {"from": "c", "to": "d"}],
+    )
+    loaded = load_instance(data)
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert result.value == 3
+    assert result.breaks is not None
+    assert result.breaks.total == 0
+
+
+def test_previous_shared_meetings_are_kept_when_re_planning():
+    loaded = load_instance(instance())
+    first = schedule(loaded, time_limit=5)
+    previous = load_previous(result_to_dict(first))
+
+    again = schedule(loaded, time_limit=5, previous=previous)
+
+    assert again.changes is not None
+    assert again.changes.kept == len(first.meetings)
+    assert again.meetings == first.meetings
+
+
+DZN = """nBusiness = 3;
+nMeetings = 2;
+nTables = 1;
+nTotalSlots = 3;
+nMorningSlots = 2;
+requested = [|1, 2,1,
+|3, 2,2,
+|];
+meetingsxBusiness = [{1,2},{1,2,3},{1,3}];
+nMeetingsBusiness = [1,2,1];
+forbidden = [{0},{0,1},{0}];
+fixed = [0,0];
+precedences = [{},{}];
+"""
+
+
+def test_the_b2b_reader_follows_the_papers_parameters(tmp_path):
+    path = tmp_path / "toy.dzn"
+    path.write_text(DZN, encoding="utf-8")
+
+    assert parse_dzn(DZN)["requested"] == [[1, 2, 1], [3, 2, 2]]
+    data = read_b2b(path)
+    loaded = load_instance(data)
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    at = {m.participants: m.slot for m in result.meetings}
+    assert at == {("b01", "b02"): "s02", ("b02", "b03"): "s03"}
+    assert result.breaks is not None
+    assert result.breaks.total == 0
+
+
+def test_the_b2b_reader_checks_the_implied_data(tmp_path):
+    path = tmp_path / "bad.dzn"
+    path.write_text(DZN.replace("[1,2,1]", "[1,1,1]"), encoding="utf-8")
+
+    with pytest.raises(InstanceError) as error:
+        read_b2b(path)
+    assert error.value.where == "nMeetingsBusiness"
