@@ -70,3 +70,18 @@ def to_bytes(vector: npt.NDArray[np.float32]) -> bytes:
 def from_bytes(data: bytes) -> Vectors:
     vector: Vectors = np.frombuffer(data, dtype="<f4").astype(np.float32)
     return vector
+
+
+@lru_cache(maxsize=1)
+def need_vectors() -> tuple[tuple[str, ...], Vectors]:
+    """(need codes, unit vectors of what each asks for): ``codes.NEED_TEXTS`` in English and
+    Simplified Chinese, the two vectors averaged. Encoded once per process."""
+    from goglobal.engines.matching.codes import NEED_TEXTS
+
+    codes = tuple(NEED_TEXTS)
+    vectors = np.zeros((len(codes), DIMENSIONS), dtype=np.float32)
+    for row, code in enumerate(codes):
+        pair = encode([profile_text((), text) for text in NEED_TEXTS[code]])
+        mean = pair.mean(axis=0)
+        vectors[row] = mean / max(float(np.linalg.norm(mean)), 1e-9)
+    return codes, vectors

@@ -8,14 +8,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from goglobal.engines.matching import embed
 from goglobal.engines.matching.analysis import analyse, is_concept
-from goglobal.engines.matching.codes import (
-    NEED_TEXTS,
-    expected_categories,
-    section_of,
-    served_in_hong_kong,
-)
+from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
 from goglobal.engines.matching.derive import derive
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Enterprise, ProviderQuery, TrackRecord
@@ -131,6 +125,12 @@ def query_terms(enterprise: Enterprise, weights: Weights) -> dict[str, float]:
     }
 
 
+@lru_cache(maxsize=4096)
+def query_concepts(enterprise: Enterprise, weights: Weights) -> frozenset[str]:
+    """The glossary concept terms of the enterprise's text (for the ``text.concepts`` reason)."""
+    return frozenset(term for term in query_terms(enterprise, weights) if is_concept(term))
+
+
 def text(
     index: ProviderIndex, terms: Mapping[str, float], slots: Slots, weights: Weights
 ) -> Floats:
@@ -143,7 +143,8 @@ def text(
 
 def dense(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
     """Cosine of the enterprise's and each profile's sentence vector, clipped at 0 and scaled so
-    the best candidate has 1; 0 everywhere without an enterprise vector."""
+    the best of ``slots`` has 1; 0 everywhere without an enterprise vector. ``rank`` calls it
+    only on the candidates that the other parts leave within reach of the first places."""
     if query.vector is None or not len(slots):
         return np.zeros(len(slots))
     scores = np.clip(index.cosine(slots, query.vector), 0.0, None)
@@ -152,29 +153,16 @@ def dense(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
     return result
 
 
-@lru_cache(maxsize=64)
-def need_vector(need: str) -> npt.NDArray[np.float32] | None:
-    """The unit vector of what ``need`` asks for (``codes.NEED_TEXTS``, both languages)."""
-    texts = NEED_TEXTS.get(need)
-    if texts is None or not embed.available():
-        return None
-    vectors = embed.encode([embed.profile_text((), text) for text in texts])
-    mean = vectors.mean(axis=0)
-    result: npt.NDArray[np.float32] = (mean / max(float(np.linalg.norm(mean)), 1e-9)).astype(
-        np.float32
-    )
-    return result
-
-
 def service(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
     """1 for a provider that codes the need; otherwise how much its profile reads like the need
-    (cosine of the profile vector with the need's, clipped at 0, best candidate = 1). Without
-    vectors, 1 for coded providers and 0 for the others."""
+    (cosine of the profile vector with the need's, computed at indexing, clipped at 0, best
+    candidate = 1). Without vectors, 1 for coded providers and 0 for the others."""
     coded = index.mask([f"need:{query.need}"])[slots]
-    vector = need_vector(query.need) if len(slots) else None
-    if vector is None:
-        return coded * 1.0
-    scores = np.clip(index.cosine(slots, vector), 0.0, None)
+    similarity = index.need_similarity(slots, query.need) if len(slots) else None
+    if similarity is None:
+        only_coded: Floats = coded.astype(np.float64)
+        return only_coded
+    scores = np.clip(similarity, 0.0, None)
     best = float(scores.max())
     scaled = scores / best if best > 0 else scores
     result: Floats = np.where(coded, 1.0, scaled)

@@ -20,7 +20,7 @@ from goglobal.engines.matching.analysis import analyse
 from goglobal.engines.matching.codes import needs_of_category, section_of
 from goglobal.engines.matching.columns import Column
 from goglobal.engines.matching.derive import Derived, derive
-from goglobal.engines.matching.embed import DIMENSIONS
+from goglobal.engines.matching.embed import DIMENSIONS, need_vectors
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
 
@@ -96,6 +96,9 @@ class ProviderIndex:
         self._text: Postings[int] = Postings()
         self._total_length = 0.0
         self._vectors: npt.NDArray[np.float32] = np.zeros((16, DIMENSIONS), dtype=np.float32)
+        # Cosine of each profile vector with each need's (embed.need_vectors), at indexing time.
+        self._needs_similarity: npt.NDArray[np.float32] = np.zeros((16, 0), dtype=np.float32)
+        self._vector_count = 0
         filter_entries: list[tuple[int, Mapping[str, float]]] = []
         text_entries: list[tuple[int, Mapping[int, float]]] = []
         for provider in providers:
@@ -144,8 +147,18 @@ class ProviderIndex:
             grown = np.zeros((2 * slot, DIMENSIONS), dtype=np.float32)
             grown[:slot] = self._vectors
             self._vectors = grown
-        if vector is not None:
+            similar = np.zeros((2 * slot, self._needs_similarity.shape[1]), dtype=np.float32)
+            similar[:slot] = self._needs_similarity
+            self._needs_similarity = similar
+        if vector is not None and np.any(vector):
             self._vectors[slot] = vector
+            self._vector_count += 1
+            codes, needs = need_vectors()
+            if self._needs_similarity.shape[1] != len(codes):
+                self._needs_similarity = np.zeros(
+                    (len(self._vectors), len(codes)), dtype=np.float32
+                )
+            self._needs_similarity[slot] = needs @ np.asarray(vector, np.float32)
         self._ids.append(provider.id)
         self._slot_of[provider.id] = slot
         self._providers[provider.id] = provider
@@ -214,9 +227,10 @@ class ProviderIndex:
 
     def slots_any(self, keys: Iterable[str]) -> Slots:
         """Live slots listed under any of ``keys``, ascending."""
-        found = [self._filters.get(key)[0] for key in keys]
-        slots = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-        live: Slots = slots[self._alive.values[slots]]
+        listed = np.zeros(self.size, dtype=np.bool_)
+        for key in keys:
+            listed[self._filters.get(key)[0]] = True
+        live: Slots = np.flatnonzero(listed & self._alive.values).astype(np.int64)
         return live
 
     def mask(self, keys: Iterable[str]) -> Mask:
@@ -232,9 +246,27 @@ class ProviderIndex:
         values: Floats = columns[name].values
         return values
 
+    @property
+    def has_vectors(self) -> bool:
+        return self._vector_count > 0
+
     def cosine(self, slots: Slots, vector: npt.NDArray[np.float32]) -> Floats:
-        """Cosine of each slot's profile vector with ``vector`` (0 where none is stored)."""
+        """Cosine of each slot's profile vector with ``vector`` (0 where none is stored). Reads
+        one 512-float row per slot: call it on a short list of slots."""
+        if not self._vector_count:
+            return np.zeros(len(slots))
         result: Floats = (self._vectors[slots] @ np.asarray(vector, np.float32)).astype(np.float64)
+        return result
+
+    def need_similarity(self, slots: Slots, need: str) -> Floats | None:
+        """Cosine of each slot's profile vector with ``need``'s vector, computed when the
+        provider was indexed; ``None`` for a need without a text or an index without vectors."""
+        if not self._vector_count:
+            return None
+        codes, _ = need_vectors()
+        if need not in codes or self._needs_similarity.shape[1] != len(codes):
+            return None
+        result: Floats = self._needs_similarity[slots, codes.index(need)].astype(np.float64)
         return result
 
     def vector_of(self, provider_id: str) -> npt.NDArray[np.float32] | None:

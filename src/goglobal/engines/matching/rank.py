@@ -56,7 +56,6 @@ def score_parts(
         "language": features.language(index, enterprise, slots),
         "track_record": features.track_record(index, query, slots),
         "text": features.text(index, features.query_terms(enterprise, weights), slots, weights),
-        "dense": features.dense(index, query, slots),
     }
 
 
@@ -81,13 +80,42 @@ def rank(
         return []
     parts = score_parts(index, query, slots, weights)
     scores: Floats = np.zeros(len(slots))
-    for name in PARTS:
+    for name in PARTS[:-1]:
         scores = scores + getattr(weights, name) * parts[name]
     full = index.column("open")[slots] >= index.column("capacity")[slots]
+    count = limit + (ROTATION_POOL if weights.fairness_margin > 0 else 0)
+    parts["dense"] = _dense_on_short_list(index, query, slots, scores, full, count, weights)
+    scores = scores + weights.dense * parts["dense"]
     scored = _Scored(slots, parts, scores, full)
-    order = _best(index, scored, limit + (ROTATION_POOL if weights.fairness_margin > 0 else 0))
-    matches = [_match(index, query, scored, i, weights) for i in order]
+    order = _best(index, scored, count)
+    wanted = features.query_concepts(query.enterprise, weights)
+    matches = [_match(index, query, scored, i, weights, wanted) for i in order]
     return rotate(matches, query.rotation, margin=weights.fairness_margin)[:limit]
+
+
+def _dense_on_short_list(
+    index: ProviderIndex,
+    query: ProviderQuery,
+    slots: Slots,
+    scores: Floats,
+    full: npt.NDArray[np.bool_],
+    count: int,
+    weights: Weights,
+) -> Floats:
+    """The dense part, computed only where it can change the first ``count`` places: the dense
+    part lies in [0, 1], so a candidate more than ``weights.dense`` below the ``count``-th best
+    score without it cannot reach them."""
+    result: Floats = np.zeros(len(slots))
+    if query.vector is None or not weights.dense or not index.has_vectors:
+        return result
+    keyed = np.where(full, scores - 1e6, scores)
+    if len(keyed) > count:
+        threshold = np.partition(keyed, len(keyed) - count)[len(keyed) - count] - weights.dense
+        near = np.flatnonzero(keyed >= threshold - 1e-9)
+    else:
+        near = np.arange(len(keyed))
+    result[near] = features.dense(index, query, slots[near])
+    return result
 
 
 def _best(index: ProviderIndex, scored: _Scored, count: int) -> list[int]:
@@ -107,7 +135,12 @@ def _best(index: ProviderIndex, scored: _Scored, count: int) -> list[int]:
 
 
 def _match(
-    index: ProviderIndex, query: ProviderQuery, scored: _Scored, i: int, weights: Weights
+    index: ProviderIndex,
+    query: ProviderQuery,
+    scored: _Scored,
+    i: int,
+    weights: Weights,
+    wanted: frozenset[str],
 ) -> Match:
     slot = int(scored.slots[i])
     provider = index.get(index.id_of(slot))
@@ -117,7 +150,7 @@ def _match(
     return Match(
         id=provider.id,
         score=round(float(scored.scores[i]), 6),
-        reasons=explain(index, query, provider, values, weights),
+        reasons=explain(index, query, provider, values, weights, wanted),
         parts=values,
         at_capacity=bool(scored.full[i]),
     )

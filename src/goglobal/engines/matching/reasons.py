@@ -13,10 +13,9 @@ profile), ``market.global``, ``market.targets`` {countries, offices},
 
 from __future__ import annotations
 
-from goglobal.engines.matching.analysis import CONCEPT
 from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
 from goglobal.engines.matching.derive import Derived
-from goglobal.engines.matching.features import enterprise_facts, query_terms
+from goglobal.engines.matching.features import enterprise_facts, query_concepts
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Provider, ProviderQuery, Reason
 from goglobal.engines.matching.weights import Weights
@@ -30,6 +29,7 @@ def explain(
     provider: Provider,
     parts: dict[str, float],
     weights: Weights,
+    wanted: frozenset[str] | None = None,
 ) -> tuple[Reason, ...]:
     derived = index.derived(provider.id)
     if query.need in provider.needs:
@@ -48,7 +48,9 @@ def explain(
         reasons.append(("language.shared", {"languages": ",".join(shared)}))
     reasons += _track_record(query, provider.id)
     if parts.get("text", 0) > 0:
-        reasons += _concepts(index, query, provider, weights)
+        if wanted is None:
+            wanted = query_concepts(query.enterprise, weights)
+        reasons += _concepts(index, provider, wanted)
     if provider.at_capacity:
         reasons.append(
             ("capacity.full", {"capacity": provider.capacity or 0, "open": provider.open_referrals})
@@ -120,13 +122,10 @@ def _track_record(query: ProviderQuery, provider_id: str) -> list[Reason]:
     return reasons
 
 
-def _concepts(
-    index: ProviderIndex, query: ProviderQuery, provider: Provider, weights: Weights
-) -> list[Reason]:
+def _concepts(index: ProviderIndex, provider: Provider, wanted: frozenset[str]) -> list[Reason]:
     slot = index.slot_of(provider.id)
-    if slot is None:
+    if slot is None or not wanted:
         return []
-    wanted = {term for term in query_terms(query.enterprise, weights) if term.startswith(CONCEPT)}
     shared = sorted({term[1:] for term in index.terms_of(slot) if term in wanted})
     if not shared:
         return []

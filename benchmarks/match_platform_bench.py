@@ -1,0 +1,152 @@
+"""The matcher through the platform's own service: database, per-process index, stored vectors.
+
+Run (PostgreSQL; the database is wiped when --populate is given):
+    DATABASE_URL=postgres://… SECRET_KEY=x .venv/bin/python benchmarks/match_platform_bench.py \
+        --populate --providers 100000 --enterprises 2000 [--encode all|N] [--requests 200]
+
+Measures: populating (``goglobal demo --large``), encoding profile vectors as the background
+work does (``profile_vector_refresh`` in batches; ``--encode N`` encodes N profiles and
+extrapolates, ``all`` encodes every one), the first suggestion request of a process (which
+builds the index), then ``--requests`` suggestion requests through ``match_suggest`` (p50 / p95
+/ max, queries per request) and how long after an edit saved through ``provider_update`` the
+edited provider is ranked on its new profile. Prints Markdown rows for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(share * len(ordered)) - 1)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--populate", action="store_true")
+    parser.add_argument("--providers", type=int, default=100_000)
+    parser.add_argument("--enterprises", type=int, default=2_000)
+    parser.add_argument("--encode", default="2000", help="'all' or a number of profiles")
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from goglobal.accounts.models import Role, User
+    from goglobal.enterprises.models import Enterprise
+    from goglobal.knowledge.models import Country
+    from goglobal.matching import index_cache, services
+    from goglobal.matching.models import ProfileVector
+    from goglobal.matching.vectors import profile_vector_refresh
+    from goglobal.providers import services as provider_services
+    from goglobal.providers.models import ServiceProvider
+
+    if args.populate:
+        started = time.perf_counter()
+        call_command(
+            "demo", "--large", "--no-serve", "--yes-wipe",
+            "--enterprises", str(args.enterprises), "--providers", str(args.providers),
+        )  # fmt: skip
+        print(f"| populate {args.providers:,} providers | {time.perf_counter() - started:.0f} s |")
+    officer, _ = User.objects.get_or_create(
+        email="bench-officer@example.hk", defaults={"role": Role.OFFICER}
+    )
+
+    provider_ids = list(ServiceProvider.objects.order_by("pk").values_list("pk", flat=True))
+    wanted = provider_ids if args.encode == "all" else provider_ids[: int(args.encode)]
+    started = time.perf_counter()
+    encoded = 0
+    for start in range(0, len(wanted), 500):
+        encoded += profile_vector_refresh(kind="provider", object_ids=wanted[start : start + 500])
+    seconds = time.perf_counter() - started
+    if encoded:
+        per = seconds / encoded
+        print(f"| encode {encoded:,} provider profiles (background work) | {seconds:.0f} s |"
+              f" {per * 1000:.1f} ms each | {len(provider_ids):,} would take"
+              f" {per * len(provider_ids) / 60:.0f} min |")  # fmt: skip
+    stored = ProfileVector.objects.filter(kind="provider").count()
+    print(f"| stored provider vectors | {stored:,} of {len(provider_ids):,} |")
+    enterprise_ids = list(Enterprise.objects.values_list("pk", flat=True)[:500])
+    profile_vector_refresh(kind="enterprise", object_ids=enterprise_ids)
+
+    enterprises = list(
+        Enterprise.objects.filter(pk__in=enterprise_ids, needs__isnull=False)
+        .prefetch_related("needs__need")
+        .distinct()
+    )
+    rng = random.Random(2026)
+    index_cache.reset()
+    enterprise = enterprises[0]
+    need = enterprise.needs.all()[0].need
+    started = time.perf_counter()
+    services.match_suggest(enterprise=enterprise, need=need, actor=officer)
+    print(f"| first request of a process (builds the index) |"
+          f" {time.perf_counter() - started:.1f} s |")  # fmt: skip
+
+    markets = ["", "", "VN", "SG", "AE", "TH", "ID", "MY", "SA", "DE"]
+    times: list[float] = []
+    most = 0
+    for _ in range(args.requests):
+        enterprise = rng.choice(enterprises)
+        need = rng.choice(list(enterprise.needs.all())).need
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            services.match_suggest(
+                enterprise=enterprise, need=need, actor=officer, market=rng.choice(markets)
+            )
+            times.append((time.perf_counter() - started) * 1000)
+        most = max(most, len(queries))
+    print(f"| suggestion request, {len(times)} requests | p50 {statistics.median(times):.1f} ms |"
+          f" p95 {_percentile(times, 0.95):.1f} ms | max {max(times):.1f} ms |"
+          f" ≤ {most} queries |")  # fmt: skip
+
+    # An edit: a provider that serves the need moves its only office to Istanbul, stated in text.
+    enterprise = enterprises[0]
+    need = enterprise.needs.all()[0].need
+    provider = ServiceProvider.objects.filter(needs=need, deleted_at__isnull=True).first()
+    if provider is None:
+        return 0
+    from goglobal.providers.services import MarketInput, ProviderInput
+
+    values = {
+        name: getattr(provider, name)
+        for name in provider_services.PROVIDER_FIELDS
+        if name not in {"search_text"}
+    }
+    values["description"] = "我們在伊斯坦堡設有辦事處，專為內地企業服務。" + provider.description
+    turkey = Country.objects.get(code="TR")
+    started = time.perf_counter()
+    provider_services.provider_update(
+        actor=officer,
+        provider=provider,
+        seen_version=provider.version,
+        data=ProviderInput(
+            values=values,
+            needs=list(provider.needs.all()),
+            sectors=list(provider.sectors.all()),
+            markets=[MarketInput(country=turkey, presence="office")],
+        ),
+    )
+    saved = time.perf_counter()
+    ranked = services.match_suggest(
+        enterprise=enterprise, need=need, actor=officer, market="TR", limit=200
+    )
+    found = any(s.provider_id == provider.pk for s in ranked)
+    print(
+        f"| edit saved → ranked on its new profile | save {1000 * (saved - started):.0f} ms |"
+        f" next request {1000 * (time.perf_counter() - saved):.0f} ms | found: {found} |"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
