@@ -8,6 +8,7 @@ and draws the timeline.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from goglobal.core.i18n import language_suffix, localized
 from goglobal.knowledge.models import Country, Scheme
 from goglobal.providers.models import ProviderCategory
 from goglobal.roadmaps import engine, timeline
+from goglobal.roadmaps.labels import Labels
 from goglobal.roadmaps.models import Roadmap
 
 ROUTES = {
@@ -204,9 +206,32 @@ class Footnotes:
         return rows
 
 
+# The labels of the roadmap being presented (one per thread or task, so pages rendered at the
+# same time never mix their names).
+_LABELS: ContextVar[Labels | None] = ContextVar("roadmap_labels", default=None)
+
+
+def _tables() -> dict[str, dict[str, Any]]:
+    return {
+        "tests": TESTS,
+        "routes": ROUTES,
+        "functions": FUNCTIONS,
+        "stage": STAGES,
+        "status": AGREEMENT_STATUS,
+    }
+
+
 def _texts(pairs: list[Any]) -> list[str]:
+    """Reasons as sentences in the reader's language, with every code in them as a label."""
     language = translation.get_language() or "en"
-    return [engine.describe(code, params, language) for code, params in pairs]
+    labels = _LABELS.get()
+    tables = _tables()
+    texts = []
+    for code, params in pairs:
+        if labels is not None:
+            params = {name: labels.param(name, value, tables) for name, value in params.items()}
+        texts.append(engine.describe(code, params, language))
+    return texts
 
 
 def _override(item: dict[str, Any], yes: str, no: str) -> dict[str, Any] | None:
@@ -424,6 +449,7 @@ def present(
     """Everything the roadmap page, the shared page and the PDF show."""
     result = roadmap.result
     notes = Footnotes(facts=result.get("facts", {}))
+    _LABELS.set(Labels(result))
     if providers is None and user is not None and not for_print:
         from goglobal.roadmaps import selectors
 
