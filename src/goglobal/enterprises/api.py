@@ -9,7 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from goglobal.accounts import rules
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.enterprises import selectors, services
+from goglobal.enterprises import identity, selectors, services
 from goglobal.enterprises.models import Enterprise, EnterpriseNeed
 from goglobal.knowledge import selectors as knowledge
 
@@ -53,6 +53,37 @@ class EnterpriseOut(Schema):
     @staticmethod
     def resolve_needs(obj: Enterprise) -> list[EnterpriseNeed]:
         return list(obj.needs.all())
+
+
+class DuplicateOut(Schema):
+    """A stored enterprise the identity engine thinks may be this one."""
+
+    id: int
+    name_zh: str
+    name_en: str
+    score: float
+    same: bool
+    codes_differ: bool
+    reasons: list[str]
+
+
+class EnterpriseCreatedOut(EnterpriseOut):
+    possible_duplicates: list[DuplicateOut] = []
+
+
+def _duplicates_out(hits: list[identity.Duplicate]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": hit.enterprise.pk,
+            "name_zh": hit.enterprise.name_zh,
+            "name_en": hit.enterprise.name_en,
+            "score": hit.score,
+            "same": hit.same,
+            "codes_differ": hit.codes_differ,
+            "reasons": hit.reasons(),
+        }
+        for hit in hits
+    ]
 
 
 class EnterpriseIn(Schema):
@@ -154,14 +185,29 @@ def enterprise_detail(request: AuthenticatedRequest, enterprise_id: int) -> Ente
     return selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
 
 
-@router.post("/", response={201: EnterpriseOut})
+@router.post("/", response={201: EnterpriseCreatedOut})
 def enterprise_create(
     request: AuthenticatedRequest, payload: EnterpriseIn
 ) -> tuple[int, Enterprise]:
+    """Create an enterprise. ``possible_duplicates`` lists stored enterprises whose names say
+    they may be the same one (kept for the officers' review of duplicates)."""
     if not rules.can(request.user, "enterprise.create"):
         raise Http404
     enterprise = services.enterprise_create(actor=request.user, data=_to_input(payload))
-    return 201, selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise.pk)
+    created = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise.pk)
+    created.possible_duplicates = _duplicates_out(  # type: ignore[attr-defined]
+        identity.duplicates_of_enterprise(created)
+    )
+    return 201, created
+
+
+@router.get("/{enterprise_id}/duplicates", response=list[DuplicateOut])
+def enterprise_duplicates(request: AuthenticatedRequest, enterprise_id: int) -> object:
+    """Stored enterprises that may be this one, best first (task force only)."""
+    enterprise = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise_id)
+    if not rules.can(request.user, "enterprise.edit_any"):
+        raise Http404
+    return _duplicates_out(identity.duplicates_of_enterprise(enterprise))
 
 
 @router.put("/{enterprise_id}", response=EnterpriseOut)

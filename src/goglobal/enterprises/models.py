@@ -120,6 +120,12 @@ class Enterprise(VersionedModel):
     target_groups = models.ManyToManyField(
         MarketGroup, verbose_name=_("target groupings"), blank=True, related_name="+"
     )
+    aliases = models.JSONField(
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Names this enterprise was also known by, such as a merged record's names."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
@@ -222,3 +228,92 @@ class EnterpriseMembership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user_id}@{self.enterprise_id}"
+
+
+class IdentityKey(models.Model):
+    """A blocking key of an enterprise (engines.identity): the few enterprises worth comparing
+    with a new record are those sharing one of its keys."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["key"])]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "key"], name="identity_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id}:{self.key}"
+
+
+class DuplicateStatus(models.TextChoices):
+    OPEN = "open", _("to review")
+    DISMISSED = "dismissed", _("not the same enterprise")
+    MERGED = "merged", _("merged into one record")
+
+
+class DuplicateCandidate(TimeStampedModel):
+    """Two enterprises the identity engine thinks may be one; ``first`` has the lower id."""
+
+    first = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    status = models.CharField(
+        _("status"), max_length=12, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="duplicate_pair_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="duplicate_pair_order"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-score"])]
+
+    def __str__(self) -> str:
+        return f"{self.first_id}~{self.second_id}"
+
+
+class EnterpriseMerge(TimeStampedModel):
+    """One merge of ``merged`` into ``kept``, with what is needed to undo it."""
+
+    kept = models.ForeignKey(
+        Enterprise, verbose_name=_("kept record"), on_delete=models.PROTECT, related_name="+"
+    )
+    merged = models.ForeignKey(
+        Enterprise, verbose_name=_("merged record"), on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("merged by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kept_before = models.JSONField(default=dict)
+    merged_before = models.JSONField(default=dict)
+    moved = models.JSONField(default=list, help_text="[{model, field, ids}] rows moved to kept")
+    kept_version = models.PositiveIntegerField(default=0)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("enterprise merge")
+        verbose_name_plural = _("enterprise merges")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_id}→{self.kept_id}"

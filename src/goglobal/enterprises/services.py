@@ -15,6 +15,7 @@ from goglobal.accounts.models import Role, User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import StaleRecordError
 from goglobal.engines.text import detect_language, search_key
+from goglobal.enterprises.identity import duplicates_note, identity_keys_refresh
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseMembership, EnterpriseNeed
 from goglobal.enterprises.signals import announce_changed
 from goglobal.knowledge.models import Country, MarketGroup, NeedCode
@@ -65,6 +66,7 @@ def enterprise_search_text(enterprise: Enterprise) -> str:
             enterprise.name_en,
             enterprise.social_credit_code,
             enterprise.external_id,
+            *(enterprise.aliases or []),
         ]
     )
 
@@ -97,6 +99,8 @@ def enterprise_create(*, actor: User | None, data: EnterpriseInput) -> Enterpris
     enterprise.target_countries.set(list(data.target_countries))
     enterprise.target_groups.set(list(data.target_groups))
     audit_record(actor=actor, record=enterprise, action="created", changes=_state(enterprise))
+    identity_keys_refresh([enterprise.pk])
+    duplicates_note([enterprise.pk])
     return enterprise
 
 
@@ -127,6 +131,7 @@ def enterprise_update(
     if changes:
         audit_record(actor=actor, record=enterprise, action="updated", changes=changes)
         announce_changed([enterprise.pk])
+        identity_keys_refresh([enterprise.pk])
     return enterprise
 
 
@@ -139,6 +144,7 @@ def enterprise_edited_elsewhere(*, actor: User | None, enterprise: Enterprise) -
     )
     audit_record(actor=actor, record=enterprise, action="updated", changes=_state(enterprise))
     announce_changed([enterprise.pk])
+    identity_keys_refresh([enterprise.pk])
 
 
 @transaction.atomic
@@ -148,6 +154,7 @@ def enterprise_delete(*, actor: User, enterprise: Enterprise) -> Enterprise:
         deleted_at=timezone.now(), version=F("version") + 1
     )
     audit_record(actor=actor, record=enterprise, action="deleted")
+    identity_keys_refresh([enterprise.pk])
     enterprise.refresh_from_db()
     return enterprise
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goglobal.enterprises import views
+from goglobal.enterprises import duplicates, views
 
 app_name = "enterprises"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("register/", views.enterprise_register, name="register"),
     path("portal/", views.enterprise_portal, name="portal"),
     path("new/", views.enterprise_create, name="create"),
+    path("duplicates/", duplicates.duplicate_list, name="duplicates"),
+    path("duplicates/scan/", duplicates.duplicate_scan, name="duplicates_scan"),
+    path(
+        "duplicates/<int:candidate_id>/dismiss/",
+        duplicates.duplicate_dismiss,
+        name="duplicate_dismiss",
+    ),
+    path("merge/<int:kept_id>/<int:merged_id>/", duplicates.merge_preview, name="merge"),
+    path("merges/<int:merge_id>/undo/", duplicates.merge_undo, name="merge_undo"),
     path("<int:enterprise_id>/", views.enterprise_detail, name="detail"),
     path("<int:enterprise_id>/edit/", views.enterprise_edit, name="edit"),
     path("<int:enterprise_id>/needs/", views.enterprise_needs, name="needs"),

@@ -19,7 +19,7 @@ from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.core.models import AuditEvent
 from goglobal.core.pagination import CappedPaginator
-from goglobal.enterprises import selectors, services
+from goglobal.enterprises import identity, selectors, services
 from goglobal.enterprises.forms import (
     ContactForm,
     EnterpriseProfileForm,
@@ -98,6 +98,11 @@ def _detail_context(request: AuthenticatedRequest, enterprise: Enterprise) -> di
         "contacts": selectors.contact_list_for(user=user, enterprise=enterprise),
         "history": history,
         "can_remove": rules.can(user, "enterprise.edit_any"),
+        "duplicates": (
+            identity.duplicates_of_enterprise(enterprise)
+            if rules.can(user, "enterprise.edit_any")
+            else []
+        ),
     }
 
 

@@ -231,6 +231,8 @@ def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -
         if changes:
             relation.write(changes, context)
     kind.updated([update.record.pk for update in plan.updates])
+    kind.written([record.pk for record in created] + [update.record.pk for update in plan.updates])
+    kind.created([record.pk for record in created])
     bulk.insert(
         AuditEvent,
         ["actor_id", "action", "target_type", "target_id", "changes", "created_at"],

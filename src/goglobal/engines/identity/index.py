@@ -38,15 +38,16 @@ def blocking_keys(prepared: Prepared) -> set[str]:
             keys.add("r:" + name.region.label())
         for spelled in spellings(name.trade, limit=4):
             keys.add("p:" + spelled)
-        if 2 <= len(name.trade) <= 5:
-            keys |= {"i:" + letters for letters in list(initials(name.trade))[:4]}
+        if 3 <= len(name.trade) <= 5:
+            # Acronyms of three letters and more (BYD = 比亚迪); two letters block too much.
+            keys |= {"i:" + letters for letters in sorted(initials(name.trade))[:4]}
     for name in prepared.en:
         if name.trade_is_region and name.region is not None:
             keys.add("r:" + name.region.label())
         words = name.trade_words
         for size in range(1, min(len(words), 4) + 1):
             keys.add("p:" + "".join(words[:size]))
-        if name.acronym and words:
+        if name.acronym and words and len(words[0]) >= 3:
             keys.add("i:" + words[0])
     return keys
 
@@ -64,19 +65,39 @@ class IdentityIndex(Generic[K]):
         self.crowded = crowded
         self._postings: dict[str, list[K]] = defaultdict(list)
         self._records: dict[K, Prepared] = {}
+        self._keys: dict[K, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self._records)
 
     def add(self, key: K, record: Record) -> None:
+        if key in self._records:
+            self.remove(key)
         prepared = prepare(record)
+        blocks = frozenset(blocking_keys(prepared))
         self._records[key] = prepared
-        for block in blocking_keys(prepared):
+        self._keys[key] = blocks
+        for block in blocks:
             self._postings[block].append(key)
 
-    def candidates(self, prepared: Prepared) -> set[K]:
+    def remove(self, key: K) -> None:
+        """Forget ``key`` (a record merged away or deleted)."""
+        self._records.pop(key, None)
+        for block in self._keys.pop(key, frozenset()):
+            posting = self._postings.get(block)
+            if posting and key in posting:
+                posting.remove(key)
+
+    def keys_of(self, key: K) -> frozenset[str]:
+        """The blocking keys ``key`` is filed under."""
+        return self._keys.get(key, frozenset())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records
+
+    def candidates(self, prepared: Prepared, blocks: Iterable[str] | None = None) -> set[K]:
         found: set[K] = set()
-        for block in blocking_keys(prepared):
+        for block in blocking_keys(prepared) if blocks is None else blocks:
             posting = self._postings.get(block)
             if posting:
                 found.update(posting[: self.crowded])
@@ -87,8 +108,9 @@ class IdentityIndex(Generic[K]):
     ) -> list[Match[K]]:
         """Records scoring at least ``minimum`` against ``record``, best first."""
         prepared = record if isinstance(record, Prepared) else prepare(record)
+        blocks = self._keys.get(exclude) if exclude is not None else None
         found = []
-        for key in self.candidates(prepared):
+        for key in self.candidates(prepared, blocks):
             if key == exclude:
                 continue
             comparison = compare_prepared(prepared, self._records[key])

@@ -65,16 +65,12 @@ class ParsedName:
     def has_form(self) -> bool:
         return bool(self.legal_form)
 
-    def trade_options(self) -> list[str]:
+    def trade_options(self) -> tuple[str, ...]:
         """The trade name and longer readings of it where what follows is still industry
         words: 盈方微电子 may be 盈方 + 微电子 or 盈方微 + 电子, so 盈方 and 盈方微 are tried."""
-        options = [self.trade]
-        if self.script == "zh" and self.industry_text:
-            text = self.trade + self.industry_text
-            for cut in range(len(self.trade) + 1, len(text)):
-                if _segment(text[cut:]) is not None:
-                    options.append(text[:cut])
-        return options
+        if self.script != "zh" or not self.industry_text:
+            return (self.trade,)
+        return _trade_options(self.trade, self.industry_text)
 
     @property
     def registered(self) -> bool:
@@ -114,6 +110,17 @@ def _parse_cached(name: str) -> ParsedName:
     return parse_zh(name) if is_chinese(name) else parse_en(name)
 
 
+@lru_cache(maxsize=65536)
+def _trade_options(trade: str, industry_text: str) -> tuple[str, ...]:
+    options = [trade]
+    text = trade + industry_text
+    for cut in range(len(trade) + 1, len(text)):
+        if _segment(text[cut:]) is not None:
+            options.append(text[:cut])
+    return tuple(options)
+
+
+@lru_cache(maxsize=65536)
 def _segment(text: str) -> list[str] | None:
     """``text`` as a sequence of industry words (fewest words), or ``None``."""
     terms = zh_terms()

@@ -38,12 +38,14 @@ def readings(trade: str) -> tuple[frozenset[str], ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=131072)
 def romanised(trade: str) -> str:
     """The default pinyin of ``trade`` run together: 瑞晟 → ``ruisheng``."""
     return "".join(lazy_pinyin(trade, style=Style.NORMAL)).replace("ü", "v").lower()
 
 
-def spellings(trade: str, limit: int = 8) -> list[str]:
+@lru_cache(maxsize=131072)
+def spellings(trade: str, limit: int = 8) -> tuple[str, ...]:
     """Up to ``limit`` run-together spellings of ``trade`` (the default reading first)."""
     first = romanised(trade)
     options = [sorted(choice) for choice in readings(trade)]
@@ -54,7 +56,7 @@ def spellings(trade: str, limit: int = 8) -> list[str]:
             found.append(spelled)
         if len(found) >= limit:
             break
-    return found
+    return tuple(found)
 
 
 def matches(trade: str, spelled: str) -> bool:
@@ -73,7 +75,8 @@ def matches(trade: str, spelled: str) -> bool:
     return len(spelled) in reachable
 
 
-def initials(trade: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def initials(trade: str) -> frozenset[str]:
     """The possible first letters of each reading run together: 比亚迪 → {``byd``}."""
     found = {""}
     for options in readings(trade):
@@ -81,7 +84,7 @@ def initials(trade: str) -> set[str]:
         found = {head + letter for head in found for letter in letters}
         if len(found) > 16:
             break
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)

@@ -144,3 +144,33 @@ def test_delete_is_for_the_task_force(client, officer, make_user):
     assert refused.status_code == 404
     assert done.status_code == 204
     assert Enterprise.objects.get(pk=enterprise.pk).deleted_at is not None
+
+
+def test_creation_names_possible_duplicates_and_notes_them(client, officer):
+    from goglobal.enterprises import identity
+    from goglobal.enterprises.models import DuplicateCandidate
+
+    first = client.post(
+        "/api/enterprises/", _payload(), content_type="application/json", **_bearer(officer)
+    ).json()
+    assert first["possible_duplicates"] == []
+    again = _payload(social_credit_code=social_credit_code(77, "320500"))
+    again["name_zh"] = first["name_zh"].replace("有限公司", "股份有限公司")
+    response = client.post(
+        "/api/enterprises/", again, content_type="application/json", **_bearer(officer)
+    )
+    assert response.status_code == 201, response.content
+    hits = response.json()["possible_duplicates"]
+    assert [hit["id"] for hit in hits] == [first["id"]]
+    assert hits[0]["codes_differ"] is True
+    assert DuplicateCandidate.objects.count() == 1
+    listed = client.get(f"/api/enterprises/{first['id']}/duplicates", **_bearer(officer)).json()
+    assert [hit["id"] for hit in listed] == [response.json()["id"]]
+    assert identity.duplicates_of_enterprise(Enterprise.objects.get(pk=first["id"]))
+
+
+def test_duplicates_are_for_the_task_force(client, make_user):
+    enterprise = EnterpriseFactory()
+    analyst = make_user("analyst")
+    client.force_login(analyst)
+    assert client.get(f"/api/enterprises/{enterprise.pk}/duplicates").status_code == 404

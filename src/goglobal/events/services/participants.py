@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.enterprises import identity
 from goglobal.enterprises.models import Enterprise
 from goglobal.events.models import (
     Event,
     Meeting,
     MeetingRequest,
     Participant,
+    ParticipantKind,
     Priority,
     Slot,
 )
@@ -81,6 +83,18 @@ def directory_links(
     return links
 
 
+def _link_enterprise_by_name(participant: Participant) -> None:
+    """An enterprise representative registered without a code is linked to the directory
+    record its organisation's name certainly is (engines.identity: 瑞晟電子 or "Ruisheng
+    Electronics" finds 浙江瑞晟电子科技有限公司); a doubtful name links nothing."""
+    if (
+        participant.kind == ParticipantKind.ENTERPRISE
+        and participant.enterprise_id is None
+        and participant.organisation_name.strip()
+    ):
+        participant.enterprise = identity.link_by_name([participant.organisation_name])
+
+
 def _slots_of(event: Event, slots: Iterable[Slot] | None) -> list[Slot]:
     """The chosen slots, or every slot of the event when none are given."""
     chosen = list(event.slots.all()) if slots is None else list(slots)
@@ -99,6 +113,7 @@ def participant_register(
 ) -> Participant:
     participant = Participant(event=event)
     _apply(participant, values)
+    _link_enterprise_by_name(participant)
     participant.full_clean()
     participant.save()
     participant.available_slots.set(_slots_of(event, slots))

@@ -49,6 +49,12 @@ class Kind:
     def updated(self, pks: list[int]) -> None:
         """Called in the import's transaction with the existing records it has just changed."""
 
+    def written(self, pks: list[int]) -> None:
+        """Called in the import's transaction with every record it has created or changed."""
+
+    def created(self, pks: list[int]) -> None:
+        """Called in the import's transaction, after ``written``, with the records it created."""
+
     def export_row(self, record: Any, states: dict[str, Any], codes: ReverseCodes) -> list[str]:
         raise NotImplementedError
 

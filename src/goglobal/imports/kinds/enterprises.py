@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from goglobal.engines.text import detect_language
 from goglobal.enterprises import rules
+from goglobal.enterprises.identity import duplicates_note, identity_keys_refresh
 from goglobal.enterprises.models import (
     EmployeeBand,
     Enterprise,
@@ -157,6 +158,12 @@ class EnterpriseKind(Kind):
 
     def updated(self, pks: list[int]) -> None:
         announce_changed(pks)
+
+    def written(self, pks: list[int]) -> None:
+        identity_keys_refresh(pks)
+
+    def created(self, pks: list[int]) -> None:
+        duplicates_note(pks)
 
     def export_row(self, record: Any, states: dict[str, Any], codes: ReverseCodes) -> list[str]:
         markets = sorted(codes.countries[pk] for pk in states["target_countries"])
