@@ -26,6 +26,7 @@ _TASK_FORCE = frozenset({Role.ADMIN, Role.OFFICER})
 _NAVIGATION: list[tuple[str, Any, frozenset[str] | None]] = [
     ("analytics:overview", _("Overview"), _STAFF),
     ("cases:board", _("Cases"), frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST})),
+    ("analytics:impact", _("Impact"), frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST})),
     ("cases:tasks", _("My tasks"), _TASK_FORCE),
     ("enterprises:list", _("Enterprises"), _STAFF),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER})),

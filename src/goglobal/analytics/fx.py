@@ -30,10 +30,15 @@ class Rate:
     rule: str
     source: str
 
+    @property
+    def shown(self) -> str:
+        """``7.8``, not ``7.8000``."""
+        return str(self.hkd_per_unit.normalize())
+
     def as_json(self) -> dict[str, object]:
         return {
             "currency": self.currency,
-            "hkd_per_unit": str(self.hkd_per_unit.normalize()),
+            "hkd_per_unit": self.shown,
             "rule": self.rule,
             "effective_from": self.effective_from.isoformat(),
             "effective_to": self.effective_to.isoformat() if self.effective_to else None,

@@ -1,7 +1,24 @@
 from django.urls import path
 
-from goglobal.analytics import views
+from goglobal.analytics import impact_views, views
 
 app_name = "analytics"
 
-urlpatterns = [path("", views.overview, name="overview")]
+SLICE = "<slug:kind>/<str:value>/"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("impact/", impact_views.impact, name="impact"),
+    path("impact/records/", impact_views.impact_records, name="records"),
+    path(
+        "impact/export/<slug:table>.<slug:file_format>",
+        impact_views.impact_export,
+        name="export",
+    ),
+    path(f"impact/{SLICE}", impact_views.impact, name="impact_slice"),
+    path(
+        f"impact/{SLICE}export/<slug:table>.<slug:file_format>",
+        impact_views.impact_export,
+        name="export_slice",
+    ),
+]

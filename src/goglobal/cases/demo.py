@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules, services
-from goglobal.cases.models import Case, Confirmation, Outcome
+from goglobal.cases.models import Case, CaseEvent, Confirmation, Outcome
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import Country
 from goglobal.providers.models import ProviderMembership, ServiceProvider
@@ -57,6 +57,19 @@ def _walk(case: Case, target: str, actor: User) -> Case:
             case=case, target=stage, actor=actor, seen_version=case.version, reason=reason
         )
     return case
+
+
+def _backdate(case: Case, rng: random.Random) -> None:
+    """Spread a demo case's history over the past year, oldest first, so that the impact
+    figures have months and days in each stage to show."""
+    now = timezone.now()
+    at = now - datetime.timedelta(days=rng.randint(60, 360))
+    last = at
+    for event in CaseEvent.objects.filter(case=case).order_by("created_at", "id"):
+        last = min(at, now)
+        CaseEvent.objects.filter(pk=event.pk).update(created_at=last)
+        at += datetime.timedelta(days=rng.randint(3, 40), hours=rng.randint(0, 12))
+    Case.objects.filter(pk=case.pk).update(stage_changed_at=last)
 
 
 def _referrals(
@@ -124,8 +137,12 @@ def _confirmation(outcome: Outcome, rng: random.Random, achieved: datetime.date)
         )
 
 
+FUNCTIONS = ["regional_hq", "regional_hq", "treasury_centre", "rnd_hub", "supply_chain_centre"]
+
+
 def _outcomes(case: Case, rng: random.Random, today: datetime.date) -> None:
-    for kind in OUTCOMES.get(case.stage, []):
+    kinds = OUTCOMES.get(case.stage, [])
+    for kind in [rng.choice(FUNCTIONS) if kind == "regional_hq" else kind for kind in kinds]:
         achieved = today - datetime.timedelta(days=rng.randint(10, 300))
         outcome = services.outcome_record(
             case=case,
@@ -189,6 +206,7 @@ def cases_demo_create(seed: int, count: int = 160) -> list[Case]:
                 else None,
             )
         case = _walk(case, target, owner)
+        _backdate(case, rng)
         if target in {"matched", "in_progress", "landed_hk", "expanded_abroad"}:
             _referrals(case, rng, providers, owner)
         _outcomes(case, rng, today)

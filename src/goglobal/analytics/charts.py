@@ -1,0 +1,111 @@
+"""Charts as inline SVG drawn on the server (the house style of ``knowledge/charts.py``): no
+JavaScript, no external assets. Every chart is shown next to its data table, which is what
+screen readers read; the SVG itself is ``aria-hidden``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from goglobal.knowledge.charts import compact_number
+
+BAR_HEIGHT, GAP, LABEL_WIDTH, WIDTH = 18, 6, 150, 460
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def bar_chart(rows: Sequence[tuple[str, float, float | None]]) -> SafeString:
+    """Horizontal bars of ``(label, recorded, confirmed)``; the confirmed part drawn darker."""
+    if not rows:
+        return mark_safe("")
+    largest = max((recorded for _label, recorded, _c in rows), default=0) or 1
+    span = WIDTH - LABEL_WIDTH - 60
+    height = len(rows) * (BAR_HEIGHT + GAP)
+
+    def bar(index: int, row: tuple[str, float, float | None]) -> tuple[object, ...]:
+        label, recorded, confirmed = row
+        y = index * (BAR_HEIGHT + GAP)
+        return (
+            y + BAR_HEIGHT - 5,
+            label[:24],
+            LABEL_WIDTH,
+            y,
+            _n(max(recorded / largest * span, 0)),
+            BAR_HEIGHT,
+            LABEL_WIDTH,
+            y,
+            _n(max((confirmed or 0) / largest * span, 0)),
+            BAR_HEIGHT,
+            _n(LABEL_WIDTH + recorded / largest * span + 4),
+            y + BAR_HEIGHT - 5,
+            compact_number(recorded),
+        )
+
+    body = format_html_join(
+        "",
+        '<text x="0" y="{}" font-size="11">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="currentColor" opacity="0.3"/>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="currentColor"/>'
+        '<text x="{}" y="{}" font-size="11">{}</text>',
+        (bar(index, row) for index, row in enumerate(rows)),
+    )
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" height="{h}" aria-hidden="true" '
+        'focusable="false">{body}</svg>',
+        w=WIDTH,
+        h=height,
+        body=body,
+    )
+
+
+def column_chart(points: Sequence[tuple[str, float, float | None]]) -> SafeString:
+    """Columns over time of ``(month, recorded, confirmed)``, first and last month labelled."""
+    if not points:
+        return mark_safe("")
+    height, pad = 140, 16
+    largest = max((recorded for _m, recorded, _c in points), default=0) or 1
+    step = (WIDTH - 10) / len(points)
+
+    def column(index: int, point: tuple[str, float, float | None]) -> tuple[object, ...]:
+        _month, recorded, confirmed = point
+        full = recorded / largest * (height - 2 * pad)
+        part = (confirmed or 0) / largest * (height - 2 * pad)
+        x = 5 + index * step
+        return tuple(
+            _n(value)
+            for value in (
+                x,
+                height - pad - full,
+                step * 0.8,
+                full,
+                x,
+                height - pad - part,
+                step * 0.8,
+                part,
+            )
+        )
+
+    body = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="currentColor" '
+        'opacity="0.3"/><rect x="{}" y="{}" width="{}" height="{}" '
+        'fill="currentColor"/>',
+        (column(index, point) for index, point in enumerate(points)),
+    )
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" width="100%" height="{h}" aria-hidden="true" '
+        'focusable="false">{body}<text x="5" y="{h}" font-size="10">{first}</text>'
+        '<text x="{right}" y="{h}" font-size="10" text-anchor="end">{last}</text>'
+        '<text x="5" y="10" font-size="10">{top}</text></svg>',
+        w=WIDTH,
+        h=height,
+        body=body,
+        first=points[0][0],
+        last=points[-1][0],
+        right=WIDTH - 5,
+        top=compact_number(largest),
+    )

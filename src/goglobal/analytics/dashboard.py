@@ -1,0 +1,242 @@
+"""What the impact dashboard shows: headline figures against the period before, the funnel, a
+monthly series and a breakdown, each as a table (the charts draw the same rows)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from goglobal.analytics.catalogue import DIMENSIONS, catalogue
+from goglobal.analytics.figures import SPECS, Figure, Period, Report, Scope, kpi_report
+from goglobal.analytics.labels import labels_for
+from goglobal.cases import rules
+from goglobal.cases.models import Stage
+
+HEADLINE = [
+    "enterprises.served",
+    "landed.hk",
+    "outcomes.hk_entity",
+    "functions.regional_hq",
+    "functions.treasury_centre",
+    "functions.rnd_hub",
+    "functions.supply_chain_centre",
+    "funds.total",
+    "funds.ipo",
+    "funds.private",
+    "funds.debt",
+    "markets.entered",
+    "jobs.created",
+    "referrals.made",
+    "referrals.accepted",
+    "referrals.completed",
+    "referrals.answer_days",
+    "events.meetings_held",
+    "events.meeting_interactions",
+    "events.meeting_referrals",
+    "events.meeting_outcomes",
+]
+SERIES = ["enterprises.served", "landed.hk", "outcomes.hk_entity", "funds.total", "jobs.created"]
+FUNNEL = ["cases.in_stage", *[f"conversion.{s}" for s in rules.PIPELINE[:-1]]]
+FUNNEL += [f"median_days.{s}" for s in rules.PIPELINE[:-1]]
+
+
+def quarter_to_date(today: datetime.date) -> Period:
+    first = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    return Period(first, today)
+
+
+@dataclass
+class Table:
+    """One table of the page, exportable as CSV and XLSX; ``links`` holds, for some cells, the
+    address of the records behind the number."""
+
+    slug: str
+    title: str
+    header: list[str]
+    rows: list[list[Any]]
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def cells(self) -> list[list[tuple[Any, str | None]]]:
+        return [
+            [(value, self.links.get((r, c))) for c, value in enumerate(row)]
+            for r, row in enumerate(self.rows)
+        ]
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    previous: Period | None
+    by: str
+    scope: Scope | None
+    headline: Table
+    funnel: Table
+    series: Table
+    breakdown: Table
+    report: Report
+    charts: dict[str, list[tuple[str, float, float | None]]]
+
+
+def records_url(code: str, period: Period, scope: Scope | None, by: str = "", key: str = "") -> str:
+    query: dict[str, str] = {"kpi": code}
+    if period.start:
+        query["start"] = period.start.isoformat()
+    if period.end:
+        query["end"] = period.end.isoformat()
+    if scope:
+        query["scope"] = f"{scope.dimension}={scope.value}"
+    if by:
+        query["by"], query["key"] = by, key
+    return reverse("analytics:records") + "?" + urlencode(query)
+
+
+def _value(figure: Figure | None, name: str = "recorded") -> Any:
+    if figure is None:
+        return None
+    return getattr(figure, name)
+
+
+def _headline(report: Report, before: Report | None, scope: Scope | None) -> Table:
+    kinds = catalogue()
+    table = Table(
+        "headline",
+        _("Headline figures"),
+        [
+            _("Figure"),
+            _("Recorded"),
+            _("Confirmed"),
+            _("Previous period, recorded"),
+            _("Previous period, confirmed"),
+            _("Unit"),
+        ],
+        [],
+    )
+    for index, code in enumerate(HEADLINE):
+        figure = report.kpis[code]
+        old = before.kpis.get(code) if before else None
+        table.rows.append(
+            [
+                kinds[code].name,
+                figure.recorded,
+                figure.confirmed,
+                _value(old),
+                _value(old, "confirmed"),
+                kinds[code].unit_label,
+            ]
+        )
+        if code in SPECS:
+            table.links[(index, 1)] = records_url(code, report.period, scope)
+    return table
+
+
+def _funnel(report: Report, stages: Report) -> Table:
+    in_stage = stages.kpis["cases.in_stage"].by
+    table = Table(
+        "funnel",
+        _("Pipeline"),
+        [_("Stage"), _("Cases now in the stage"), _("Moved on (%)"), _("Median days in stage")],
+        [],
+    )
+    for stage in [*rules.PIPELINE, rules.DORMANT, rules.CLOSED]:
+        conversion = report.kpis.get(f"conversion.{stage}")
+        days = report.kpis.get(f"median_days.{stage}")
+        table.rows.append(
+            [
+                Stage(stage).label,
+                (in_stage.get(stage) or {}).get("recorded", 0),
+                _value(conversion),
+                _value(days),
+            ]
+        )
+    return table
+
+
+def _series(series: Report) -> Table:
+    kinds = catalogue()
+    months = sorted({key for code in SERIES for key in series.kpis[code].by})
+    header = [_("Month")]
+    for code in SERIES:
+        header += [
+            f"{kinds[code].name} · {_('recorded')}",
+            f"{kinds[code].name} · {_('confirmed')}",
+        ]
+    rows = []
+    for month in months:
+        row: list[Any] = [month]
+        for code in SERIES:
+            group = series.kpis[code].by.get(month) or {}
+            row += [group.get("recorded", 0), group.get("confirmed")]
+        rows.append(row)
+    return Table("series", _("Month by month"), header, rows)
+
+
+def _breakdown(cut: Report, by: str, scope: Scope | None) -> Table:
+    kinds = catalogue()
+    codes = [code for code in HEADLINE if kinds[code].is_additive]
+    keys = sorted({key for code in codes for key in cut.kpis[code].by})
+    labels = labels_for(by, keys)
+    header = [str(DIMENSIONS[by])]
+    for code in codes:
+        header += [
+            f"{kinds[code].name} · {_('recorded')}",
+            f"{kinds[code].name} · {_('confirmed')}",
+        ]
+    table = Table("breakdown", _("Breakdown"), header, [])
+    ordered = sorted(
+        keys,
+        key=lambda k: (
+            -float((cut.kpis[codes[0]].by.get(k) or {}).get("recorded") or 0),
+            labels[k],
+        ),
+    )
+    for r, key in enumerate(ordered):
+        row: list[Any] = [labels[key]]
+        for index, code in enumerate(codes):
+            group = cut.kpis[code].by.get(key) or {}
+            row += [group.get("recorded", 0), group.get("confirmed")]
+            if code in SPECS and group.get("recorded"):
+                table.links[(r, 1 + 2 * index)] = records_url(code, cut.period, scope, by, key)
+        table.rows.append(row)
+    return table
+
+
+def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = None) -> Dashboard:
+    report = kpi_report(period=period, scope=scope, codes=[*HEADLINE, *FUNNEL])
+    previous = period.previous()
+    before = kpi_report(period=previous, scope=scope, codes=HEADLINE) if previous else None
+    stages = kpi_report(period=Period(), by="stage", scope=scope, codes=["cases.in_stage"])
+    series = kpi_report(period=period, by="period", scope=scope, codes=SERIES)
+    cut = kpi_report(period=period, by=by, scope=scope, codes=HEADLINE)
+    breakdown = _breakdown(cut, by, scope)
+    charts: dict[str, list[tuple[str, float, float | None]]] = {
+        "funnel": [(str(row[0]), float(row[1] or 0), None) for row in _funnel(report, stages).rows],
+        "series": [
+            (
+                month,
+                float((series.kpis["enterprises.served"].by.get(month) or {}).get("recorded") or 0),
+                None,
+            )
+            for month in sorted(series.kpis["enterprises.served"].by)
+        ],
+        "breakdown": [
+            (str(row[0]), float(row[1] or 0), float(row[2]) if row[2] is not None else None)
+            for row in breakdown.rows[:12]
+        ],
+    }
+    return Dashboard(
+        period=period,
+        previous=previous,
+        by=by,
+        scope=scope,
+        headline=_headline(report, before, scope),
+        funnel=_funnel(report, stages),
+        series=_series(series),
+        breakdown=breakdown,
+        report=report,
+        charts=charts,
+    )
