@@ -88,14 +88,24 @@ def _join(items: list[str]) -> str:
     return ("、" if language_suffix().startswith("zh") else ", ").join(items)
 
 
+def _short(value: float, size: float) -> str:
+    text = number_format(round(value / size, 2), decimal_pos=None, force_grouping=True)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _money(value: Any) -> str:
+    """An amount in Hong Kong dollars, in the reader's units (million / billion, 万 / 亿)."""
     if value is None:
         return _("not given")
     amount = float(value)
-    if abs(amount) >= 1e8 and language_suffix().startswith("zh"):
-        return _("HK$%(amount)s") % {"amount": number_format(round(amount / 1e8, 2)) + "亿"}
-    if abs(amount) >= 1e6 and not language_suffix().startswith("zh"):
-        return _("HK$%(amount)s") % {"amount": number_format(round(amount / 1e6, 1)) + " million"}
+    if language_suffix().startswith("zh"):
+        for size, word in ((1e8, _("hundred million")), (1e4, _("ten thousand"))):
+            if abs(amount) >= size:
+                return _("HK$%(amount)s") % {"amount": f"{_short(amount, size)}{word}"}
+    else:
+        for size, word in ((1e9, _("billion")), (1e6, _("million"))):
+            if abs(amount) >= size:
+                return _("HK$%(amount)s") % {"amount": f"{_short(amount, size)} {word}"}
     return _("HK$%(amount)s") % {"amount": number_format(int(amount), force_grouping=True)}
 
 
@@ -172,7 +182,17 @@ class Footnotes:
     facts: dict[str, Any]
     order: list[str] = field(default_factory=list)
 
-    def number(self, ids: list[str]) -> list[int]:
+    def number(self, ids: list[str]) -> list[tuple[int, int]]:
+        """Footnote numbers of ``ids`` as runs ``(first, last)``: [3, 4, 5, 9] is 3–5 and 9."""
+        runs: list[tuple[int, int]] = []
+        for n in self.numbers(ids):
+            if runs and runs[-1][1] == n - 1:
+                runs[-1] = (runs[-1][0], n)
+            else:
+                runs.append((n, n))
+        return runs
+
+    def numbers(self, ids: list[str]) -> list[int]:
         numbers = []
         for fact_id in ids:
             if fact_id not in self.facts:
@@ -315,12 +335,26 @@ def _functions(result: dict[str, Any], notes: Footnotes) -> list[dict[str, Any]]
         )
         for point in function.get("tax_points", []):
             name = str(TAX_POINTS.get(point.get("code", ""), _("tax point")))
-            if point.get("rate") is not None:
-                row["rows"].append((name, f"{number_format(point['rate'])}%"))
-            else:
-                row["rows"].append((name, "—"))
+            row["rows"].append((name, _tax_point(point)))
         rows.append(row)
     return rows
+
+
+def _tax_point(point: dict[str, Any]) -> str:
+    rate = point.get("rate")
+    if rate is None:
+        return "—"
+    if point.get("code") == "profits_tax_two_tier" and point.get("standard_rate") is not None:
+        return _("%(rate)s%% on the first %(threshold)s of profits, %(standard)s%% above") % {
+            "rate": number_format(rate),
+            "threshold": _money(point.get("threshold_hkd")),
+            "standard": number_format(point["standard_rate"]),
+        }
+    if point.get("code") == "ctc_concession":
+        return _("%(rate)s%% on qualifying profits of a corporate treasury centre") % {
+            "rate": number_format(rate)
+        }
+    return f"{number_format(rate)}%"
 
 
 def _markets(result: dict[str, Any], notes: Footnotes) -> list[dict[str, Any]]:
@@ -379,7 +413,7 @@ def step_titles(result: dict[str, Any]) -> dict[str, str]:
     language = translation.get_language() or "en"
     titles = {}
     for step in result.get("steps", []):
-        title = step.get("title", "")
+        title = step.get("titles") or step.get("title", "")
         if isinstance(title, dict):
             title = title.get(language) or title.get("en", "")
         titles[step["id"]] = str(title) or str(FUNCTIONS.get(step.get("function", ""), ""))
@@ -504,7 +538,7 @@ def present(
     spans = timeline.spans(result.get("steps", []), step_titles(result))
     svg = timeline.svg(spans, weeks_label=_("weeks"), title=_("Steps and timeline"))
     undecided = _texts(result.get("notes", []))
-    changes, causes = _change_texts(roadmap.changes)
+    changes, causes = _change_texts(roadmap.changes, result)
     return RoadmapView(
         sections=sections,
         steps=steps,
@@ -518,24 +552,28 @@ def present(
     )
 
 
-PARTS = {
-    "listing_routes": ROUTES,
-    "mainland_steps": MAINLAND_STEPS,
-    "functions": FUNCTIONS,
-    "steps": {},
-    "schemes": {},
-    "markets": {},
-}
+def _item_names(result: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Names of the items a change can name, in the reader's language."""
+    markets = [m["market"] for m in result.get("markets", [])]
+    schemes = [m["scheme"] for m in result.get("schemes", [])]
+    return {
+        "listing_routes": {k: str(v) for k, v in ROUTES.items()},
+        "mainland_steps": {k: str(v) for k, v in MAINLAND_STEPS.items()},
+        "functions": {k: str(v) for k, v in FUNCTIONS.items()},
+        "markets": {c.code: localized(c, "name") for c in Country.objects.filter(code__in=markets)},
+        "schemes": {c.code: localized(c, "name") for c in Scheme.objects.filter(code__in=schemes)},
+        "steps": step_titles(result),
+    }
 
 
-def _change_texts(log: list[dict[str, Any]]) -> tuple[list[str], str]:
+def _change_texts(log: list[dict[str, Any]], result: dict[str, Any]) -> tuple[list[str], str]:
     if not log:
         return [], ""
     entry = log[-1]
+    names = _item_names(result)
     texts = []
     for change in entry.get("changes", []):
-        names = PARTS.get(change["part"], {})
-        item = str(names.get(change["item"], change["item"]))
+        item = names.get(change["part"], {}).get(change["item"]) or _("an item")
         if change["what"] == "added":
             texts.append(_("Added: %(item)s") % {"item": item})
         elif change["what"] == "removed":

@@ -20,11 +20,12 @@ itself are not candidates.
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any
 
 from goglobal.engines.roadmap.context import Context, add, reason
-from goglobal.engines.roadmap.model import AgreementEntry, Reason
+from goglobal.engines.roadmap.model import AgreementEntry, Reason, Snapshot
 
 OTHERS = 5
 STATUS_ORDER = {"in_force": 3, "signed": 2, "negotiating": 1}
@@ -43,8 +44,35 @@ def _latest(values: dict[int, float], year: int) -> tuple[int, float] | None:
     return (max(years), values[max(years)]) if years else None
 
 
-def markets(ctx: Context) -> list[dict[str, Any]]:  # noqa: C901 - one pass, documented above
-    snap = ctx.snapshot
+def markets(ctx: Context) -> list[dict[str, Any]]:
+    """Every target market plus the best ``OTHERS`` others, ranked."""
+    rows = ctx.snapshot.derived.get(("markets", ctx.on.year))
+    if rows is None:
+        rows = _rows(ctx.snapshot, ctx.on.year, ())
+        ctx.snapshot.derived[("markets", ctx.on.year)] = rows
+    unknown = [code for code in ctx.profile.target_markets if code not in rows]
+    if unknown:
+        rows = {**rows, **_rows(ctx.snapshot, ctx.on.year, tuple(unknown), only_extra=True)}
+    targets = set(ctx.profile.target_markets)
+    ordered = sorted(rows.values(), key=lambda row: (-row["score"], row["market"]))
+    chosen = [row for row in ordered if row["market"] in targets]
+    chosen += [row for row in ordered if row["market"] not in targets][:OTHERS]
+    chosen.sort(key=lambda row: (-row["score"], row["market"]))
+    out = []
+    for rank, template in enumerate(chosen, start=1):
+        row = copy.deepcopy(template)
+        row["target"] = row["market"] in targets
+        row["rank"] = rank
+        for fact in row["facts"]:
+            ctx.used.setdefault(fact, None)
+        out.append(row)
+    return out
+
+
+def _rows(  # noqa: C901 - one pass, documented above
+    snap: Snapshot, year: int, extra: tuple[str, ...], *, only_extra: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The row of every candidate market (or of ``extra`` codes alone), scored."""
     by_country: dict[str, list[AgreementEntry]] = {}
     for agreement in snap.agreements:
         for party in agreement.parties:
@@ -58,11 +86,8 @@ def markets(ctx: Context) -> list[dict[str, Any]]:  # noqa: C901 - one pass, doc
         series.setdefault((point.country, point.indicator), {})[point.year] = point.value
         series_fact[point.indicator] = point.fact
     names = {market.code: market for market in snap.markets}
-    codes = [code for code in names if code not in NOT_CANDIDATES]
-    for code in ctx.profile.target_markets:
-        if code not in codes and code not in NOT_CANDIDATES:
-            codes.append(code)
-    year = ctx.on.year
+    codes = [] if only_extra else [code for code in names if code not in NOT_CANDIDATES]
+    codes += [code for code in extra if code not in codes and code not in NOT_CANDIDATES]
     rows: dict[str, dict[str, Any]] = {}
     projected: dict[str, float] = {}
     for code in codes:
@@ -128,7 +153,7 @@ def markets(ctx: Context) -> list[dict[str, Any]]:  # noqa: C901 - one pass, doc
             reasons.append(reason("market.office_preparing", offices=preparing))
         rows[code] = {
             "market": code,
-            "target": code in ctx.profile.target_markets,
+            "target": False,
             "rank": 0,
             "score": 0.0,
             "cdta": cdta,
@@ -139,6 +164,7 @@ def markets(ctx: Context) -> list[dict[str, Any]]:  # noqa: C901 - one pass, doc
             "reasons": reasons,
             "facts": facts,
         }
+    low = high = 0.0
     if projected:
         low, high = math.log(min(projected.values())), math.log(max(projected.values()))
         span = high - low or 1.0
@@ -148,12 +174,4 @@ def markets(ctx: Context) -> list[dict[str, Any]]:  # noqa: C901 - one pass, doc
         row["figures"]["demand"] = round(demand, 3)
         row["figures"]["supply"] = 1.0
         row["score"] = round(demand * row["figures"]["access"], 4)
-    ordered = sorted(rows.values(), key=lambda row: (-row["score"], row["market"]))
-    chosen = [row for row in ordered if row["target"]]
-    chosen += [row for row in ordered if not row["target"]][:OTHERS]
-    chosen.sort(key=lambda row: (-row["score"], row["market"]))
-    for rank, row in enumerate(chosen, start=1):
-        row["rank"] = rank
-        for fact in row["facts"]:
-            ctx.used.setdefault(fact, None)
-    return chosen
+    return rows

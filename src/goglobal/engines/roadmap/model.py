@@ -195,6 +195,9 @@ class Snapshot:
     schemes: tuple[SchemeEntry, ...] = ()
     markets: tuple[MarketEntry, ...] = ()
     _by_code: dict[str, list[RuleEntry]] = field(default_factory=dict, repr=False)
+    # Results that depend on the snapshot alone (e.g. every market's row for a year), computed
+    # once and shared by every roadmap built on this snapshot.
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for rule in sorted(self.rules, key=lambda r: r.effective_from, reverse=True):

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from goglobal.engines.roadmap.context import Context, add
+from goglobal.engines.roadmap.messages import LANGS
 from goglobal.engines.roadmap.model import FunctionEntry
 
 ROUTE_FUNCTION = {
@@ -87,9 +88,12 @@ def plan(  # noqa: C901 - the order of the plan, read top to bottom
                         for fact in item["facts"]:
                             add(facts, fact)
             step: dict[str, Any] = {
-                "id": f"s{len(steps) + 1}",
+                # Stable across regenerations: the function, the knowledge-base entry and the
+                # step's position there (tasks made from a step keep pointing at it).
+                "id": f"{function}:{entry.code}:{row.position}",
                 "function": function,
                 "title": row.title.get(lang) or row.title.get("en", ""),
+                "titles": {code: row.title.get(code) or row.title.get("en", "") for code in LANGS},
                 "side": row.side,
                 "after": last,
                 "weeks": _weeks(row.duration),
