@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from goglobal.accounts.api import router as accounts_router
+from goglobal.analytics.api import router as datasets_router
 from goglobal.accounts.api_auth import api_auth
 from goglobal.cases.api import router as cases_router
 from goglobal.core.errors import DomainError, StaleRecordError
@@ -37,6 +38,7 @@ api.add_router("/roadmaps", roadmaps_router, tags=["roadmaps"])
 api.add_router("/cases", cases_router, tags=["cases"])
 api.add_router("/events", events_router, tags=["events"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])
+api.add_router("/datasets", datasets_router, tags=["datasets"])
 
 
 @api.exception_handler(StaleRecordError)

@@ -318,3 +318,23 @@ def test_docs_page_is_written_from_the_catalogue(capsys):
 
     page = Path(__file__).resolve().parents[4] / "docs" / "kpis.md"
     assert page.read_text(encoding="utf-8").strip() == capsys.readouterr().out.strip()
+
+
+def test_the_demos_figures_match_and_tell_a_story(officer):
+    from goglobal.cases.demo import cases_demo_create
+    from goglobal.enterprises.tests.factories import EnterpriseNeedFactory
+
+    for _ in range(40):
+        ContactFactory(enterprise=EnterpriseNeedFactory(enterprise=EnterpriseFactory()).enterprise)
+    ProviderMemberFactory()
+    cases_demo_create(seed=7, count=40)
+    recompute.reset()
+
+    for by in [None, "period", "city", "market", "stage"]:
+        expected = recompute.recompute(Period(), by)
+        report = kpi_report(period=Period(), by=by)
+        for code, figure in report.kpis.items():
+            assert figure.as_json() == expected[code], (code, by)
+    states = set(Outcome.objects.values_list("confirmation", flat=True))
+    assert {"confirmed", "disputed", "requested"} <= states
+    assert report.kpis["median_days.qualified"].recorded
