@@ -95,7 +95,7 @@ def main() -> int:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     total = worst = 0
-    spreads_ok = 0
+    spreads_ok = failures = 0
     slowest = 0.0
     for path in files:
         converted = read_b2b(path)
@@ -103,7 +103,12 @@ def main() -> int:
         started = time.perf_counter()
         result = schedule(instance, time_limit=options.time_limit)
         seconds = time.perf_counter() - started
-        counts = independent_check(path, [(m.participants, m.slot) for m in result.meetings])
+        try:
+            counts = independent_check(path, [(m.participants, m.slot) for m in result.meetings])
+        except AssertionError as error:
+            failures += 1
+            print(f"| {path.name.split('.')[0]} | check failed: {error} |", flush=True)
+            continue
         assert result.breaks is not None
         assert sum(counts) == result.breaks.total, "the engine's breaks differ from the recount"
         active = [
@@ -128,9 +133,9 @@ def main() -> int:
         f"Total breaks {total} over {len(files)} instances (published optimum over the 20:"
         f" {PUBLISHED_TOTAL}, ratio {total / PUBLISHED_TOTAL:.2f}); most breaks of one"
         f" participant {worst}; spread <= 2 on {spreads_ok} of {len(files)}; slowest"
-        f" {slowest:.1f} s. Every schedule passed the independent check."
+        f" {slowest:.1f} s. Schedules failing the independent check: {failures}."
     )
-    return 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -216,6 +216,8 @@ def run_detail(request: AuthenticatedRequest, event_id: int, run_id: int) -> Htt
             "under_served": selectors.under_served(run=run) if run.status == "done" else [],
             "changes": run.result.get("changes"),
             "unscheduled_count": len(run.result.get("unscheduled", [])),
+            "breaks": run.result.get("breaks"),
+            "shared_meetings": run.result.get("shared_meetings"),
             "can_manage": rules.can_manage_events(request.user),
         },
     )

@@ -26,7 +26,8 @@ from goglobal.engines.scheduling.units import Plan, build_plan, find_unit
 
 KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
 BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans only
-POLISH_MOVES = 150_000
+VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
+POLISH_MOVES = 1_000_000  # at most; 4,000 per meeting below that
 
 
 def schedule_v2(
@@ -45,7 +46,8 @@ def schedule_v2(
     if plan.minimise_breaks and (before.total or over):
         floor = min(value, math.ceil(KEEP_VALUE * upper))
         remaining = deadline - time.perf_counter()
-        polished = polish(plan, slot_of, moves=POLISH_MOVES, deadline=deadline - 0.1 * remaining)
+        moves = min(POLISH_MOVES, 4000 * len(plan.units))
+        polished = polish(plan, slot_of, moves=moves, deadline=deadline - 0.1 * remaining)
         if _valid(plan, polished):
             slot_of = polished
         columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
@@ -86,7 +88,18 @@ def _value_phase(
 ) -> tuple[tuple[int, ...], int, str, bool]:
     """Slot per unit, the bound, how it was found, whether the value is proven optimal."""
     if _pairs_only(plan):
-        return _value_by_pairs(plan, deadline, time_limit)
+        slot_of, bound, method, proven = _value_by_pairs(plan, deadline, time_limit)
+        columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
+        if proven or _value(plan, slot_of) >= bound or columns > VALUE_MIP_COLUMNS:
+            return slot_of, bound, method, proven
+        seconds = 0.4 * (deadline - time.perf_counter())
+        outcome = mip.maximise_value(plan, seconds, start=slot_of)
+        if outcome.found and _valid(plan, outcome.slot_of):
+            if _value(plan, outcome.slot_of) > _value(plan, slot_of):
+                slot_of = outcome.slot_of
+            if outcome.proven:
+                return slot_of, min(bound, _value(plan, slot_of)), method, True
+        return slot_of, bound, method, False
     outcome = mip.maximise_value(plan, 0.5 * time_limit)
     total = sum(plan.values)
     if not outcome.found:

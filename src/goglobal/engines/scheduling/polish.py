@@ -22,7 +22,9 @@ from goglobal.engines.scheduling.units import Plan
 
 SPREAD_PENALTY = 50
 CHAIN_LIMIT = 40
+T_START, T_END = 1.0, 0.03  # annealing temperatures, in breaks
 TABLE_PENALTY = 3.0  # tables may overflow during the search, never in the result
+TARGETED = 0.6  # share of moves aimed at a person with breaks
 IDLE_WEIGHT = 0.2  # idle slots inside runs: a gentle slope towards compact days
 
 
@@ -31,10 +33,10 @@ class Polisher:
         self.plan = plan
         self.slot_of = list(slot_of)
         self.busy = busy_masks(plan, slot_of)
-        shapes = [person_shape(plan.sequences[p], self.busy[p]) for p in range(len(plan.people))]
+        self.days = [_day_masks(plan.sequences[p]) for p in range(len(plan.people))]
+        shapes = [self.shape(p, self.busy[p]) for p in range(len(plan.people))]
         self.count = [c for c, _ in shapes]
         self.idle = [i for _, i in shapes]
-        self.idle_total = sum(self.idle)
         self.per_slot = [0] * len(plan.slots)
         self.at: dict[tuple[int, int], int] = {}
         for u, t in enumerate(slot_of):
@@ -51,60 +53,94 @@ class Polisher:
         for p in range(len(plan.people)):
             if self.busy[p]:
                 self.histogram[self.count[p]] = self.histogram.get(self.count[p], 0) + 1
-        self.total = sum(self.count)
-
-    def overflow(self) -> int:
-        return sum(max(0, n - cap) for n, cap in zip(self.per_slot, self.plan.tables, strict=True))
-
-    def cost(self) -> float:
-        return (
-            self.total
-            + IDLE_WEIGHT * self.idle_total
-            + SPREAD_PENALTY * self.excess()
-            + TABLE_PENALTY * self.overflow()
+        self.overflow = sum(max(0, n - c) for n, c in zip(self.per_slot, plan.tables, strict=True))
+        self.cost = (
+            sum(self.count)
+            + IDLE_WEIGHT * sum(self.idle)
+            + SPREAD_PENALTY * self._excess(self.histogram)
+            + TABLE_PENALTY * self.overflow
         )
 
-    def excess(self) -> int:
-        if self.plan.spread is None or not self.histogram:
+    def shape(self, p: int, busy: int) -> tuple[int, int]:
+        days = self.days[p]
+        if days is None:
+            return person_shape(self.plan.sequences[p], busy)
+        count = idle = 0
+        for day in days:
+            x = busy & day
+            if x:
+                runs = (x & ~(x << 1)).bit_count()
+                count += runs - 1
+                low = (x & -x).bit_length() - 1
+                idle += x.bit_length() - low - x.bit_count()
+        return count, idle
+
+    def _excess(self, histogram: dict[int, int]) -> int:
+        if self.plan.spread is None or not histogram:
             return 0
-        return max(0, max(self.histogram) - min(self.histogram) - self.plan.spread)
+        return max(0, max(histogram) - min(histogram) - self.plan.spread)
 
-    def _set_count(self, p: int, new: int, active: bool, idle: int) -> None:
-        old = self.count[p]
-        self.idle_total += idle - self.idle[p]
-        self.idle[p] = idle
-        if p in self._was_active:
-            self.histogram[old] -= 1
-            if not self.histogram[old]:
-                del self.histogram[old]
-        if active:
-            self.histogram[new] = self.histogram.get(new, 0) + 1
-        self.total += new - old
-        self.count[p] = new
-
-    def apply(self, moves: list[tuple[int, int]]) -> dict[int, tuple[int, int, bool]]:
-        """Move units to slots; return the previous (busy, count, active) of touched people."""
-        touched: dict[int, tuple[int, int, bool]] = {}
+    def evaluate(  # noqa: C901 - the hot loop, kept in one place
+        self, moves: list[tuple[int, int]]
+    ) -> tuple[float, dict[int, int]]:
+        """The cost after ``moves`` and the new busy mask of everyone they touch."""
+        plan = self.plan
+        new_busy: dict[int, int] = {}
+        slot_change: dict[int, int] = {}
         for u, _ in moves:
-            for p in self.plan.members[u]:
-                touched.setdefault(p, (self.busy[p], self.count[p], bool(self.busy[p])))
+            t = self.slot_of[u]
+            slot_change[t] = slot_change.get(t, 0) - 1
+            for p in plan.members[u]:
+                new_busy[p] = new_busy.get(p, self.busy[p]) & ~(1 << t)
+        for u, t in moves:
+            slot_change[t] = slot_change.get(t, 0) + 1
+            for p in plan.members[u]:
+                new_busy[p] |= 1 << t
+        delta = 0.0
+        histogram = dict(self.histogram) if plan.spread is not None else None
+        for p, mask in new_busy.items():
+            count, idle = self.shape(p, mask)
+            delta += count - self.count[p] + IDLE_WEIGHT * (idle - self.idle[p])
+            if histogram is not None:
+                if self.busy[p]:
+                    histogram[self.count[p]] -= 1
+                    if not histogram[self.count[p]]:
+                        del histogram[self.count[p]]
+                if mask:
+                    histogram[count] = histogram.get(count, 0) + 1
+        overflow = self.overflow
+        for t, change in slot_change.items():
+            cap = plan.tables[t]
+            before = self.per_slot[t]
+            overflow += max(0, before + change - cap) - max(0, before - cap)
+        delta += TABLE_PENALTY * (overflow - self.overflow)
+        if histogram is not None:
+            delta += SPREAD_PENALTY * (self._excess(histogram) - self._excess(self.histogram))
+        return self.cost + delta, new_busy
+
+    def commit(self, moves: list[tuple[int, int]], new_busy: dict[int, int], cost: float) -> None:
+        plan = self.plan
         for u, _ in moves:
             t = self.slot_of[u]
             self.per_slot[t] -= 1
-            for p in self.plan.members[u]:
-                self.busy[p] &= ~(1 << t)
+            for p in plan.members[u]:
                 del self.at[(p, t)]
         for u, t in moves:
             self.slot_of[u] = t
             self.per_slot[t] += 1
-            for p in self.plan.members[u]:
-                self.busy[p] |= 1 << t
+            for p in plan.members[u]:
                 self.at[(p, t)] = u
-        self._was_active = {p for p, (_, _, a) in touched.items() if a}
-        for p in touched:
-            count, idle = person_shape(self.plan.sequences[p], self.busy[p])
-            self._set_count(p, count, bool(self.busy[p]), idle)
-        return touched
+        for p, mask in new_busy.items():
+            if self.busy[p]:
+                self.histogram[self.count[p]] -= 1
+                if not self.histogram[self.count[p]]:
+                    del self.histogram[self.count[p]]
+            self.busy[p] = mask
+            self.count[p], self.idle[p] = self.shape(p, mask)
+            if mask:
+                self.histogram[self.count[p]] = self.histogram.get(self.count[p], 0) + 1
+        self.overflow = sum(max(0, n - c) for n, c in zip(self.per_slot, plan.tables, strict=True))
+        self.cost = cost
 
     def chain(self, u: int, target: int) -> list[tuple[int, int]] | None:
         """The Kempe chain of ``u`` between its slot and ``target`` as moves; None when barred."""
@@ -144,67 +180,70 @@ def polish(plan: Plan, slot_of: tuple[int, ...], *, moves: int, deadline: float)
     if not placed or len(plan.slots) < 2:
         return tuple(slot_of)
     rng = random.Random(0)  # noqa: S311 - a seeded search, not a secret
-    best_cost = state.cost()
+    best_cost = state.cost
     best = list(state.slot_of)
-    current = best_cost
     slots = len(plan.slots)
     people = list(range(len(plan.people)))
-    temperature = 1.0
-    cooling = math.exp(math.log(0.03 / temperature) / max(1, moves))
+    temperature = T_START
+    cooling = math.exp(math.log(T_END / temperature) / max(1, moves))
     for step in range(moves):
-        if best_cost == 0 or (step & 255 == 0 and time.perf_counter() > deadline):
+        if best_cost < IDLE_WEIGHT or (step & 255 == 0 and time.perf_counter() > deadline):
             break
+        temperature *= cooling
         u, target = _pick(state, placed, people, rng, slots)
-        if u < 0:
-            continue
-        if not plan.allowed[u] >> target & 1:
+        if u < 0 or not plan.allowed[u] >> target & 1:
             continue
         found = state.chain(u, target)
         if found is None:
             continue
-        back = [(v, state.slot_of[v]) for v, _ in found]
-        state.apply(found)
-        cost = state.cost()
-        delta = cost - current
+        cost, new_busy = state.evaluate(found)
+        delta = cost - state.cost
         if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-            current = cost
-            if cost < best_cost and state.overflow() == 0:
+            state.commit(found, new_busy, cost)
+            if cost < best_cost - 1e-9 and state.overflow == 0:
                 best_cost = cost
                 best = list(state.slot_of)
-        else:
-            state.apply(back)
-        temperature *= cooling
     return tuple(best)
 
 
 def _pick(
     state: Polisher, placed: list[int], people: list[int], rng: random.Random, slots: int
 ) -> tuple[int, int]:
-    """A unit and a target slot: mostly next to a run of one of a person's meetings with breaks."""
-    if rng.random() < 0.6:
+    """A unit and a target slot: mostly a meeting of someone with breaks, moved next to a run."""
+    if rng.random() < TARGETED:
         for _ in range(4):
             p = people[rng.randrange(len(people))]
             if state.count[p]:
-                break
-        else:
-            p = -1
-        if p >= 0:
-            busy = state.busy[p]
-            mine = [t for t in range(slots) if busy >> t & 1]
-            t = mine[rng.randrange(len(mine))]
-            u = state.at[(p, t)]
-            if u in state.pinned:
-                return -1, -1
-            near = [
-                s
-                for s in range(slots)
-                if not busy >> s & 1
-                and ((s > 0 and busy >> (s - 1) & 1) or (s + 1 < slots and busy >> (s + 1) & 1))
-            ]
-            if near:
+                busy = state.busy[p]
+                mine = _bits(busy)
+                u = state.at[(p, mine[rng.randrange(len(mine))])]
+                near = _bits(~busy & ((busy << 1) | (busy >> 1)) & ((1 << slots) - 1))
+                if u in state.pinned or not near:
+                    return -1, -1
                 return u, near[rng.randrange(len(near))]
     u = placed[rng.randrange(len(placed))]
     target = rng.randrange(slots - 1)
     if target >= state.slot_of[u]:
         target += 1
     return u, target
+
+
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _day_masks(sequences: tuple[tuple[int, ...], ...]) -> list[int] | None:
+    """Each day's slots as one bit mask when they are consecutive (no programme hole), else None."""
+    masks = []
+    for day in sequences:
+        if not day:
+            continue
+        if list(day) != list(range(day[0], day[-1] + 1)):
+            return None
+        masks.append(sum(1 << t for t in day))
+    return masks

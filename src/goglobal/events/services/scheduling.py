@@ -30,7 +30,13 @@ TIME_LIMIT_SECONDS = 60.0
 
 
 def schedule_instance_build(*, event: Event) -> dict[str, Any]:
-    """The engine's input (``goglobal-schedule/1``) for everybody still attending."""
+    """The engine's input (``goglobal-schedule/2``) for everybody still attending.
+
+    Event meetings stay one-to-one (the meeting rows hold two participants), so organisations
+    are left out of the instance: nobody is merged into a shared meeting, and requests in both
+    directions make one meeting as in format 1. Format 2 brings the second objective: the fewest
+    breaks in each participant's day, the spread between participants at most 2.
+    """
     present = (
         Participant.objects.filter(event=event, deleted_at__isnull=True, no_show=False)
         .order_by("id")
@@ -40,7 +46,6 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
         {
             "id": person.key,
             "name": person.full_name,
-            "organisation": person.organisation_name,
             "available": [slot.key for slot in person.available_slots.all()],
             "max_meetings": rules.meeting_cap(person.max_meetings, event.quota_for(person.kind)),
         }
@@ -54,7 +59,7 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
         if f"p{row.requester_id}" in ids and f"p{row.requested_id}" in ids
     ]
     return {
-        "format": "goglobal-schedule/1",
+        "format": "goglobal-schedule/2",
         "slots": [
             {"id": slot.key, "start": slot.start.isoformat(), "end": slot.end.isoformat()}
             for slot in event.slots.order_by("start", "id")
@@ -65,6 +70,7 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
             {"from": a, "to": b, "weight": weight}
             for a, b, weight in rules.weighted_requests(triples)
         ],
+        "objective": {"break_spread": 2},
     }
 
 

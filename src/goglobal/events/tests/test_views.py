@@ -67,6 +67,9 @@ def test_organiser_runs_the_whole_journey(client, make_user, django_capture_on_c
     run.refresh_from_db()
     assert (run.status, run.value, run.upper_bound, run.is_published) == ("done", 4, 4, True)
     assert "http-equiv" not in page
+    assert run.instance["format"] == "goglobal-schedule/2"
+    assert run.result["breaks"]["total"] == 0
+    assert "data-breaks>0<" in page
     assert "陈静 · 黃嘉欣" in grid or "黃嘉欣 · 陈静" in grid
     assert signs.status_code == 200
 
