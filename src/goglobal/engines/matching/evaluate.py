@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from goglobal.engines.matching import embed
@@ -27,11 +28,17 @@ def encode_set(judged: JudgedSet) -> tuple[dict[str, Vectors], dict[str, Vectors
     if not embed.available():  # pragma: no cover - a dependency
         return {}, {}
     texts = [embed.profile_text(p.names, p.description) for p in judged.providers]
-    providers = dict(zip([p.id for p in judged.providers], embed.encode(texts), strict=True))
+    providers = dict(zip([p.id for p in judged.providers], _encoded(tuple(texts)), strict=True))
     enterprises = [item.query.enterprise for item in judged.queries]
     texts = [embed.profile_text(e.names, e.description) for e in enterprises]
-    vectors = dict(zip([item.id for item in judged.queries], embed.encode(texts), strict=True))
+    vectors = dict(zip([item.id for item in judged.queries], _encoded(tuple(texts)), strict=True))
     return providers, vectors
+
+
+@lru_cache(maxsize=8)
+def _encoded(texts: tuple[str, ...]) -> Vectors:
+    """The same set evaluated twice in one process (tests, sweeps) is encoded once."""
+    return embed.encode(list(texts))
 
 
 def engine_ranker(
