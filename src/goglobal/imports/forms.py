@@ -21,6 +21,14 @@ class ImportUploadForm(forms.Form):
         initial=True,
     )
 
+    link_duplicates = forms.BooleanField(
+        label=_(
+            "Link rows to enterprises already on file: a row whose Unified Social Credit Code "
+            "belongs to an enterprise updates it instead of being refused"
+        ),
+        required=False,
+    )
+
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower().lstrip(".") not in FileFormat.values:

@@ -29,6 +29,9 @@ from goglobal.imports.kinds.relations import WriteContext
 from goglobal.imports.tables import TableError, table_rows
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
+# Rows of one file compared with the directory for possible duplicates (the batch scan covers
+# the rest of a very large file).
+IDENTITY_CHECKS = 2000
 T = TypeVar("T")
 
 
@@ -41,6 +44,7 @@ class Source:
     file_format: str
     codes: ReferenceCodes
     batch_size: int = 1000
+    link_duplicates: bool = False
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Counts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    warnings: list[RowError] = field(default_factory=list)
 
 
 @dataclass
@@ -145,7 +150,9 @@ def rows_check(source: Source, spool: Spool) -> tuple[int, list[RowError]]:
         try:
             for batch in batched(_parsed_rows(source, handle, errors), source.batch_size):
                 count += len(batch)
-                for row in batch:
+                for position, row in enumerate(batch):
+                    row.link_duplicates = source.link_duplicates
+                    row.check_identity = count - len(batch) + position < IDENTITY_CHECKS
                     errors.extend(row.errors)
                     errors.extend(_duplicates(row, seen))
                 errors.extend(source.kind.check_database([row for row in batch if row.external_id]))
@@ -169,6 +176,7 @@ def rows_write(
     context = WriteContext(actor=actor, now=timezone.now())
     for batch in spool.batches():
         plan = _plan(kind, batch, lock=not dry_run)
+        counts.warnings.extend(warning for row in batch for warning in row.warnings)
         counts.rows += len(batch)
         counts.created += len(plan.creates)
         counts.updated += len(plan.updates)
@@ -183,6 +191,16 @@ def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
     existing = {
         record.external_id: record for record in (records.select_for_update() if lock else records)
     }
+    # Rows linked to an existing record (``link_pk``) update it and give it their external id.
+    linked_pks = [row.link_pk for row in batch if row.link_pk and row.external_id not in existing]
+    if linked_pks:
+        linked = kind.model.objects.filter(pk__in=linked_pks)  # type: ignore[attr-defined]
+        by_pk = {record.pk: record for record in (linked.select_for_update() if lock else linked)}
+        for row in batch:
+            record = by_pk.get(row.link_pk) if row.link_pk else None
+            if record is not None and row.external_id not in existing:
+                record.external_id = row.external_id
+                existing[row.external_id] = record
     pks = [record.pk for record in existing.values()]
     wanted = {name for row in batch for name in row.relations}
     states = {name: kind.relations[name].load(pks) for name in wanted if pks}
@@ -193,6 +211,9 @@ def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
             plan.creates.append((kind.new_record(row), row))
             continue
         diff, names = kind.apply(record, row)
+        if row.link_pk == record.pk and "external_id" not in names:
+            names.append("external_id")
+            diff["external_id"] = [None, row.external_id]
         relations = {}
         for name, new in row.relations.items():
             old = states[name].get(record.pk, kind.relations[name].empty)

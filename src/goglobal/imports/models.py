@@ -47,6 +47,20 @@ class ImportJob(TimeStampedModel):
     errors = models.JSONField(
         _("errors"), default=list, blank=True, help_text=_("A list of {row, column, message}.")
     )
+    link_duplicates = models.BooleanField(
+        _("link rows to enterprises already on file"),
+        default=False,
+        help_text=_(
+            "A row whose Unified Social Credit Code belongs to an enterprise on file updates "
+            "that enterprise instead of being refused."
+        ),
+    )
+    warnings = models.JSONField(
+        _("row warnings"),
+        default=list,
+        blank=True,
+        help_text=_("Possible duplicates and linked rows: a list of {row, column, message}."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -85,3 +99,7 @@ class ImportJob(TimeStampedModel):
     @property
     def error_count(self) -> int:
         return len(self.errors)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.warnings)

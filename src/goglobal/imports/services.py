@@ -47,6 +47,7 @@ def import_job_create(
     upload: File[Any],
     dry_run: bool,
     run_in_background: bool = True,
+    link_duplicates: bool = False,
 ) -> ImportJob:
     """Store the uploaded file as a queued job and, once committed, hand it to a worker."""
     if kind not in KINDS:
@@ -57,6 +58,7 @@ def import_job_create(
         original_name=name[:255],
         file_format=file_format_of(name),
         dry_run=dry_run,
+        link_duplicates=link_duplicates,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     job.file.save(name, upload, save=False)
@@ -77,6 +79,7 @@ def import_file(
     dry_run: bool,
     job_id: int | None = None,
     on_written: Callable[[Counts], None] | None = None,
+    link_duplicates: bool = False,
 ) -> tuple[Counts, list[RowError]]:
     """Check a whole file and, if it has no error, import it in one transaction.
 
@@ -91,6 +94,7 @@ def import_file(
         file_format=file_format,
         codes=ReferenceCodes.load(),
         batch_size=settings.GOGLOBAL_IMPORT_BATCH_SIZE,
+        link_duplicates=link_duplicates,
     )
     spool = Spool()
     try:
@@ -166,6 +170,7 @@ def _run(job: ImportJob, attempt: int) -> None:
             dry_run=job.dry_run,
             job_id=job.pk,
             on_written=record_success,
+            link_duplicates=job.link_duplicates,
         )
     except LeaseLostError:
         logger.warning("Import job %s was taken over by another worker", job.pk)
@@ -208,6 +213,7 @@ def _finish(
             updated_count=counts.updated,
             unchanged_count=counts.unchanged,
             errors=[error.as_dict() for error in errors],
+            warnings=[warning.as_dict() for warning in counts.warnings],
             finished_at=timezone.now(),
             updated_at=timezone.now(),
             lease_expires_at=None,

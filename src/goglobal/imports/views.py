@@ -53,6 +53,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
                 dry_run=form.cleaned_data["dry_run"],
+                link_duplicates=form.cleaned_data.get("link_duplicates", False),
             )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -8,9 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from goglobal.engines.identity import Record
 from goglobal.engines.text import detect_language
 from goglobal.enterprises import rules
-from goglobal.enterprises.identity import duplicates_note, identity_keys_refresh
+from goglobal.enterprises.identity import duplicates_note, duplicates_of, identity_keys_refresh
 from goglobal.enterprises.models import (
     EmployeeBand,
     Enterprise,
@@ -138,20 +139,50 @@ class EnterpriseKind(Kind):
     def check_database(self, rows: list[ParsedRow]) -> list[RowError]:
         errors = super().check_database(rows)
         codes = [row.unique["social_credit_code"] for row in rows]
-        owners = dict(
-            Enterprise.objects.filter(social_credit_code__in=codes).values_list(
-                "social_credit_code", "external_id"
-            )
+        owners = {
+            code: (external_id, pk, name, deleted)
+            for code, external_id, pk, name, deleted in Enterprise.objects.filter(
+                social_credit_code__in=codes
+            ).values_list("social_credit_code", "external_id", "pk", "name_zh", "deleted_at")
+        }
+        known = set(
+            Enterprise.objects.filter(
+                external_id__in=[row.external_id for row in rows]
+            ).values_list("external_id", flat=True)
         )
         for row in rows:
             code = row.unique["social_credit_code"]
-            if code in owners and owners[code] != row.external_id:
+            owner = owners.get(code)
+            if owner and owner[0] != row.external_id:
+                if row.link_duplicates and row.external_id not in known and owner[3] is None:
+                    errors.extend(self._link(row, owner[0], owner[1], owner[2]))
+                    continue
                 message = _(
                     "Unified Social Credit Code %(code)s already belongs to another enterprise "
                     "(external id “%(external_id)s”)."
-                ) % {"code": code, "external_id": owners[code] or "—"}
+                ) % {"code": code, "external_id": owner[0] or "—"}
                 errors.append(RowError(row.number, "social_credit_code", message))
+            elif owner is None and row.external_id not in known and row.check_identity:
+                row.warnings.extend(_possible_duplicates(row))
         return errors
+
+    @staticmethod
+    def _link(row: ParsedRow, external_id: str | None, pk: int, name: str) -> list[RowError]:
+        """Link instead of create: the row updates the enterprise that has its code."""
+        if external_id:
+            row.external_id = external_id
+            message = _(
+                "Same Unified Social Credit Code as the existing enterprise “%(name)s”: this row "
+                "updates it (external id “%(external_id)s”) instead of creating a new record."
+            ) % {"name": name, "external_id": external_id}
+        else:
+            row.link_pk = pk
+            message = _(
+                "Same Unified Social Credit Code as the existing enterprise “%(name)s”: this row "
+                "updates it and gives it the external id “%(external_id)s”."
+            ) % {"name": name, "external_id": row.external_id}
+        row.warnings.append(RowError(row.number, "social_credit_code", message))
+        return []
 
     def search_text(self, record: Any) -> str:
         return enterprise_search_text(record)
@@ -202,6 +233,30 @@ class EnterpriseKind(Kind):
                 else ["", "", "", ""]
             ),
         ]
+
+
+def _possible_duplicates(row: ParsedRow) -> list[RowError]:
+    """Row warnings naming the stored enterprises this new row's names say it may be."""
+    names = [row.values.get("name_zh"), row.values.get("name_en")]
+    hits = duplicates_of(Record.of(names, row.unique.get("social_credit_code")), limit=3)
+    warnings = []
+    for hit in hits:
+        message = _(
+            "May be the existing enterprise “%(name)s” (external id “%(external_id)s”): "
+            "%(reasons)s. It is created as a new record and listed under possible duplicates."
+        ) % {
+            "name": hit.enterprise.name_zh,
+            "external_id": hit.enterprise.external_id or "—",
+            "reasons": "；".join(hit.reasons()) if _chinese() else "; ".join(hit.reasons()),
+        }
+        warnings.append(RowError(row.number, "name_zh", message))
+    return warnings
+
+
+def _chinese() -> bool:
+    from django.utils import translation
+
+    return (translation.get_language() or "").startswith("zh")
 
 
 def _language_of(cells: Cells, description: str) -> str:

@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and count, but change nothing."
         )
+        parser.add_argument(
+            "--link-duplicates",
+            action="store_true",
+            help="A row with the code of an enterprise on file updates it instead of failing.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -37,6 +42,7 @@ class Command(BaseCommand):
                     upload=File(handle, name=path.name),
                     dry_run=options["dry_run"],
                     run_in_background=False,
+                    link_duplicates=options["link_duplicates"],
                 )
         except DomainError as error:
             raise CommandError(error.message) from error
@@ -49,6 +55,9 @@ class Command(BaseCommand):
                 f"Import job {job.pk} {job.status}: {len(job.errors)} errors, nothing changed.",
                 returncode=1,
             )
+        for warning in job.warnings:
+            row = "-" if warning["row"] is None else warning["row"]
+            self.stdout.write(f"row {row}, column {warning['column']}: {warning['message']}")
         prefix = "Dry run, nothing changed: would have " if job.dry_run else ""
         self.stdout.write(
             f"{prefix}{job.row_count} rows: {job.created_count} created, "
