@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.analytics.catalogue import DIMENSIONS
+from goglobal.knowledge.languages import TEXT_LANGUAGES
 
 LONGEST = datetime.timedelta(days=3660)
 
@@ -33,3 +34,11 @@ class PeriodForm(forms.Form):
         elif start and end and end - start > LONGEST:
             self.add_error("end", _("Choose a period of at most ten years."))
         return data
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=[(n, f"Q{n}") for n in range(1, 5)], coerce=int
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=TEXT_LANGUAGES)

@@ -7,19 +7,23 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.accounts.models import Role, User
-from goglobal.analytics import charts, dashboard, exports, records
+from goglobal.analytics import charts, dashboard, exports, records, reports
 from goglobal.analytics.catalogue import DIMENSIONS, catalogue
 from goglobal.analytics.figures import Period, Scope
-from goglobal.analytics.forms import PeriodForm
+from goglobal.analytics.forms import PeriodForm, ReportForm
+from goglobal.analytics.models import QuarterlyReport, ReportStatus
 from goglobal.cases.selectors import case_can_view
+from goglobal.core.errors import DomainError
 from goglobal.events.models import Event
 from goglobal.knowledge.models import Mechanism
 
@@ -120,3 +124,36 @@ def impact_records(request: AuthenticatedRequest) -> HttpResponse:
         "limit": records.LIMIT,
     }
     return render(request, "analytics/records.html", context)
+
+
+@login_required
+def report_list(request: AuthenticatedRequest) -> HttpResponse:
+    """Quarterly reports: ask for one (a background job renders it), download the ready ones."""
+    _check(request.user)
+    today = timezone.localdate()
+    form = ReportForm(
+        request.POST or None,
+        initial={"year": today.year, "quarter": (today.month - 1) // 3 + 1,
+                 "language": request.LANGUAGE_CODE},
+    )  # fmt: skip
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                reports.quarterly_report_request(actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The report is being prepared."))
+                return redirect("analytics:reports")
+        status = 400
+    context = {"form": form, "reports": QuarterlyReport.objects.all()[:40]}
+    return render(request, "analytics/reports.html", context, status=status)
+
+
+@login_required
+def report_download(request: AuthenticatedRequest, report_id: int) -> FileResponse:
+    _check(request.user)
+    report = get_object_or_404(QuarterlyReport, pk=report_id, status=ReportStatus.DONE)
+    name = f"goglobal-{report.year}-q{report.quarter}-{report.language}.pdf"
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=name)

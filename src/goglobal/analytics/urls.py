@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("impact/", impact_views.impact, name="impact"),
     path("impact/records/", impact_views.impact_records, name="records"),
+    path("impact/reports/", impact_views.report_list, name="reports"),
+    path("impact/reports/<int:report_id>.pdf", impact_views.report_download, name="report"),
     path(
         "impact/export/<slug:table>.<slug:file_format>",
         impact_views.impact_export,
