@@ -50,6 +50,25 @@ without a rate that day is not converted and not counted; it is listed under `mi
  "notes": {"markets.entered": "a row with several values of market is counted under each of them"}}
 ```
 
+## Pages, exports, API
+
+- `/overview/impact/` (administrators, officers, analysts): headline figures recorded and
+  confirmed against the period before (same length, just before), the pipeline (cases now in each
+  stage, share moved on, median days), a monthly series and a breakdown by any dimension. Charts
+  are SVG drawn by the platform; each is followed by its data table. A number links to the
+  records behind it (`/overview/impact/records/`), listing only cases the reader may see.
+- The same page for one slice: `/overview/impact/mechanism/<code>/`, `/overview/impact/event/<id>/`,
+  `/overview/impact/officer/<id>/`.
+- Every table as CSV or XLSX (`…/export/<table>.csv|.xlsx` with the page's query). A cell that
+  starts with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a number) gets a leading
+  apostrophe, so it is never evaluated as a formula.
+- Quarterly report: `/overview/impact/reports/` asks for a quarter in one of the three languages;
+  a background job renders the PDF (WeasyPrint).
+- Datasets for BI tools: `GET /api/datasets/` lists them; `GET /api/datasets/<name>?after=<id>&limit=<n>`
+  (n ≤ 5000) returns `{"dataset", "rows", "next_after"}` for `cases`, `outcomes`, `referrals`,
+  `interactions`, `events` and `registrations`: ids and codes only (no names of people, contact
+  details or free text), with an analyst's API token (`Authorization: Bearer …`).
+
 `confirmed` is `null` for KPIs the enterprise does not confirm. Breakdown keys are codes: GB/T
 2260 area codes, GB/T 4754 section letters and division numbers, origin codes, mechanism codes,
 event and officer ids, provider category codes, ISO 3166 country codes, stage codes, or months
