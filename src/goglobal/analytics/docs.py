@@ -64,10 +64,11 @@ without a rate that day is not converted and not counted; it is listed under `mi
   apostrophe, so it is never evaluated as a formula.
 - Quarterly report: `/overview/impact/reports/` asks for a quarter in one of the three languages;
   a background job renders the PDF (WeasyPrint).
-- Datasets for BI tools: `GET /api/datasets/` lists them; `GET /api/datasets/<name>?after=<id>&limit=<n>`
-  (n ≤ 5000) returns `{"dataset", "rows", "next_after"}` for `cases`, `outcomes`, `referrals`,
-  `interactions`, `events` and `registrations`: ids and codes only (no names of people, contact
-  details or free text), with an analyst's API token (`Authorization: Bearer …`).
+- Datasets for BI tools: `GET /api/datasets/` lists them;
+  `GET /api/datasets/<name>?after=<id>&limit=<n>` (n ≤ 5000) returns
+  `{"dataset", "rows", "next_after"}` for `cases`, `outcomes`, `referrals`, `interactions`,
+  `events` and `registrations`: ids and codes only (no names of people, contact details or
+  free text), with an analyst's API token (`Authorization: Bearer …`).
 
 `confirmed` is `null` for KPIs the enterprise does not confirm. Breakdown keys are codes: GB/T
 2260 area codes, GB/T 4754 section letters and division numbers, origin codes, mechanism codes,
