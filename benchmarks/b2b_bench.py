@@ -28,7 +28,7 @@ from goglobal.engines.scheduling.b2b import parse_dzn, read_b2b
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "b2b"
 PUBLISHED_TOTAL = 36  # Table 3 of the paper: proven minimum breaks over the 20 instances
-TIME_LIMIT = 30.0
+TIME_LIMIT = 28.0  # the 30 s target, with room for reading and checking
 
 
 def independent_check(path: Path, meetings: list[tuple[tuple[str, ...], str]]) -> list[int]:

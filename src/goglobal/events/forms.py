@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.events.models import (
@@ -16,6 +18,7 @@ from goglobal.events.models import (
     Participant,
     ParticipantKind,
     Slot,
+    Table,
 )
 from goglobal.events.services import SlotPattern
 
@@ -112,6 +115,37 @@ class OutcomeForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class _SlotChoice(forms.ModelChoiceField):
+    zone = "UTC"
+
+    def label_from_instance(self, obj: Any) -> str:
+        return timezone.localtime(obj.start, zoneinfo.ZoneInfo(self.zone)).strftime(
+            "%Y-%m-%d %H:%M"
+        )
+
+
+class _TableChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.label)
+
+
+class MoveForm(forms.Form):
+    """Where a meeting goes on the master grid; ``meeting_move`` checks the rules."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    slot = _SlotChoice(label=_("Time"), queryset=Slot.objects.none())
+    table = _TableChoice(label=_("Table"), queryset=Table.objects.none())
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        slot_field = self.fields["slot"]
+        table_field = self.fields["table"]
+        if isinstance(slot_field, _SlotChoice) and isinstance(table_field, _TableChoice):
+            slot_field.queryset = event.slots.order_by("start", "id")
+            slot_field.zone = event.timezone
+            table_field.queryset = event.tables.order_by("label", "id")
 
 
 class ParticipantForm(forms.Form):

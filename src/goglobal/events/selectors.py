@@ -87,6 +87,11 @@ def meetings_of(run: ScheduleRun) -> QuerySet[Meeting]:
     return Meeting.objects.filter(run=run).select_related("slot", "table", "first", "second")
 
 
+def meeting_of_run(*, run: ScheduleRun, meeting_id: int) -> Meeting:
+    """A meeting of ``run`` (already checked for the user), or 404."""
+    return get_object_or_404(meetings_of(run), pk=meeting_id)
+
+
 def meeting_get_for(*, user: User, event: Event, meeting_id: int) -> Meeting:
     if not rules.can_manage_events(user):
         raise Http404

@@ -43,6 +43,11 @@ urlpatterns = [
     path("<int:event_id>/runs/<int:run_id>/publish/", views.run_publish, name="run_publish"),
     path("<int:event_id>/runs/<int:run_id>/grid/", views.run_grid, name="grid"),
     path(
+        "<int:event_id>/runs/<int:run_id>/meetings/<int:meeting_id>/move/",
+        views.meeting_move,
+        name="meeting_move",
+    ),
+    path(
         "<int:event_id>/runs/<int:run_id>/schedule.<str:file_format>",
         views.run_export,
         name="run_export",

@@ -22,6 +22,7 @@ from goglobal.core.pagination import CappedPaginator
 from goglobal.events import exports, ics, pdf, rules, selectors, services, suggestions
 from goglobal.events.forms import (
     EventForm,
+    MoveForm,
     OutcomeForm,
     ParticipantForm,
     SlotPatternForm,
@@ -314,6 +315,42 @@ def meeting_outcome(request: AuthenticatedRequest, event_id: int, meeting_id: in
             return redirect("events:grid", event_id=event.pk, run_id=meeting.run_id)
     return render(
         request, "events/meeting.html", {"event": event, "meeting": meeting, "form": form}
+    )
+
+
+@login_required
+def meeting_move(
+    request: AuthenticatedRequest, event_id: int, run_id: int, meeting_id: int
+) -> HttpResponse:
+    """Move one meeting of the master grid; a refused move says which rule forbids it."""
+    run = _run_for_manage(request, event_id, run_id)
+    event = run.event
+    meeting = selectors.meeting_of_run(run=run, meeting_id=meeting_id)
+    form = MoveForm(
+        request.POST or None,
+        event=event,
+        initial={"version": meeting.version, "slot": meeting.slot_id, "table": meeting.table_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_move(
+                actor=request.user,
+                meeting=meeting,
+                seen_version=form.cleaned_data["version"],
+                slot=form.cleaned_data["slot"],
+                table=form.cleaned_data["table"],
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Meeting moved."))
+            return redirect("events:grid", event_id=event.pk, run_id=run.pk)
+    return render(
+        request, "events/meeting_move.html", {"event": event, "meeting": meeting, "form": form}
     )
 
 

@@ -8,8 +8,10 @@ Pure Python plus HiGHS (``highspy``) and NumPy; no Django. Public API::
 """
 
 from goglobal.engines.scheduling.engine import DEFAULT_TIME_LIMIT, schedule
+from goglobal.engines.scheduling.engine2 import breaks_of
 from goglobal.engines.scheduling.errors import InstanceError
 from goglobal.engines.scheduling.model import (
+    Breaks,
     Changes,
     Instance,
     Meeting,
@@ -24,6 +26,7 @@ from goglobal.engines.scheduling.parse import load_instance, load_previous
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",
+    "Breaks",
     "Changes",
     "Instance",
     "InstanceError",
@@ -33,6 +36,7 @@ __all__ = [
     "Result",
     "Slot",
     "Unscheduled",
+    "breaks_of",
     "dump_result",
     "load_instance",
     "load_previous",

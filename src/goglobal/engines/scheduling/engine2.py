@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from goglobal.engines.scheduling import breaks as gaps
 from goglobal.engines.scheduling import mip
 from goglobal.engines.scheduling.bound import Columns as PairColumns
-from goglobal.engines.scheduling.model import Instance, Meeting, Result, Unscheduled
+from goglobal.engines.scheduling.model import Breaks, Instance, Meeting, Result, Unscheduled
 from goglobal.engines.scheduling.polish import polish
 from goglobal.engines.scheduling.problem import Problem
 from goglobal.engines.scheduling.replan import changes
@@ -297,3 +297,15 @@ def _kept(instance: Instance, previous: tuple[Meeting, ...]) -> tuple[Meeting, .
 def _value_of(plan: Plan, meeting: Meeting) -> int:
     u = find_unit(plan.units, meeting.participants, exact=True)
     return plan.values[u] if u >= 0 else 0
+
+
+def breaks_of(instance: Instance, meetings: Iterable[Meeting]) -> Breaks:
+    """The breaks report of any schedule of ``instance`` (e.g. after a manual edit)."""
+    plan = build_plan(instance)
+    slot_index = {s: t for t, s in enumerate(plan.slots)}
+    slot_of = [-1] * len(plan.units)
+    for meeting in meetings:
+        unit = find_unit(plan.units, meeting.participants, exact=True)
+        if unit >= 0 and meeting.slot in slot_index:
+            slot_of[unit] = slot_index[meeting.slot]
+    return gaps.report(plan, slot_of)

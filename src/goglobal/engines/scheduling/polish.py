@@ -7,8 +7,9 @@ slot; the chain moves only when every meeting in it may take the other slot and 
 breaks. The cost is the total of breaks, a fifth of the idle slots inside runs (a
 slope towards compact days), a heavy penalty for a spread above the bound and one for tables
 over capacity (allowed while searching, never in the schedule returned). Simulated annealing
-on a seeded generator with a fixed budget of moves, so the result is deterministic (the
-deadline is a safety net).
+on a seeded generator with a fixed budget of moves; the temperature falls with the moves made or
+the time spent, whichever is further along, so the result is deterministic unless the deadline
+binds (then it depends on the machine, as format 1's does).
 """
 
 from __future__ import annotations
@@ -184,12 +185,20 @@ def polish(plan: Plan, slot_of: tuple[int, ...], *, moves: int, deadline: float)
     best = list(state.slot_of)
     slots = len(plan.slots)
     people = list(range(len(plan.people)))
+    began = time.perf_counter()
+    span = max(1e-3, deadline - began)
+    ratio = math.log(T_END / T_START)
     temperature = T_START
-    cooling = math.exp(math.log(T_END / temperature) / max(1, moves))
     for step in range(moves):
-        if best_cost < IDLE_WEIGHT or (step & 255 == 0 and time.perf_counter() > deadline):
+        if step & 255 == 0:
+            # Cool by the moves made or by the time spent, whichever is further along.
+            now = time.perf_counter()
+            if now > deadline:
+                break
+            progress = max(step / moves, (now - began) / span)
+            temperature = T_START * math.exp(ratio * progress)
+        if best_cost < IDLE_WEIGHT:
             break
-        temperature *= cooling
         u, target = _pick(state, placed, people, rng, slots)
         if u < 0 or not plan.allowed[u] >> target & 1:
             continue

@@ -3,6 +3,7 @@
 from goglobal.events.services.agendas import agenda_bundle_build, agenda_bundle_start
 from goglobal.events.services.encounters import meeting_encounters_record
 from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
+from goglobal.events.services.moves import meeting_move, move_problems
 from goglobal.events.services.participants import (
     directory_links,
     meeting_outcome_record,
@@ -37,8 +38,10 @@ __all__ = [
     "event_create",
     "event_update",
     "meeting_encounters_record",
+    "meeting_move",
     "meeting_outcome_record",
     "meeting_request_create",
+    "move_problems",
     "participant_cancel",
     "participant_check_in",
     "participant_mark_no_show",
