@@ -109,3 +109,47 @@ def column_chart(points: Sequence[tuple[str, float, float | None]]) -> SafeStrin
         right=WIDTH - 5,
         top=compact_number(largest),
     )
+
+
+# A tile map of the mainland's provinces (GB/T 2260 codes): one square each, placed roughly
+# where the province lies, so that a reader can find a region at a glance without a map file.
+PROVINCE_TILES: dict[str, tuple[int, int]] = {
+    "230000": (7, 0), "150000": (5, 1), "220000": (7, 1),
+    "650000": (1, 2), "620000": (3, 2), "640000": (4, 2), "140000": (5, 2), "110000": (6, 2),
+    "210000": (7, 2),
+    "630000": (2, 3), "610000": (4, 3), "130000": (5, 3), "120000": (6, 3),
+    "540000": (1, 4), "510000": (3, 4), "500000": (4, 4), "410000": (5, 4), "370000": (6, 4),
+    "530000": (3, 5), "520000": (4, 5), "420000": (5, 5), "340000": (6, 5), "320000": (7, 5),
+    "450000": (4, 6), "430000": (5, 6), "360000": (6, 6), "330000": (7, 6), "310000": (8, 6),
+    "460000": (4, 7), "440000": (5, 7), "350000": (6, 7),
+}  # fmt: skip
+TILE = 40
+
+
+def province_map(values: dict[str, float], names: dict[str, str]) -> SafeString:
+    """Provinces as tiles, darker for larger values; the count in each tile."""
+    largest = max(values.values(), default=0) or 1
+
+    def tile(code: str, place: tuple[int, int]) -> tuple[object, ...]:
+        value = values.get(code, 0)
+        x, y = place[0] * (TILE + 3), place[1] * (TILE + 3)
+        return (
+            x, y, TILE, TILE, _n(0.08 + 0.92 * value / largest), names.get(code, code),
+            x + TILE / 2, y + TILE / 2 + 4, compact_number(value) if value else "",
+        )  # fmt: skip
+
+    body = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="currentColor" opacity="{}">'
+        "<title>{}</title></rect>"
+        '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#fff">{}</text>',
+        (tile(code, place) for code, place in PROVINCE_TILES.items()),
+    )
+    width, height = 9 * (TILE + 3), 8 * (TILE + 3)
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true" '
+        'focusable="false">{body}</svg>',
+        w=width,
+        h=height,
+        body=body,
+    )

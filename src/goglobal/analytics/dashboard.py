@@ -80,6 +80,7 @@ class Dashboard:
     breakdown: Table
     report: Report
     charts: dict[str, list[tuple[str, float, float | None]]]
+    provinces: Table
 
 
 def records_url(code: str, period: Period, scope: Scope | None, by: str = "", key: str = "") -> str:
@@ -213,6 +214,21 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
     series = kpi_report(period=period, by="period", scope=scope, codes=SERIES)
     cut = kpi_report(period=period, by=by, scope=scope, codes=HEADLINE)
     breakdown = _breakdown(cut, by, scope)
+    origins = (
+        cut
+        if by == "province"
+        else kpi_report(period=period, by="province", scope=scope, codes=["enterprises.served"])
+    )
+    served = origins.kpis["enterprises.served"].by
+    names = labels_for("province", list(served))
+    provinces = Table(
+        "provinces",
+        _("Where the enterprises served come from"),
+        [str(DIMENSIONS["province"]), catalogue()["enterprises.served"].name],
+        [[names[key], group["recorded"]] for key, group in sorted(
+            served.items(), key=lambda item: -float(item[1]["recorded"] or 0)
+        )],
+    )  # fmt: skip
     charts: dict[str, list[tuple[str, float, float | None]]] = {
         "funnel": [(str(row[0]), float(row[1] or 0), None) for row in _funnel(report, stages).rows],
         "series": [
@@ -239,4 +255,5 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
         breakdown=breakdown,
         report=report,
         charts=charts,
+        provinces=provinces,
     )

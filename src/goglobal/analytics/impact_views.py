@@ -21,13 +21,14 @@ from goglobal.analytics import charts, dashboard, exports, records, reports
 from goglobal.analytics.catalogue import DIMENSIONS, catalogue
 from goglobal.analytics.figures import Period, Scope
 from goglobal.analytics.forms import PeriodForm, ReportForm
+from goglobal.analytics.labels import labels_for
 from goglobal.analytics.models import QuarterlyReport, ReportStatus
 from goglobal.cases.selectors import case_can_view
 from goglobal.core.errors import DomainError
 from goglobal.events.models import Event
 from goglobal.knowledge.models import Mechanism
 
-TABLES = ("headline", "funnel", "series", "breakdown")
+TABLES = ("headline", "funnel", "series", "breakdown", "provinces")
 
 
 def _check(user: User) -> None:
@@ -60,6 +61,16 @@ def _period(form: PeriodForm) -> tuple[Period, str]:
     return Period(start, max(end, start)), form.cleaned_data.get("by") or "city"
 
 
+def _province_map(board: dashboard.Dashboard) -> Any:
+    served = board.provinces
+    values = {}
+    codes = {label: code for code, label in labels_for("province", charts.PROVINCE_TILES).items()}
+    for label, count in served.rows:
+        if label in codes:
+            values[codes[label]] = float(count or 0)
+    return charts.province_map(values, {code: label for label, code in codes.items()})
+
+
 @login_required
 def impact(
     request: AuthenticatedRequest, kind: str | None = None, value: str | None = None
@@ -79,6 +90,7 @@ def impact(
         "funnel_chart": charts.bar_chart(board.charts["funnel"]),
         "series_chart": charts.column_chart(board.charts["series"]),
         "breakdown_chart": charts.bar_chart(board.charts["breakdown"]),
+        "province_map": _province_map(board),
         "by_label": DIMENSIONS[by],
     }
     status = 400 if form.is_bound and not form.is_valid() else 200

@@ -90,6 +90,7 @@ def test_recorded_and_confirmed_side_by_side_with_the_rate(client, officer, stor
     assert "USD 1 = HKD 7.8" in body
     assert "EUR (1)" in body
     assert "<svg" in body
+    assert "<title>上海市</title>" in body or "<title>Shanghai</title>" in body  # the province map
     assert "http" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]
 
 
