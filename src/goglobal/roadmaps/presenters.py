@@ -221,6 +221,7 @@ class Footnotes:
                     "publisher": source.get("publisher", ""),
                     "checked_on": fact.get("checked_on", ""),
                     "verified": fact.get("verified", True),
+                    "kind": source.get("kind", ""),
                 }
             )
         return rows

@@ -78,6 +78,7 @@ def build_roadmap(profile: Profile, snapshot: Snapshot) -> Roadmap:
                 "title": fact.source_title,
                 "url": fact.source_url,
                 "publisher": fact.source_publisher,
+                "kind": fact.source_kind,
             },
             "checked_on": fact.checked_on.isoformat(),
             "verified": fact.verified,

@@ -87,6 +87,7 @@ class Fact:
     source_publisher: str
     checked_on: date
     verified: bool = True
+    source_kind: str = ""  # official | secondary | internal (GoGlobal's own); "" when unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ def _fact(
         source_publisher=source.publisher,
         checked_on=record.checked_on,  # type: ignore[attr-defined]
         verified=verified,
+        source_kind=getattr(source, "kind", ""),
     )
     return fact_id
 
@@ -176,6 +177,7 @@ def snapshot_build(*, as_of: date | None = None) -> Snapshot:  # noqa: C901 - on
             step.title_en,
             step.title_zh_hans,
             step.title_zh_hant,
+            verified=step.is_verified,
         )
         steps[step.function_id].append(
             FunctionStep(
