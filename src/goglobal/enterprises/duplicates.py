@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.pagination import CappedPaginator
+from goglobal.engines.identity import compare
 from goglobal.enterprises import identity, selectors
 from goglobal.enterprises.merge import (
     can_merge,
@@ -149,7 +150,7 @@ def merge_preview(request: AuthenticatedRequest, kept_id: int, merged_id: int) -
                         % {"count": sum(result.kept_back.values())},
                     )
                 return redirect("enterprises:detail", kept.pk)
-    comparison = identity.compare(
+    comparison = compare(
         identity.record_of(kept, with_code=False), identity.record_of(merged, with_code=False)
     )
     shown = [

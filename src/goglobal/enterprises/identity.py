@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.engines.identity import (
@@ -25,9 +25,8 @@ from goglobal.engines.identity import (
     Record,
     blocking_keys,
     clean_code,
-    compare,
 )
-from goglobal.engines.identity.compare import prepare
+from goglobal.engines.identity.compare import compare_prepared, prepare
 from goglobal.enterprises.models import DuplicateCandidate, DuplicateStatus, Enterprise, IdentityKey
 
 # What each reason code says, in the reader's language.
@@ -53,7 +52,18 @@ REASONS = {
     "sector_differs": _("different sectors"),
     "no_names": _("no name to compare"),
 }
-SCAN_LIMIT = 2000  # candidates read for one check, at most
+SCAN_LIMIT = 300  # candidates read for one check, at most (those sharing the most keys)
+_IDENTITY_FIELDS = (
+    "name_zh",
+    "name_en",
+    "aliases",
+    "social_credit_code",
+    "external_id",
+    "city_id",
+    "sector_id",
+    "city__name_zh_hans",
+    "sector__code",
+)
 
 
 def reason_labels(codes: Iterable[str]) -> list[str]:
@@ -78,8 +88,10 @@ def identity_keys_refresh(ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         IdentityKey.objects.filter(enterprise_id__in=chunk).delete()
-        live = Enterprise.objects.filter(pk__in=chunk, deleted_at__isnull=True).select_related(
-            "city", "sector"
+        live = (
+            Enterprise.objects.filter(pk__in=chunk, deleted_at__isnull=True)
+            .select_related("city", "sector")
+            .order_by()
         )
         IdentityKey.objects.bulk_create(
             [
@@ -128,20 +140,36 @@ def duplicates_of(
     keys = sorted(blocking_keys(prepare(record)))
     if not keys:
         return []
+    # Enterprises sharing the most keys first (trade name, its pinyin and its initials agree).
     ids = list(
         IdentityKey.objects.filter(key__in=keys)
         .exclude(enterprise_id__in=list(exclude))
-        .values_list("enterprise_id", flat=True)
-        .distinct()[:SCAN_LIMIT]
+        .values("enterprise_id")
+        .annotate(shared=Count("key"))
+        .order_by("-shared", "enterprise_id")
+        .values_list("enterprise_id", flat=True)[:SCAN_LIMIT]
     )
-    names_only = Record(record.names, "", record.region, record.sector)
+    prepared = prepare(record)
+    names_only = prepare(Record(record.names, "", record.region, record.sector))
     found = []
-    for enterprise in Enterprise.objects.filter(pk__in=ids, deleted_at__isnull=True).select_related(
-        "city", "sector"
-    ):
+    stored_rows = (
+        # By primary key alone: with ``deleted_at`` or the default order in the query SQLite
+        # walks the whole (deleted_at, created_at) index instead.
+        Enterprise.objects.filter(pk__in=ids)
+        .select_related("city", "sector")
+        .only(*_IDENTITY_FIELDS, "deleted_at")
+        .order_by()
+    )
+    for enterprise in stored_rows:
+        if enterprise.deleted_at is not None:
+            continue
         stored = record_of(enterprise)
-        comparison = compare(record, stored)
-        names = compare(names_only, Record(stored.names, "", stored.region, stored.sector))
+        comparison = compare_prepared(prepared, prepare(stored))
+        names = comparison
+        if "code_differs" in comparison.codes():
+            names = compare_prepared(
+                names_only, prepare(Record(stored.names, "", stored.region, stored.sector))
+            )
         if comparison.score >= minimum or names.score >= minimum:
             found.append(Duplicate(enterprise, comparison, names))
     found.sort(key=lambda hit: (not hit.same, -hit.score, hit.enterprise.pk))

@@ -9,10 +9,11 @@ must not contradict each other. The score is in [0, 1]; ``same`` is ``score >= T
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from goglobal.engines.identity.names import ParsedName, fold, parse
+from goglobal.engines.identity.names import ParsedName, parse
 from goglobal.engines.identity.regions import Region, region_of_text, region_relation
 from goglobal.engines.identity.romanise import initials, is_pinyin, matches
 from goglobal.engines.identity.vocabulary import TECHNICAL, WEAK, en_terms, related, zh_terms
@@ -22,6 +23,7 @@ REVIEW = 0.5  # candidates an officer may want to look at
 
 _CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_CODE_NOISE = re.compile(r"[\s-]")
 _CODE_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 
@@ -29,7 +31,7 @@ def clean_code(code: str | None) -> str:
     """The code folded (width, case, spaces), or ``""``."""
     if not code:
         return ""
-    return re.sub(r"[\s-]", "", fold(code)).upper()
+    return _CODE_NOISE.sub("", unicodedata.normalize("NFKC", code)).upper()
 
 
 def code_is_valid(code: str) -> bool:
@@ -118,6 +120,19 @@ def _trade(a: ParsedName, b: ParsedName) -> tuple[float, Reason]:  # noqa: C901 
             return 0.6, Reason("trade_same", f"trade name {a.trade}")
         if a.trade in b.trade_options() or b.trade in a.trade_options():
             return 0.55, Reason("trade_same", f"trade name {min(a.trade, b.trade, key=len)}…")
+        short, long = sorted((a, b), key=lambda name: len(name.trade))
+        if len(short.trade) >= 2 and long.trade.startswith(short.trade):
+            extra = long.trade[len(short.trade) :]
+            strong = short.industries - WEAK
+            agree = not strong or bool(strong & long.industries)
+            if len(extra) >= 2 and agree and not (long.registered and short.registered):
+                # 瑞晟 and 瑞晟精细 (化工): an industry word the vocabulary does not know
+                # left in the trade name; one extra character (瑞晟达) is another name, and so
+                # is an unknown word beside another industry (瑞晟纳米, 瑞晟电子科技).
+                return 0.5, Reason("trade_same", f"trade name {short.trade}…")
+        abbreviated = _province_abbreviation(a, b) or _province_abbreviation(b, a)
+        if abbreviated:
+            return 0.5, Reason("trade_same", f"trade name {abbreviated}")
         return 0.0, Reason("trade_differs", f"trade names differ: {a.trade} / {b.trade}")
     if a.script == "en" and b.script == "en":
         if a.trade == b.trade:
@@ -131,6 +146,9 @@ def _trade(a: ParsedName, b: ParsedName) -> tuple[float, Reason]:  # noqa: C901 
             return score, Reason("trade_pinyin", f"{option} is spelled {en.trade}")
     words = en.trade_words
     terms = en_terms()
+    partial = _spelled_prefix(zh.trade, words, bool(en.industries - zh.industries))
+    if partial:
+        return 0.45, Reason("trade_pinyin", f"{partial} is spelled in {en.trade}")
     zh_concepts = zh_terms().get(zh.trade)
     if zh_concepts and words:
         # 陕西煤业 and "Shaanxi Coal": the trade name is an industry word, said in English.
@@ -146,6 +164,31 @@ def _trade(a: ParsedName, b: ParsedName) -> tuple[float, Reason]:  # noqa: C901 
     return 0.0, Reason("trade_differs", f"{en.original} does not spell {zh.trade}")
 
 
+# One-character names of provinces and municipalities that open exchange short names (深康佳 is
+# 深圳康佳, 粤电力 广东电力).
+_ABBREVIATIONS = {
+    "深": ("广东", "深圳"), "沪": ("上海", None), "京": ("北京", None), "津": ("天津", None),
+    "渝": ("重庆", None), "粤": ("广东", None), "浙": ("浙江", None), "苏": ("江苏", None),
+    "鲁": ("山东", None), "川": ("四川", None), "闽": ("福建", None), "湘": ("湖南", None),
+    "鄂": ("湖北", None), "豫": ("河南", None), "皖": ("安徽", None), "赣": ("江西", None),
+    "桂": ("广西", None), "琼": ("海南", None), "黔": ("贵州", None), "滇": ("云南", None),
+    "陕": ("陕西", None), "晋": ("山西", None), "冀": ("河北", None), "辽": ("辽宁", None),
+}  # fmt: skip
+
+
+def _province_abbreviation(short: ParsedName, full: ParsedName) -> str:
+    """``short``'s trade name is a province's one-character name and ``full``'s trade name, and
+    ``full`` is in that province: 深康佳 and 深圳康佳…."""
+    if len(short.trade) < 3 or short.trade[1:] != full.trade or full.region is None:
+        return ""
+    place = _ABBREVIATIONS.get(short.trade[0])
+    if place is None or place[0] != full.region.province:
+        return ""
+    if place[1] is not None and full.region.city not in (None, place[1]):
+        return ""
+    return full.trade
+
+
 def _spelled(trade: str, words: tuple[str, ...]) -> float:
     """0.55 when ``words`` spell ``trade`` in pinyin, 0.45 when English words follow."""
     terms = en_terms()
@@ -159,6 +202,25 @@ def _spelled(trade: str, words: tuple[str, ...]) -> float:
                 return 0.0
             return 0.45
     return 0.0
+
+
+def _spelled_prefix(trade: str, words: tuple[str, ...], says_more: bool) -> str:
+    """The head of ``trade`` the leading ``words`` spell when the rest of ``trade`` (two
+    characters or more, such as 纳米 or 液压) is said by the English words after them
+    (Hengtai Nano, Hengli Hydraulic), or by its industry words (``says_more``: Boruida Solar
+    Energy for 博睿达光能); ``""`` when none. Pinyin left over (瑞晟达 and "Ruisheng Da") is
+    another name."""
+    for cut in range(len(trade) - 2, 1, -1):
+        head = trade[:cut]
+        for size in range(1, len(words) + 1):
+            if matches(head, "".join(words[:size])):
+                rest = words[size:]
+                if rest and all(not is_pinyin(word) for word in rest):
+                    return head
+                if not rest and says_more:
+                    return head
+                return ""
+    return ""
 
 
 def _region_as_trade(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName] | None:

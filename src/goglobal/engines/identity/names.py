@@ -36,6 +36,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BRACKETS = re.compile(r"[(\[{【〔]([^()\[\]{}【】〔〕]*)[)\]}】〕]")
 _DROP_ZH = re.compile(r"[\s·•・,，、.。:：;；'\"“”‘’`*\-—_/&＆+]")
 _WORD = re.compile(r"[a-z0-9]+")
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{2,4}?(新区|开发区|高新区|自治县|区|县)")
 # Marks the exchanges add to short names: *ST, ST, N (new listing), trailing A/B and -U/-W.
 _LISTING_HEAD = re.compile(r"^(\*?s?\*?st|xd|xr|dr|n(?=[\u3400-\u9fff]))")
 _LISTING_TAIL = re.compile(r"(?<=[\u3400-\u9fff])(-?[uw]{1,2}|a|b)$")
@@ -167,7 +168,7 @@ def _strip_form_zh(text: str) -> tuple[str, list[str]]:
     while changed and text:
         changed = False
         for form in LEGAL_FORMS_ZH:
-            if form in ("控股", "股份", "集团") and _only_region(text[: -len(form)]):
+            if form in ("控股", "集团") and _only_region(text[: -len(form)]):
                 # 武汉控股: the trade name is 控股, not the city alone.
                 continue
             if text.endswith(form) and len(text) > len(form):
@@ -221,6 +222,11 @@ def parse_zh(name: str) -> ParsedName:  # noqa: C901 - one pass over the parts
     if region is not None and len(rest) == 1 and text[taken - 1 : taken] not in "省市区":
         # 东阳光 is not the town 东阳 and 光: a region needs two characters of name after it.
         rest, region = text, None
+    if region is not None:
+        # 深圳市南山区瑞晟…, 杭州市余杭区瑞晟…: a district after the city is part of the place.
+        district = _DISTRICT.match(rest)
+        if district and len(rest) - district.end() >= 2:
+            rest = rest[district.end() :]
     trade, words = _strip_industries(rest)
     trade_is_region = False
     if not trade and region is not None:

@@ -93,7 +93,8 @@ def _syllables() -> frozenset[str]:
     for value in PINYIN_DICT.values():
         for item in value.split(","):
             found |= _variants("".join(ch for ch in _strip_tone(item) if ch.isalpha()))
-    return frozenset(word for word in found if word)
+    # One-letter syllables (a, o, e) would make any English word "pinyin" (nan-o).
+    return frozenset(word for word in found if len(word) > 1)
 
 
 def _strip_tone(text: str) -> str:

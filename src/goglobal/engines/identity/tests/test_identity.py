@@ -163,7 +163,7 @@ def test_the_labelled_set_from_listed_companies():
 def test_the_command_prints_json(capsys):
     assert identity_eval([str(HANDWRITTEN), "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert printed["pairs"] == 62
+    assert printed["pairs"] == 107
     assert printed["precision"] == 1.0
     assert "mistakes" not in printed
 
