@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from goglobal.accounts.api import router as accounts_router
-from goglobal.analytics.api import router as datasets_router
 from goglobal.accounts.api_auth import api_auth
+from goglobal.analytics.api import router as datasets_router
 from goglobal.cases.api import router as cases_router
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.api import router as enterprises_router

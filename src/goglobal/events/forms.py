@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goglobal.events.models import (
     AGENDA_LANGUAGES,
+    ChangeKind,
     Event,
     Outcome,
     Participant,
@@ -115,6 +116,13 @@ class OutcomeForm(forms.Form):
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ChangeForm(forms.Form):
+    """A participant's request on a provisional schedule (the service checks the meeting)."""
+
+    kind = forms.ChoiceField(label=_("Request"), choices=ChangeKind.choices)
+    note = forms.CharField(label=_("Note for the organiser"), required=False, max_length=500)
 
 
 class _SlotChoice(forms.ModelChoiceField):

@@ -283,6 +283,11 @@ class ScheduleRun(TimeStampedModel):
     )
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    is_provisional = models.BooleanField(
+        _("provisional"),
+        default=False,
+        help_text=_("Participants may ask to drop a meeting or move it before the final plan."),
+    )
 
     class Meta:
         verbose_name = _("scheduler run")
@@ -391,3 +396,39 @@ class AgendaBundle(TimeStampedModel):
     @property
     def percent(self) -> int:
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
+
+
+class ChangeKind(models.TextChoices):
+    DROP = "drop", _("Drop this meeting")
+    MOVE = "move", _("Another time, please")
+
+
+class ChangeStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    APPLIED = "applied", _("Applied in a re-plan")
+
+
+class ChangeRequest(TimeStampedModel):
+    """A participant's request, on a provisional schedule, to drop or move one meeting."""
+
+    run = models.ForeignKey(ScheduleRun, on_delete=models.CASCADE, related_name="change_requests")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="change_requests")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("request"), max_length=10, choices=ChangeKind.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"], name="change_request_once_per_meeting"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.meeting_id} by {self.participant_id}"

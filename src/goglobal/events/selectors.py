@@ -14,6 +14,7 @@ from goglobal.accounts.models import User
 from goglobal.events import rules
 from goglobal.events.models import (
     AgendaBundle,
+    ChangeRequest,
     Event,
     Meeting,
     MeetingRequest,
@@ -184,6 +185,27 @@ def agenda_for(participant: Participant) -> list[Meeting]:
         meetings_of_event(participant.event)
         .filter(Q(first=participant) | Q(second=participant))
         .order_by("slot__start")
+    )
+
+
+def agenda_changes_for(participant: Participant) -> tuple[bool, dict[int, ChangeRequest]]:
+    """Whether the published schedule is provisional, and the participant's requests on it."""
+    run = (
+        ScheduleRun.objects.filter(event_id=participant.event_id, is_published=True)
+        .order_by("-id")
+        .first()
+    )
+    if run is None or not run.is_provisional:
+        return False, {}
+    changes = ChangeRequest.objects.filter(run=run, participant=participant)
+    return True, {change.meeting_id: change for change in changes}
+
+
+def change_requests_for(run: ScheduleRun) -> list[ChangeRequest]:
+    return list(
+        ChangeRequest.objects.filter(run=run).select_related(
+            "participant", "meeting__slot", "meeting__first", "meeting__second"
+        )
     )
 
 

@@ -57,5 +57,10 @@ urlpatterns = [
     path("<int:event_id>/meetings/<int:meeting_id>/", views.meeting_outcome, name="meeting"),
     path("agenda/<str:token>/", views.agenda_page, name="agenda"),
     path("agenda/<str:token>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
+    path(
+        "agenda/<str:token>/meetings/<int:meeting_id>/change/",
+        views.agenda_change,
+        name="agenda_change",
+    ),
     path("agenda/<str:token>/calendar.ics", views.agenda_ics, name="agenda_ics"),
 ]

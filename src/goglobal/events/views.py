@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +22,7 @@ from goglobal.core.forms import VersionForm
 from goglobal.core.pagination import CappedPaginator
 from goglobal.events import exports, ics, pdf, rules, selectors, services, suggestions
 from goglobal.events.forms import (
+    ChangeForm,
     EventForm,
     MoveForm,
     OutcomeForm,
@@ -218,6 +220,7 @@ def run_detail(request: AuthenticatedRequest, event_id: int, run_id: int) -> Htt
             "changes": run.result.get("changes"),
             "unscheduled_count": len(run.result.get("unscheduled", [])),
             "breaks": run.result.get("breaks"),
+            "change_requests": selectors.change_requests_for(run),
             "shared_meetings": run.result.get("shared_meetings"),
             "can_manage": rules.can_manage_events(request.user),
         },
@@ -230,11 +233,21 @@ def run_publish(request: AuthenticatedRequest, event_id: int, run_id: int) -> Ht
     event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
     run = selectors.run_get_for(event=event, run_id=run_id)
     try:
-        services.schedule_run_publish(actor=request.user, run=run)
+        provisional = request.POST.get("provisional") == "1"
+        services.schedule_run_publish(actor=request.user, run=run, provisional=provisional)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Schedule published: participants can see their agendas."))
+        if provisional:
+            messages.success(
+                request,
+                _(
+                    "Provisional schedule published: participants can ask to drop or move"
+                    " a meeting from their agendas."
+                ),
+            )
+        else:
+            messages.success(request, _("Schedule published: participants can see their agendas."))
     return redirect(run)
 
 
@@ -357,6 +370,18 @@ def meeting_move(
 def agenda_page(request: HttpRequest, token: str) -> HttpResponse:
     """No account needed: the signed link identifies the participant."""
     participant = selectors.participant_by_token(token)
+    return _agenda_response(request, participant, token, {})
+
+
+def _agenda_response(
+    request: HttpRequest, participant: Participant, token: str, forms_by_meeting: dict[int, Any]
+) -> HttpResponse:
+    provisional, changes = selectors.agenda_changes_for(participant)
+    meetings = selectors.agenda_for(participant)
+    rows = [
+        (m, m.other(participant), changes.get(m.pk), forms_by_meeting.get(m.pk) or ChangeForm())
+        for m in meetings
+    ]
     with translation.override(participant.language):
         response = render(
             request,
@@ -364,7 +389,9 @@ def agenda_page(request: HttpRequest, token: str) -> HttpResponse:
             {
                 "participant": participant,
                 "event": participant.event,
-                "meetings": [(m, m.other(participant)) for m in selectors.agenda_for(participant)],
+                "meetings": [(m, other) for m, other, _c, _f in rows],
+                "rows": rows,
+                "provisional": provisional,
                 "token": token,
                 "agenda_language": participant.language,
             },
@@ -372,6 +399,33 @@ def agenda_page(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Language"] = participant.language
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+def agenda_change(request: HttpRequest, token: str, meeting_id: int) -> HttpResponse:
+    """A participant asks to drop or move a meeting of the provisional schedule."""
+    participant = selectors.participant_by_token(token)
+    form = ChangeForm(request.POST)
+    with translation.override(participant.language):
+        if form.is_valid():
+            try:
+                services.change_request_submit(
+                    participant=participant,
+                    meeting_id=meeting_id,
+                    kind=form.cleaned_data["kind"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            except DomainError as error:
+                messages.error(request, error.message)
+                return redirect("events:agenda", token=token)
+            else:
+                messages.success(request, _("Your request was sent to the organiser."))
+                return redirect("events:agenda", token=token)
+    return _agenda_response(request, participant, token, {meeting_id: form})
 
 
 def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:

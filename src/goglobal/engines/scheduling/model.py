@@ -47,6 +47,7 @@ class Request:
     separate: bool = False  # a meeting of its own, never merged into a shared one (format 2)
     organisation: str = ""  # the organisation asked for (format 2), with ``marked_by``
     marked_by: tuple[str, ...] = ()  # its representatives who join (empty: all of them)
+    not_in: frozenset[str] = frozenset()  # slots the meeting must avoid (format 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ def load_v2(data: Mapping[str, Any]) -> Instance:
     tables = _tables(f.required(data, "tables", ""))
     participants = _participants(f.required(data, "participants", ""), slot_ids)
     people = {p.id: p for p in participants}
-    requests = _requests(f.required(data, "requests", ""), people, sessions)
+    requests = _requests(f.required(data, "requests", ""), people, sessions, slot_ids)
     fixed = tuple(
         _fixed(entry, f"fixed[{index}]", people, slot_ids, set(tables))
         for index, entry in enumerate(f.array(data.get("fixed", []), "fixed"))
@@ -155,12 +155,12 @@ def _participants(value: object, slot_ids: set[str]) -> tuple[Participant, ...]:
 
 
 def _requests(  # noqa: C901 - one check per field
-    value: object, people: dict[str, Participant], sessions: set[str]
+    value: object, people: dict[str, Participant], sessions: set[str], slot_ids: set[str]
 ) -> tuple[Request, ...]:
     requests: list[Request] = []
     seen: dict[tuple[str, str], int] = {}
     organisations = {p.organisation for p in people.values() if p.organisation}
-    keys = {"from", "to", "organisation", "marked_by", "weight", "session", "separate"}
+    keys = {"from", "to", "organisation", "marked_by", "weight", "session", "separate", "not_in"}
     for index, entry in enumerate(f.array(value, "requests")):
         where = f"requests[{index}]"
         item = f.obj(entry, where)
@@ -213,7 +213,15 @@ def _requests(  # noqa: C901 - one check per field
             raise InstanceError(where, f"duplicate of requests[{seen[key]}]")
         seen.setdefault(key, index)
         weight = f.integer(item.get("weight", 1), f"{where}.weight", minimum=1, maximum=MAX_WEIGHT)
-        requests.append(Request(source, target, weight, session, separate, organisation, marked))
+        avoid = _strings(item.get("not_in", []), f"{where}.not_in")
+        for i, slot in enumerate(avoid):
+            if slot not in slot_ids:
+                raise InstanceError(f"{where}.not_in[{i}]", f'unknown slot "{slot}"')
+        requests.append(
+            Request(
+                source, target, weight, session, separate, organisation, marked, frozenset(avoid)
+            )
+        )
     return tuple(requests)
 
 

@@ -205,6 +205,9 @@ def build_plan(instance: Instance) -> Plan:
         mask = session_mask[unit.session]
         for i in members[u]:
             mask &= free[i] & ~blocked[i]
+        for index in unit.requests:
+            for avoided in instance.requests[index].not_in:
+                mask &= ~(1 << slot_index[avoided])
         allowed.append(mask)
     for u, t, _ in pinned:
         allowed[u] = 1 << t

@@ -3,7 +3,7 @@
 from goglobal.events.services.agendas import agenda_bundle_build, agenda_bundle_start
 from goglobal.events.services.encounters import meeting_encounters_record
 from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
-from goglobal.events.services.moves import meeting_move, move_problems
+from goglobal.events.services.moves import change_request_submit, meeting_move, move_problems
 from goglobal.events.services.participants import (
     directory_links,
     meeting_outcome_record,
@@ -34,6 +34,7 @@ __all__ = [
     "SlotPattern",
     "agenda_bundle_build",
     "agenda_bundle_start",
+    "change_request_submit",
     "directory_links",
     "event_create",
     "event_update",

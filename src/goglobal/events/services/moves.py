@@ -10,9 +10,18 @@ from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
-from goglobal.core.errors import StaleRecordError
+from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.engines import scheduling as engine
-from goglobal.events.models import Meeting, ScheduleRun, Slot, Table
+from goglobal.events.models import (
+    ChangeKind,
+    ChangeRequest,
+    ChangeStatus,
+    Meeting,
+    Participant,
+    ScheduleRun,
+    Slot,
+    Table,
+)
 
 
 def move_problems(*, meeting: Meeting, slot: Slot, table: Table) -> dict[str, list[str]]:
@@ -94,3 +103,37 @@ def _refresh_breaks(run: ScheduleRun) -> None:
         "edited": True,
     }
     ScheduleRun.objects.filter(pk=run.pk).update(result=result, updated_at=timezone.now())
+
+
+@transaction.atomic
+def change_request_submit(
+    *, participant: Participant, meeting_id: int, kind: str, note: str
+) -> ChangeRequest:
+    """A participant asks, on the published provisional schedule, to drop or move a meeting.
+
+    One request per meeting and participant: asking again replaces the earlier one while open.
+    """
+    run = (
+        ScheduleRun.objects.select_for_update()
+        .filter(event_id=participant.event_id, is_published=True)
+        .order_by("-id")
+        .first()
+    )
+    if run is None or not run.is_provisional:
+        raise DomainError(_("The schedule is final: changes go through the organiser."))
+    meeting = (
+        Meeting.objects.filter(run=run, pk=meeting_id)
+        .filter(Q(first=participant) | Q(second=participant))
+        .first()
+    )
+    if meeting is None:
+        raise DomainError(_("This meeting is not in your agenda."))
+    if kind not in ChangeKind.values:
+        raise ValidationError({"kind": _("Choose what should happen to the meeting.")})
+    change, _created = ChangeRequest.objects.update_or_create(
+        meeting=meeting,
+        participant=participant,
+        defaults={"run": run, "kind": kind, "note": note[:500], "status": ChangeStatus.OPEN},
+    )
+    audit_record(actor=None, record=change, action="created", changes={"kind": [None, kind]})
+    return change

@@ -16,6 +16,9 @@ from goglobal.core.errors import DomainError
 from goglobal.engines import scheduling as engine
 from goglobal.events import rules
 from goglobal.events.models import (
+    ChangeKind,
+    ChangeRequest,
+    ChangeStatus,
     Event,
     EventStatus,
     Meeting,
@@ -53,10 +56,13 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
     ]
     ids = {row["id"] for row in participants}
     requests = MeetingRequest.objects.filter(event=event).order_by("id")
+    dropped, moved = _asked_changes(event)
     triples = [
         (f"p{row.requester_id}", f"p{row.requested_id}", row.priority)
         for row in requests
-        if f"p{row.requester_id}" in ids and f"p{row.requested_id}" in ids
+        if f"p{row.requester_id}" in ids
+        and f"p{row.requested_id}" in ids
+        and frozenset((f"p{row.requester_id}", f"p{row.requested_id}")) not in dropped
     ]
     return {
         "format": "goglobal-schedule/2",
@@ -68,10 +74,29 @@ def schedule_instance_build(*, event: Event) -> dict[str, Any]:
         "participants": participants,
         "requests": [
             {"from": a, "to": b, "weight": weight}
+            | ({"not_in": sorted(moved[frozenset((a, b))])} if frozenset((a, b)) in moved else {})
             for a, b, weight in rules.weighted_requests(triples)
         ],
         "objective": {"break_spread": 2},
     }
+
+
+def _asked_changes(event: Event) -> tuple[set[frozenset[str]], dict[frozenset[str], set[str]]]:
+    """Open requests on the published provisional schedule: pairs to drop, slots to avoid."""
+    run = published_run(event)
+    dropped: set[frozenset[str]] = set()
+    moved: dict[frozenset[str], set[str]] = {}
+    if run is None or not run.is_provisional:
+        return dropped, moved
+    for change in ChangeRequest.objects.filter(run=run, status=ChangeStatus.OPEN).select_related(
+        "meeting"
+    ):
+        pair = frozenset((f"p{change.meeting.first_id}", f"p{change.meeting.second_id}"))
+        if change.kind == ChangeKind.DROP:
+            dropped.add(pair)
+        else:
+            moved.setdefault(pair, set()).add(f"s{change.meeting.slot_id}")
+    return dropped, moved
 
 
 def published_run(event: Event) -> ScheduleRun | None:
@@ -93,9 +118,14 @@ def schedule_run_start(*, actor: User, event: Event) -> ScheduleRun:
         raise DomainError(
             _("The schedule cannot be computed: %(problem)s") % {"problem": error}
         ) from error
+    previous = published_run(event)
     run = ScheduleRun.objects.create(
-        event=event, instance=instance, previous=published_run(event), created_by=actor
+        event=event, instance=instance, previous=previous, created_by=actor
     )
+    if previous is not None:
+        ChangeRequest.objects.filter(run=previous, status=ChangeStatus.OPEN).update(
+            status=ChangeStatus.APPLIED, updated_at=timezone.now()
+        )
     audit_record(actor=actor, record=event, action="updated", changes={"run": [None, run.pk]})
     from goglobal.events.tasks import schedule_run_task
 
@@ -112,7 +142,9 @@ def _previous_meetings(run: ScheduleRun) -> list[engine.Meeting] | None:
             slot=f"s{m.slot_id}",
             table=f"t{m.table_id}",
         )
-        for m in Meeting.objects.filter(run_id=run.previous_id)
+        for m in Meeting.objects.filter(run_id=run.previous_id).exclude(
+            change_requests__status=ChangeStatus.APPLIED
+        )
     ]
 
 
@@ -168,16 +200,29 @@ def _store(run: ScheduleRun, instance: engine.Instance, result: engine.Result) -
 
 
 @transaction.atomic
-def schedule_run_publish(*, actor: User, run: ScheduleRun) -> ScheduleRun:
-    """Participants see this run's meetings in their agendas from now on."""
+def schedule_run_publish(
+    *, actor: User, run: ScheduleRun, provisional: bool = False
+) -> ScheduleRun:
+    """Participants see this run's meetings in their agendas from now on.
+
+    A provisional schedule lets them ask, from their agenda page, to drop a meeting or to have it
+    at another time; the next run (a re-plan) applies those requests and keeps everything else.
+    """
     run.refresh_from_db()
     if run.status != RunStatus.DONE:
         raise DomainError(_("Only a finished run can be published."))
     ScheduleRun.objects.filter(event_id=run.event_id, is_published=True).update(is_published=False)
-    ScheduleRun.objects.filter(pk=run.pk).update(is_published=True, published_at=timezone.now())
+    ScheduleRun.objects.filter(pk=run.pk).update(
+        is_published=True, published_at=timezone.now(), is_provisional=provisional
+    )
     Event.objects.filter(pk=run.event_id).update(
         status=EventStatus.PUBLISHED, version=F("version") + 1, updated_at=timezone.now()
     )
-    audit_record(actor=actor, record=run.event, action="updated", changes={"published_run": run.pk})
+    audit_record(
+        actor=actor,
+        record=run.event,
+        action="updated",
+        changes={"published_run": run.pk, "provisional": provisional},
+    )
     run.refresh_from_db()
     return run

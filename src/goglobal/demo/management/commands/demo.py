@@ -14,12 +14,12 @@ from django.db import connections
 
 from goglobal.accounts.models import Role
 from goglobal.cases.demo import cases_demo_create
-from goglobal.roadmaps.demo import roadmaps_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
 from goglobal.enterprises.models import Enterprise
 from goglobal.providers.models import ServiceProvider
+from goglobal.roadmaps.demo import roadmaps_demo_create
 
 ADDRESS = "127.0.0.1:8000"
 
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                     "Computing going-global roadmaps",
                     lambda: roadmaps_demo_create(options["seed"]),
                 )
-                self.stdout.write(f"  {len(roadmaps)} roadmaps, one for every enterprise with a case")
+                self.stdout.write(f"  {len(roadmaps)} roadmaps, one per enterprise with a case")
             self._print_accounts(accounts)
         if not options["no_serve"]:
             self._serve(accounts)

@@ -281,3 +281,20 @@ def test_the_b2b_reader_checks_the_implied_data(tmp_path):
     with pytest.raises(InstanceError) as error:
         read_b2b(path)
     assert error.value.where == "nMeetingsBusiness"
+
+
+def test_a_meeting_avoids_the_slots_its_request_names():
+    data = instance(
+        slots=slots(3),
+        tables=["T1"],
+        participants=[{"id": "a"}, {"id": "b"}],
+        requests=[{"from": "a", "to": "b", "not_in": ["s0", "s1"]}],
+    )
+    loaded = load_instance(data)
+
+    result = schedule(loaded, time_limit=5)
+
+    assert [m.slot for m in result.meetings] == ["s2"]
+    with pytest.raises(InstanceError) as error:
+        load_instance(dict(data, requests=[{"from": "a", "to": "b", "not_in": ["x"]}]))
+    assert error.value.where == "requests[0].not_in[0]"
