@@ -26,6 +26,9 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GOGLOBAL_LOG_LEVEL", "info").lower()
 forwarded_allow_ips = "127.0.0.1,::1"
+# systemd starts, reloads and stops the processes; gunicorn's own control socket (one path per
+# user by default) would be shared by every web process of a host.
+control_socket_disable = True
 
 
 def _metrics_dir() -> Path | None:

@@ -35,12 +35,22 @@ def _on_enqueued(sender: Any, task_result: Any, **kwargs: Any) -> None:
 
 
 def _on_started(sender: Any, task_result: Any, **kwargs: Any) -> None:
-    from rq import get_current_job
-
-    job = get_current_job()
-    if job is not None:
-        set_request_id(str(job.meta.get(META_KEY, "")))
+    if metrics.uses_rq():
+        set_request_id(_enqueuing_request_id(task_result))
     logger.info("job started", extra={"job_id": task_result.id, "task": _task_name(task_result)})
+
+
+def _enqueuing_request_id(task_result: Any) -> str:
+    """The request id stored with the RQ job (``task_started`` comes before RQ's own bookkeeping,
+    so the job is read back by its id, which is the task result's)."""
+    import django_rq
+
+    try:
+        job = django_rq.get_queue(task_result.task.queue_name).fetch_job(task_result.id)
+    except Exception:
+        logger.warning("could not read the job's request id", exc_info=True)
+        return ""
+    return str(job.meta.get(META_KEY, "")) if job is not None else ""
 
 
 def _on_finished(sender: Any, task_result: Any, **kwargs: Any) -> None:
