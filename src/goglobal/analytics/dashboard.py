@@ -4,18 +4,26 @@ monthly series and a breakdown, each as a table (the charts draw the same rows).
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from goglobal.analytics.catalogue import DIMENSIONS, catalogue
 from goglobal.analytics.figures import SPECS, Figure, Period, Report, Scope, kpi_report
 from goglobal.analytics.labels import labels_for
 from goglobal.cases import rules
-from goglobal.cases.models import Stage
+from goglobal.cases.models import Case, CaseEvent, Outcome, Referral, ReferralEvent, Stage
+from goglobal.enterprises.models import Enterprise
+from goglobal.events.models import Meeting, MeetingEncounter, Participant
+from goglobal.knowledge.models import RuleValue
 
 HEADLINE = [
     "enterprises.served",
@@ -257,3 +265,46 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
         charts=charts,
         provinces=provinces,
     )
+
+
+def data_fingerprint() -> str:
+    """Changes whenever a row the figures read changes: the newest id or update of each table
+    (each one index read, or a small table), so a cached dashboard is never stale."""
+    parts = [
+        Case.objects.aggregate(v=Max("updated_at"))["v"],
+        CaseEvent.objects.aggregate(v=Max("id"))["v"],
+        Outcome.objects.aggregate(v=Max("updated_at"), n=Max("id")).values(),
+        ReferralEvent.objects.aggregate(v=Max("id"))["v"],
+        Referral.objects.aggregate(v=Max("updated_at"))["v"],
+        Meeting.objects.aggregate(v=Max("updated_at"))["v"],
+        MeetingEncounter.objects.aggregate(v=Max("updated_at"))["v"],
+        Participant.objects.aggregate(v=Max("updated_at"))["v"],
+        Enterprise.objects.aggregate(v=Max("updated_at"))["v"],
+        RuleValue.objects.aggregate(v=Max("id"), n=Count("id")).values(),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def dashboard_cached(*, period: Period, by: str = "city", scope: Scope | None = None) -> Dashboard:
+    """``dashboard_build``, kept in the shared cache (Redis in production) under the data's
+    fingerprint for ``GOGLOBAL_IMPACT_CACHE_SECONDS`` (300): readers of the same figures share one
+    computation, and any write to what they read makes a new one."""
+    seconds = int(getattr(settings, "GOGLOBAL_IMPACT_CACHE_SECONDS", 300))
+    if seconds <= 0:
+        return dashboard_build(period=period, by=by, scope=scope)
+    key = ":".join(
+        [
+            "impact",
+            get_language() or "en",
+            str(period.start),
+            str(period.end),
+            by,
+            f"{scope.dimension}={scope.value}" if scope else "-",
+            data_fingerprint(),
+        ]
+    )
+    board = cache.get(key)
+    if board is None:
+        board = dashboard_build(period=period, by=by, scope=scope)
+        cache.set(key, board, seconds)
+    return board

@@ -214,3 +214,24 @@ def test_members_cannot_download(client, story):
     response = client.get(reverse("analytics:export", args=["headline", "xlsx"]))
 
     assert response.status_code == 403
+
+
+def test_a_cached_dashboard_is_never_stale(client, officer, story, settings):
+    settings.GOGLOBAL_IMPACT_CACHE_SECONDS = 300
+    client.force_login(officer)
+    url = reverse("analytics:impact")
+
+    def jobs():
+        board = client.get(url, PERIOD).context["board"]
+        return next(row for row in board.headline.rows if row[0] == "Jobs created in Hong Kong")[1]
+
+    before = jobs()
+    services.outcome_record(
+        case=story,
+        actor=officer,
+        kind="jobs_created",
+        achieved_on=datetime.date(2026, 11, 9),
+        jobs=9,
+    )
+
+    assert (before, jobs()) == (0, 9)
