@@ -319,6 +319,8 @@ class FunctionOut(ReferenceOut):
     group: str
     sort_order: int
     summary_en: str
+    summary_zh_hans: str
+    summary_zh_hant: str
     need_codes: list[str]
     provider_categories: list[str]
     eligibility: str

@@ -77,6 +77,8 @@ def _load_functions(data_dir: Path, sources: dict[str, Source]) -> int:
             group=row["group"],
             sort_order=int(row["sort_order"]),
             summary_en=row["summary_en"],
+            summary_zh_hans=row.get("summary_zh_hans") or "",
+            summary_zh_hant=row.get("summary_zh_hant") or "",
             need_codes=_list(row["need_codes"]),
             provider_categories=_list(row["provider_categories"]),
             eligibility=row["eligibility"],

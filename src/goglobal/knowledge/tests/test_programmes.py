@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.utils import translation
 
 from goglobal.knowledge.models import (
     FunctionStep,
@@ -167,3 +168,28 @@ def test_pages_render(admin_client) -> None:
         assert response.status_code == 200, url
     assert "HK$35" in admin_client.get("/markets/functions/listing-main-board/").content.decode()
     assert Source.objects.filter(key="seed-beijing-2025").exists()
+
+
+def test_every_function_and_point_has_its_chinese_text() -> None:
+    for row in rows("functions.csv"):
+        assert all(row[f"summary_{lang}"] for lang in ("en", "zh_hans", "zh_hant")), row
+    for row in rows("function_points.csv"):
+        assert all(row[f"text_{lang}"] for lang in ("en", "zh_hans", "zh_hant")), row
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("en", "one of three financial tests must be met"),
+        ("zh-hans", "须符合三项财务测试之一"),
+        ("zh-hant", "須符合三項財務測試其中一項"),
+    ],
+)
+def test_function_summaries_are_in_the_readers_language(
+    admin_client, language: str, summary: str
+) -> None:
+    with translation.override(language):
+        for url in ("/markets/functions/", "/markets/functions/listing-main-board/"):
+            page = admin_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+            assert summary in page, (language, url)

@@ -162,12 +162,21 @@ def file_snapshot(indicators: tuple[IndicatorValue, ...] = ()) -> Snapshot:  # n
             f"point:{row['function']}:{row['code']}",
             row,
             row["text_en"],
+            row["text_zh_hans"],
+            row["text_zh_hant"],
             verified=_yes(row["is_verified"]),
         )
         points[row["function"]].append(FunctionPoint(code=row["code"], kind=row["kind"], fact=fid))
     functions = []
     for row in _rows("functions.csv"):
-        fid = _fact(facts, f"function:{row['code']}", row, row["summary_en"] or row["name_en"])
+        fid = _fact(
+            facts,
+            f"function:{row['code']}",
+            row,
+            row["summary_en"] or row["name_en"],
+            row["summary_zh_hans"] or row["name_zh_hans"],
+            row["summary_zh_hant"] or row["name_zh_hant"],
+        )
         functions.append(
             FunctionEntry(
                 code=row["code"],
