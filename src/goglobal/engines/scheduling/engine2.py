@@ -27,7 +27,7 @@ from goglobal.engines.scheduling.units import Plan, build_plan, find_unit
 KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
 BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans only
 VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
-POLISH_MOVES = 1_000_000  # at most; 4,000 per meeting below that
+POLISH_MOVES = 3_000_000  # at most; 12,000 per meeting below that
 
 
 def schedule_v2(
@@ -46,7 +46,7 @@ def schedule_v2(
     if plan.minimise_breaks and (before.total or over):
         floor = min(value, math.ceil(KEEP_VALUE * upper))
         remaining = deadline - time.perf_counter()
-        moves = min(POLISH_MOVES, 4000 * len(plan.units))
+        moves = min(POLISH_MOVES, 12_000 * len(plan.units))
         polished = polish(plan, slot_of, moves=moves, deadline=deadline - 0.1 * remaining)
         if _valid(plan, polished):
             slot_of = polished

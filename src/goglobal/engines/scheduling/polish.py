@@ -175,12 +175,14 @@ class Polisher:
         return moves
 
 
-def polish(plan: Plan, slot_of: tuple[int, ...], *, moves: int, deadline: float) -> tuple[int, ...]:
+def polish(
+    plan: Plan, slot_of: tuple[int, ...], *, moves: int, deadline: float, seed: int = 0
+) -> tuple[int, ...]:
     state = Polisher(plan, slot_of)
     placed = [u for u, t in enumerate(slot_of) if t >= 0 and u not in state.pinned]
     if not placed or len(plan.slots) < 2:
         return tuple(slot_of)
-    rng = random.Random(0)  # noqa: S311 - a seeded search, not a secret
+    rng = random.Random(seed)  # noqa: S311 - a seeded search, not a secret
     best_cost = state.cost
     best = list(state.slot_of)
     slots = len(plan.slots)
