@@ -83,7 +83,7 @@ def test_organiser_schedules_and_participant_downloads_agenda(
     page.wait_for_url(re.compile(r"/runs/\d+/$"))
     page.wait_for_selector("[data-run-status=done]")
     assert page.locator("[data-value]").inner_text() == "4"
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     assert "Schedule published" in page.content()
     screenshot(page, "2-run-published")
     page.get_by_role("link", name="Master grid").click()
