@@ -216,7 +216,7 @@ class GroupAccession(models.Model):
     status_on = models.DateField(
         _("status as of"), null=True, blank=True, help_text=_("Date of the latest source.")
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
     )
@@ -287,7 +287,7 @@ class Agreement(ReferenceModel):
         default=True,
         help_text=_("Off while the fact still has to be confirmed against the official list."),
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
     parties = models.ManyToManyField(
         Country, through="AgreementParty", related_name="hong_kong_agreements", blank=True
     )
@@ -418,7 +418,7 @@ class HongKongFunction(ReferenceModel):
     provider_categories = models.JSONField(_("provider categories"), default=list, blank=True)
     eligibility = models.CharField(_("eligibility rule"), max_length=500, blank=True)
     is_verified = models.BooleanField(_("verified"), default=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("Hong Kong function")
@@ -528,7 +528,7 @@ class Scheme(ReferenceModel):
     eligibility = models.CharField(_("eligibility rule"), max_length=500, blank=True)
     need_codes = models.JSONField(_("need codes"), default=list, blank=True)
     is_verified = models.BooleanField(_("verified"), default=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("scheme")
@@ -543,7 +543,7 @@ class Mechanism(ReferenceModel):
     partner_en = models.CharField(_("partner (English)"), max_length=100)
     established_year = models.PositiveSmallIntegerField(_("established"), null=True, blank=True)
     is_verified = models.BooleanField(_("verified"), default=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("co-operation mechanism")
@@ -560,7 +560,7 @@ class TaskForce(ReferenceModel):
     chair_zh_hans = models.CharField(_("chaired by (Simplified Chinese)"), max_length=200)
     chair_zh_hant = models.CharField(_("chaired by (Traditional Chinese)"), max_length=200)
     is_verified = models.BooleanField(_("verified"), default=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("task force")
@@ -613,7 +613,7 @@ class MechanismMeeting(models.Model):
     agreement_count = models.PositiveSmallIntegerField(
         _("agreements (published count)"), null=True, blank=True
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
     second_source = second_source_field()
     checked_on = models.DateField(_("last checked"))
@@ -650,7 +650,7 @@ class MechanismInitiative(ReferenceModel):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     status_on = models.DateField(_("status since"), null=True, blank=True)
     is_verified = models.BooleanField(_("verified"), default=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("co-operation initiative")
@@ -685,7 +685,7 @@ class RuleValue(models.Model):
     text_zh_hans = models.TextField(_("text (Simplified Chinese)"), blank=True)
     text_zh_hant = models.TextField(_("text (Traditional Chinese)"), blank=True)
     is_verified = models.BooleanField(_("verified"), default=False)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
     )
