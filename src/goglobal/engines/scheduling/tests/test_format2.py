@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -298,3 +299,18 @@ def test_a_meeting_avoids_the_slots_its_request_names():
     with pytest.raises(InstanceError) as error:
         load_instance(dict(data, requests=[{"from": "a", "to": "b", "not_in": ["x"]}]))
     assert error.value.where == "requests[0].not_in[0]"
+
+
+B2B = Path(__file__).resolve().parents[6] / "shared" / "data" / "b2b" / "tic-12.original.dzn"
+
+
+@pytest.mark.skipif(not B2B.exists(), reason="Bofill et al.'s instances are not next to the repo")
+def test_a_published_b2b_instance_is_scheduled_whole_without_breaks():
+    loaded = load_instance(read_b2b(B2B))
+
+    result = schedule(loaded, time_limit=10)
+
+    check(loaded, result)
+    assert len(result.meetings) == len(loaded.requests)
+    assert result.breaks is not None
+    assert result.breaks.total == 0  # no breaks at all: optimal
