@@ -36,8 +36,14 @@ def main(argv: list[str] | None = None) -> int:
         return fail(PROGRAM, error)
     except OSError as error:
         return fail(PROGRAM, f"cannot write {options.output!r}: {error.strerror or error}")
+    gaps = ""
+    if result.breaks is not None:
+        gaps = (
+            f", {result.breaks.total} breaks (most {result.breaks.most},"
+            f" spread {result.breaks.spread}), {result.shared_meetings} shared"
+        )
     print(
         f"{len(result.meetings)} meetings, value {result.value}, upper bound {result.upper_bound}"
-        f" ({result.ratio:.2%}), {result.status}, {result.seconds:.2f} s -> {options.output}"
+        f" ({result.ratio:.2%}), {result.status}{gaps}, {result.seconds:.2f} s -> {options.output}"
     )
     return 0
