@@ -233,6 +233,34 @@ def _records(batch: int = 2000) -> Iterable[tuple[int, Record]]:
         last = chunk[-1].pk
 
 
+def _keys_sync(index: IdentityIndex[int]) -> None:
+    """Bring every blocking key up to date with ``index`` (records written around the services:
+    the demo, raw loads, the rows of a large import), writing only the keys that changed."""
+    codes = dict(
+        Enterprise.objects.filter(deleted_at__isnull=True)
+        .order_by()
+        .values_list("pk", "social_credit_code")
+    )
+    stored: dict[int, dict[str, int]] = {}
+    for row_id, enterprise_id, key in IdentityKey.objects.values_list(
+        "pk", "enterprise_id", "key"
+    ).iterator(chunk_size=5000):
+        stored.setdefault(enterprise_id, {})[key] = row_id
+    stale_keys: list[int] = []
+    fresh: list[IdentityKey] = []
+    for enterprise_id, keys in stored.items():
+        if enterprise_id not in codes:
+            stale_keys.extend(keys.values())
+    for pk, code in codes.items():
+        wanted = {key[:80] for key in (*index.keys_of(pk), f"c:{clean_code(code)}")}
+        have = stored.get(pk, {})
+        stale_keys.extend(row_id for key, row_id in have.items() if key not in wanted)
+        fresh.extend(IdentityKey(enterprise_id=pk, key=key) for key in wanted - set(have))
+    for start in range(0, len(stale_keys), 900):
+        IdentityKey.objects.filter(pk__in=stale_keys[start : start + 900]).delete()
+    IdentityKey.objects.bulk_create(fresh, batch_size=2000, ignore_conflicts=True)
+
+
 @transaction.atomic
 def duplicates_scan() -> ScanResult:
     """Compare every live enterprise with the others (names only, blocked) and keep the pairs
@@ -240,21 +268,7 @@ def duplicates_scan() -> ScanResult:
     index: IdentityIndex[int] = IdentityIndex()
     for pk, record in _records():
         index.add(pk, record)
-    # The scan also rebuilds every blocking key (records written around the services: the demo,
-    # raw loads). Keys without the code; the code key is added from the record itself.
-    IdentityKey.objects.all().delete()
-    codes = dict(
-        Enterprise.objects.filter(deleted_at__isnull=True).values_list("pk", "social_credit_code")
-    )
-    IdentityKey.objects.bulk_create(
-        (
-            IdentityKey(enterprise_id=pk, key=key[:80])
-            for pk in codes
-            for key in sorted({*index.keys_of(pk), f"c:{clean_code(codes[pk])}"})
-        ),
-        batch_size=2000,
-        ignore_conflicts=True,
-    )
+    _keys_sync(index)
     found: dict[tuple[int, int], Comparison] = {}
     for first, second, comparison in index.scan(minimum=THRESHOLD):
         found[(min(first, second), max(first, second))] = comparison

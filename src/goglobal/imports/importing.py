@@ -29,8 +29,9 @@ from goglobal.imports.kinds.relations import WriteContext
 from goglobal.imports.tables import TableError, table_rows
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
-# Rows of one file compared with the directory for possible duplicates (the batch scan covers
-# the rest of a very large file).
+# Rows of one file compared with the directory for possible duplicates, and given identity keys
+# as they are written (the batch scan, goglobal duplicates_scan, covers the rest of a very large
+# file).
 IDENTITY_CHECKS = 2000
 T = TypeVar("T")
 
@@ -177,12 +178,13 @@ def rows_write(
     for batch in spool.batches():
         plan = _plan(kind, batch, lock=not dry_run)
         counts.warnings.extend(warning for row in batch for warning in row.warnings)
+        budget = max(0, IDENTITY_CHECKS - counts.rows)
         counts.rows += len(batch)
         counts.created += len(plan.creates)
         counts.updated += len(plan.updates)
         counts.unchanged += plan.unchanged
         if not dry_run:
-            _write(kind, plan, context, job_id)
+            _write(kind, plan, context, job_id, identity_budget=budget)
     return counts
 
 
@@ -226,7 +228,9 @@ def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
     return plan
 
 
-def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -> None:
+def _write(
+    kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None, *, identity_budget: int
+) -> None:
     created = [record for record, _row in plan.creates]
     for record in created:
         record.created_at = record.updated_at = context.now
@@ -252,8 +256,11 @@ def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -
         if changes:
             relation.write(changes, context)
     kind.updated([update.record.pk for update in plan.updates])
-    kind.written([record.pk for record in created] + [update.record.pk for update in plan.updates])
-    kind.created([record.pk for record in created])
+    # Identity keys and duplicate notes for the first rows of a file only: the batch scan
+    # (goglobal duplicates_scan) covers the rest of a very large file.
+    written = [record.pk for record in created] + [update.record.pk for update in plan.updates]
+    kind.written(written[:identity_budget])
+    kind.created([record.pk for record in created][:identity_budget])
     bulk.insert(
         AuditEvent,
         ["actor_id", "action", "target_type", "target_id", "changes", "created_at"],

@@ -219,3 +219,26 @@ def test_undo_is_refused_after_the_kept_record_changed(officer, pair):
     )
     with pytest.raises(DomainError):
         enterprise_merge_undo(actor=officer, merge=result.merge)
+
+
+def test_merge_covers_every_relation_to_enterprise_in_every_app():
+    """Apps added later (roadmaps …) are moved too: the relations come from the model meta."""
+    from django.apps import apps
+
+    from goglobal.enterprises.merge import _OWN, _relations
+
+    covered = {(model._meta.label_lower, field) for model, field in _relations()}
+    own_tables = {field.remote_field.through for field in Enterprise._meta.many_to_many}
+    for model in apps.get_models(include_auto_created=True):
+        if model in _OWN or model in own_tables:  # target markets: merged as a union
+            continue
+        for field in model._meta.get_fields():
+            if getattr(field, "related_model", None) is Enterprise and field.concrete:
+                if field.many_to_many:
+                    continue  # counted through its table's foreign key
+                assert (model._meta.label_lower, field.name) in covered, model
+    labels = {label for label, _field in covered}
+    assert "cases.case" in labels
+    assert "events.participant" in labels
+    if apps.is_installed("goglobal.roadmaps"):
+        assert any(label.startswith("roadmaps.") for label in labels)
