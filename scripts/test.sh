@@ -16,9 +16,9 @@ echo "== translations"
 $BIN/python scripts/messages.py check
 
 echo "== tests on SQLite"
-$BIN/python -m pytest -m "not slow" -p no:cacheprovider "$@"
+$BIN/python -m pytest -m "not slow and not topology" -p no:cacheprovider "$@"
 
-echo "== tests on PostgreSQL"
+echo "== tests on PostgreSQL (and, once, the production topology: tests/topology)"
 url=$(bash scripts/postgres-start.sh || true)
 if [ -n "$url" ]; then
   DATABASE_URL="$url" $BIN/python -m pytest -m "not slow and not browser" -p no:cacheprovider "$@"
