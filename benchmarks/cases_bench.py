@@ -396,6 +396,7 @@ def populate_cases(*, cases: int, interactions: int, seed: int = 2026) -> dict[s
                         case.owner,
                         now if done else None,
                         case.owner if done else None,
+                        "",
                     )
 
         counts["tasks"] = _copy(
@@ -409,6 +410,7 @@ def populate_cases(*, cases: int, interactions: int, seed: int = 2026) -> dict[s
                 "assignee_id",
                 "done_at",
                 "done_by_id",
+                "roadmap_step",
             ],
             task_rows(),
         )
