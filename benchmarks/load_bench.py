@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tests.topology.http import Client  # noqa: E402
 from tests.topology.load import LoadResult, Mix, office_reads, run_users  # noqa: E402
-from tests.topology.stack import OFFICER, Topology, descendants  # noqa: E402
+from tests.topology.stack import OFFICER, Topology, descendants, officer_api_token  # noqa: E402
 
 CLOCK = os.sysconf("SC_CLK_TCK")
 
@@ -128,6 +128,7 @@ def bench_processes(topology: Topology, processes: int, mix: Mix, args) -> list[
     bases = [f"http://127.0.0.1:{port}" for port in topology.web_ports[:processes]]
     officer = Client(bases[0])
     officer.login(*OFFICER)
+    officer.bearer = officer_api_token(topology)
     results = []
     for users in args.office_users:
         clients = [officer.at(bases[n % len(bases)]) for n in range(users)]

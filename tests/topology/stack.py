@@ -27,6 +27,17 @@ from tests.deploy.units import exec_start
 OFFICER = ("officer@demo.goglobal.hk", "demo-officer-2026")
 
 
+def officer_api_token(topology: Topology) -> str:
+    """A fresh API token for the demo officer, issued through the project's own command (API
+    writes authenticate with it; a session alone would need a CSRF token per request)."""
+    issue = (
+        "from goglobal.accounts.models import User; "
+        "from goglobal.accounts.services import api_token_issue; "
+        f"print(api_token_issue(user=User.objects.get(email={OFFICER[0]!r}), name='topology')[1])"
+    )
+    return topology.goglobal("shell", "-c", issue).strip().splitlines()[-1]
+
+
 class TopologyUnavailableError(Exception):
     """A program the topology needs (PostgreSQL, Redis) is not installed."""
 

@@ -20,7 +20,13 @@ import pytest
 from goglobal.imports.tests.factories import EnterpriseRowFactory, csv_bytes
 from tests.topology.http import Client
 from tests.topology.load import Mix, enterprise_payload, office_reads, run_users
-from tests.topology.stack import OFFICER, Topology, TopologyUnavailableError, wait_until
+from tests.topology.stack import (
+    OFFICER,
+    Topology,
+    TopologyUnavailableError,
+    officer_api_token,
+    wait_until,
+)
 
 pytestmark = pytest.mark.topology
 
@@ -66,12 +72,7 @@ def officer(topology):
     """The demo officer, signed in through A, with an API token for the API."""
     client = Client(topology.a)
     client.login(*OFFICER)
-    issue = (
-        "from goglobal.accounts.models import User; "
-        "from goglobal.accounts.services import api_token_issue; "
-        f"print(api_token_issue(user=User.objects.get(email={OFFICER[0]!r}), name='topology')[1])"
-    )
-    client.bearer = topology.goglobal("shell", "-c", issue).strip().splitlines()[-1]
+    client.bearer = officer_api_token(topology)
     return client
 
 
