@@ -4,12 +4,14 @@ screen readers read; the SVG itself is ``aria-hidden``."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from goglobal.knowledge.charts import compact_number
+from goglobal.knowledge.geography import NORTH, geography
 
 BAR_HEIGHT, GAP, LABEL_WIDTH, WIDTH = 18, 6, 150, 460
 
@@ -151,5 +153,97 @@ def province_map(values: dict[str, float], names: dict[str, str]) -> SafeString:
         'focusable="false">{body}</svg>',
         w=width,
         h=height,
+        body=body,
+    )
+
+
+@functools.cache
+def _land_path(width: int) -> str:
+    """The inhabited land as one path of horizontal runs of grid cells (drawn once per process)."""
+    geo = geography()
+    cell = width / geo.columns
+    rows: dict[int, list[int]] = {}
+    for column, row in geo.land:
+        rows.setdefault(row, []).append(column)
+    land: list[str] = []
+    for row, columns in sorted(rows.items()):
+        runs: list[list[int]] = []  # [first, last] columns of each run of adjacent cells
+        for column in sorted(columns):
+            if runs and column == runs[-1][1] + 1:
+                runs[-1][1] = column
+            else:
+                runs.append([column, column])
+        for first, last in runs:
+            width_ = (last - first + 1) * cell
+            land.append(
+                f"M{_n(first * cell)} {_n(row * cell + 0.5)}h{_n(width_)}v{_n(cell - 1)}"
+                f"h{_n(-width_)}z"
+            )
+    return "".join(land)
+
+
+MAP_WIDTH = 720
+
+
+def world_map(values: dict[str, tuple[float, float | None]], names: dict[str, str]) -> SafeString:
+    """Markets as circles on their capitals over the inhabited land (GeoNames): the circle's area
+    is the recorded figure, the darker inner circle the confirmed part; the largest are named."""
+    geo = geography()
+    cell = MAP_WIDTH / geo.columns
+    height = geo.rows * cell
+
+    def place(code: str) -> tuple[float, float] | None:
+        position = geo.capitals.get(code)
+        if position is None:
+            return None
+        lat, lon = position
+        return (lon + 180) / 360 * MAP_WIDTH, (NORTH - lat) / geo.step * cell
+
+    largest = max((recorded for recorded, _confirmed in values.values()), default=0) or 1
+    shown = sorted(
+        ((code, value) for code, value in values.items() if value[0] and place(code)),
+        key=lambda item: -item[1][0],
+    )
+
+    def radius(value: float) -> float:
+        return 3 + 15 * (value / largest) ** 0.5
+
+    def circle(item: tuple[str, tuple[float, float | None]]) -> tuple[object, ...]:
+        code, (recorded, confirmed) = item
+        x, y = place(code) or (0.0, 0.0)
+        return (
+            _n(x), _n(y), _n(radius(recorded)), names.get(code, code),
+            _n(x), _n(y), _n(radius(confirmed or 0) if confirmed else 0),
+        )  # fmt: skip
+
+    labels: list[tuple[object, ...]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for code, (recorded, _confirmed) in shown[:12]:
+        x, y = place(code) or (0.0, 0.0)
+        name = names.get(code, code)
+        width = sum(11 if ord(ch) > 0x2E80 else 6.5 for ch in name)
+        right_side = x <= MAP_WIDTH * 0.8  # names near the right edge are written to the left
+        left = x + radius(recorded) + 2 if right_side else x - radius(recorded) - 2 - width
+        box = (left, y - 8, left + width, y + 5)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue  # a name that would overlap a larger market's is left to the table
+        boxes.append(box)
+        labels.append((_n(left), _n(y + 4), name))
+
+    body = format_html(
+        '<path d="{}" fill="currentColor" opacity="0.12"></path>', mark_safe(_land_path(MAP_WIDTH))
+    )
+    body += format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="{}" fill="currentColor" opacity="0.35"><title>{}</title>'
+        '</circle><circle cx="{}" cy="{}" r="{}" fill="currentColor" opacity="0.85"></circle>',
+        (circle(item) for item in shown),
+    )
+    body += format_html_join("", '<text x="{}" y="{}" font-size="11">{}</text>', labels)
+    return format_html(
+        '<svg class="chart chart-map" viewBox="0 0 {w} {h}" width="100%" aria-hidden="true" '
+        'focusable="false">{body}</svg>',
+        w=MAP_WIDTH,
+        h=_n(height),
         body=body,
     )

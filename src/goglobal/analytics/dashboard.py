@@ -89,6 +89,9 @@ class Dashboard:
     report: Report
     charts: dict[str, list[tuple[str, float, float | None]]]
     provinces: Table
+    markets: Table
+    # ISO code → (recorded, confirmed, name), for the map of markets entered
+    market_points: dict[str, tuple[float, float | None, str]] = field(default_factory=dict)
 
 
 def records_url(code: str, period: Period, scope: Scope | None, by: str = "", key: str = "") -> str:
@@ -237,6 +240,7 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
             served.items(), key=lambda item: -float(item[1]["recorded"] or 0)
         )],
     )  # fmt: skip
+    markets, market_points = _markets(cut if by == "market" else None, period, scope)
     charts: dict[str, list[tuple[str, float, float | None]]] = {
         "funnel": [(str(row[0]), float(row[1] or 0), None) for row in _funnel(report, stages).rows],
         "series": [
@@ -264,7 +268,45 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
         report=report,
         charts=charts,
         provinces=provinces,
+        markets=markets,
+        market_points=market_points,
     )
+
+
+def _markets(
+    cut: Report | None, period: Period, scope: Scope | None
+) -> tuple[Table, dict[str, tuple[float, float | None, str]]]:
+    """Markets entered, recorded and confirmed, largest first, each linked to its records."""
+    code = "markets.entered"
+    if cut is None:
+        cut = kpi_report(period=period, by="market", scope=scope, codes=[code])
+    entered = cut.kpis[code].by
+    names = labels_for("market", list(entered))
+    kind = catalogue()[code]
+    table = Table(
+        "markets",
+        _("Markets the enterprises entered"),
+        [
+            str(DIMENSIONS["market"]),
+            f"{kind.name} · {_('recorded')}",
+            f"{kind.name} · {_('confirmed')}",
+        ],
+        [],
+    )
+    ordered = sorted(
+        entered.items(), key=lambda item: (-float(item[1].get("recorded") or 0), names[item[0]])
+    )
+    points: dict[str, tuple[float, float | None, str]] = {}
+    for r, (key, group) in enumerate(ordered):
+        recorded, confirmed = group.get("recorded", 0), group.get("confirmed")
+        table.rows.append([names[key], recorded, confirmed])
+        table.links[(r, 1)] = records_url(code, cut.period, scope, "market", key)
+        points[key] = (
+            float(recorded or 0),
+            float(confirmed) if confirmed is not None else None,
+            names[key],
+        )
+    return table, points
 
 
 def data_fingerprint() -> str:
@@ -285,6 +327,10 @@ def data_fingerprint() -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
+# Part of the cache key: a deploy that changes what a Dashboard holds never reads an older one.
+LAYOUT = 2
+
+
 def dashboard_cached(*, period: Period, by: str = "city", scope: Scope | None = None) -> Dashboard:
     """``dashboard_build``, kept in the shared cache (Redis in production) under the data's
     fingerprint for ``GOGLOBAL_IMPACT_CACHE_SECONDS`` (300): readers of the same figures share one
@@ -294,7 +340,7 @@ def dashboard_cached(*, period: Period, by: str = "city", scope: Scope | None = 
         return dashboard_build(period=period, by=by, scope=scope)
     key = ":".join(
         [
-            "impact",
+            f"impact{LAYOUT}",
             get_language() or "en",
             str(period.start),
             str(period.end),

@@ -26,9 +26,10 @@ from goglobal.analytics.models import QuarterlyReport, ReportStatus
 from goglobal.cases.selectors import case_can_view
 from goglobal.core.errors import DomainError
 from goglobal.events.models import Event
+from goglobal.knowledge import geography
 from goglobal.knowledge.models import Mechanism
 
-TABLES = ("headline", "funnel", "series", "breakdown", "provinces")
+TABLES = ("headline", "funnel", "series", "breakdown", "provinces", "markets")
 
 
 def _check(user: User) -> None:
@@ -71,6 +72,14 @@ def _province_map(board: dashboard.Dashboard) -> Any:
     return charts.province_map(values, {code: label for label, code in codes.items()})
 
 
+def _market_map(board: dashboard.Dashboard) -> Any:
+    points = board.market_points
+    return charts.world_map(
+        {code: (recorded, confirmed) for code, (recorded, confirmed, _name) in points.items()},
+        {code: name for code, (_recorded, _confirmed, name) in points.items()},
+    )
+
+
 @login_required
 def impact(
     request: AuthenticatedRequest, kind: str | None = None, value: str | None = None
@@ -91,6 +100,9 @@ def impact(
         "series_chart": charts.column_chart(board.charts["series"]),
         "breakdown_chart": charts.bar_chart(board.charts["breakdown"]),
         "province_map": _province_map(board),
+        "market_map": _market_map(board),
+        "map_version": geography.package_version(),
+        "map_date": geography.DATA_DATE,
         "by_label": DIMENSIONS[by],
     }
     status = 400 if form.is_bound and not form.is_valid() else 200
