@@ -37,6 +37,28 @@ def _reference_data_around_transactional_tests(request):
         _load_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def _staff_force_login_passes_second_factor(request, monkeypatch):
+    """``Client.force_login`` of a staff user also verifies a TOTP device for the session, as
+    signing in through both steps would; tests marked ``real_two_factor`` get the bare login
+    and see two-factor enforcement exactly as a browser does."""
+    if request.node.get_closest_marker("real_two_factor"):
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from goglobal.accounts.testing import verify_second_factor
+        from goglobal.accounts.two_factor import requires_two_factor
+
+        if requires_two_factor(user):
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def make_user(db):
     from goglobal.accounts.tests.factories import UserFactory

@@ -33,7 +33,8 @@ def officer_api_token(topology: Topology) -> str:
     issue = (
         "from goglobal.accounts.models import User; "
         "from goglobal.accounts.services import api_token_issue; "
-        f"print(api_token_issue(user=User.objects.get(email={OFFICER[0]!r}), name='topology')[1])"
+        f"officer = User.objects.get(email={OFFICER[0]!r}); "
+        "print(api_token_issue(user=officer, name='topology', scopes=['read', 'write'])[1])"
     )
     return topology.goglobal("shell", "-c", issue).strip().splitlines()[-1]
 

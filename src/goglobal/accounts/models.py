@@ -85,6 +85,26 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role in STAFF_ROLES
 
 
+API_AREAS: dict[str, Any] = {
+    "reference": _("Reference data"),
+    "enterprises": _("Enterprises"),
+    "directory": _("Directory"),
+    "matching": _("Matching"),
+    "roadmaps": _("Roadmaps"),
+    "cases": _("Cases"),
+    "events": _("Events"),
+    "accounts": _("Accounts"),
+    "datasets": _("Datasets"),
+}
+"""The API's areas: the first part of the path after /api/. A scope is ``read`` or ``write``
+(every area) or ``<area>:read`` / ``<area>:write``; write includes read."""
+
+
+def scope_allows(scopes: list[str], *, area: str, write: bool) -> bool:
+    wanted = ["write"] if write else ["read", "write"]
+    return any(scope in scopes for name in wanted for scope in (name, f"{area}:{name}"))
+
+
 class ApiToken(models.Model):
     """A bearer token for API clients. Only a SHA-256 digest is stored."""
 
@@ -98,6 +118,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("API token")

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
 
-from goglobal.accounts import services
-from goglobal.accounts.forms import ApiTokenForm, EmailAuthenticationForm
+from goglobal.accounts import security, services, throttle, two_factor
+from goglobal.accounts.forms import (
+    ApiTokenForm,
+    EmailAuthenticationForm,
+    TwoFactorTokenForm,
+    lockout_message,
+)
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.accounts.models import Role
 
@@ -26,6 +37,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
+        security.security_event(security.SIGNED_IN, user=form.get_user(), request=self.request)
         language = form.get_user().preferred_language
         if settings.LANGUAGE_COOKIE_NAME not in self.request.COOKIES and language:
             response.set_cookie(
@@ -37,8 +49,104 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class LogoutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.user.is_authenticated:
+            security.security_event(security.SIGNED_OUT, user=request.user, request=request)
+        return super().post(request, *args, **kwargs)
+
+
 login_view = LoginView.as_view()
-logout_view = auth_views.LogoutView.as_view()
+logout_view = LogoutView.as_view()
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return str(reverse_lazy("accounts:home"))
+
+
+@login_required
+def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
+    """Enrol an authenticator (scan the QR code, type a code), or see one's enrolment."""
+    user = request.user
+    enrolled = two_factor.has_confirmed_device(user)
+    if enrolled and two_factor.needs_second_factor(request):
+        return redirect(f"{reverse_lazy('accounts:two_factor_verify')}?next={_next_url(request)}")
+    if enrolled:
+        codes = None
+        if request.method == "POST" and request.POST.get("action") == "recovery":
+            codes = two_factor.recovery_codes_replace(user)
+            security.security_event(
+                security.TWO_FACTOR_ENROLLED, user=user, request=request, recovery_codes="new"
+            )
+        return render(
+            request,
+            "accounts/two_factor_status.html",
+            {"codes": codes, "required": two_factor.requires_two_factor(user)},
+        )
+    device = two_factor.pending_device(user)
+    form = TwoFactorTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            codes = two_factor.confirm_device(device)
+            otp_login(request, device)
+            security.security_event(security.TWO_FACTOR_ENROLLED, user=user, request=request)
+            return render(
+                request,
+                "accounts/two_factor_status.html",
+                {"codes": codes, "just_enrolled": True, "next": _next_url(request)},
+            )
+        form.add_error("token", _("That code is not right. Check the time on your phone."))
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr": two_factor.qr_svg(device),
+            "secret": two_factor.secret_base32(device),
+            "required": two_factor.requires_two_factor(user),
+            "next": _next_url(request),
+        },
+    )
+
+
+@login_required
+def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
+    """The second step of signing in: a code from the authenticator or a recovery code."""
+    user = request.user
+    if not two_factor.has_confirmed_device(user):
+        return redirect(f"{reverse_lazy('accounts:two_factor_setup')}?next={_next_url(request)}")
+    if not two_factor.needs_second_factor(request):
+        return redirect(_next_url(request))
+    form = TwoFactorTokenForm(request.POST or None)
+    address = throttle.client_address(request)
+    if request.method == "POST" and form.is_valid():
+        if throttle.is_locked(user.email, address, scope="otp"):
+            form.add_error("token", lockout_message())
+        else:
+            device = match_token(user, form.cleaned_data["token"])
+            if device is not None:
+                otp_login(request, device)
+                throttle.clear_account(user.email, scope="otp")
+                security.security_event(
+                    security.TWO_FACTOR_VERIFIED,
+                    user=user,
+                    request=request,
+                    device=type(device).__name__,
+                )
+                return redirect(_next_url(request))
+            locked = throttle.record_failure(user.email, address, scope="otp")
+            security.security_event(security.TWO_FACTOR_FAILED, user=user, request=request)
+            if locked:
+                security.security_event(security.LOCKED_OUT, user=user, request=request, step="2fa")
+            form.add_error("token", lockout_message() if locked else _("That code is not right."))
+    return render(
+        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
+    )
 
 
 @login_required
@@ -57,7 +165,12 @@ def token_list(request: AuthenticatedRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     raw = None
     if request.method == "POST" and form.is_valid():
-        _token, raw = services.api_token_issue(user=request.user, name=form.cleaned_data["name"])
+        _token, raw = services.api_token_issue(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            scopes=form.cleaned_data["scopes"],
+            days=form.cleaned_data["days"],
+        )
         form = ApiTokenForm()
     tokens = request.user.api_tokens.all()
     return render(request, "accounts/tokens.html", {"form": form, "tokens": tokens, "raw": raw})
@@ -70,3 +183,35 @@ def token_revoke(request: AuthenticatedRequest, token_id: int) -> HttpResponse:
     services.api_token_revoke(token=token, actor=request.user)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer whether or not the address has an account; rate-limited per address."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        if throttle.hit_rate_limit(
+            "password_reset",
+            throttle.client_address(self.request),
+            limit=settings.GOGLOBAL_RESET_REQUESTS_PER_HOUR,
+            window=3600,
+        ):
+            return redirect(self.success_url)  # the same page, and no mail sent
+        return super().form_valid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:home")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        security.security_event(
+            security.PASSWORD_CHANGED, user=self.request.user, request=self.request
+        )
+        messages.success(self.request, _("Your password has been changed."))
+        return response

@@ -201,7 +201,8 @@ class RegistrationAccountForm(forms.Form):
             self.add_error("password_again", _("The two passwords differ."))
         elif password:
             try:
-                validate_password(password, User(email=data.get("email", "")))
+                user = User(email=data.get("email", ""), full_name=data.get("full_name", ""))
+                validate_password(password, user)
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data

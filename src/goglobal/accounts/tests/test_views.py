@@ -47,7 +47,9 @@ def test_wrong_password_is_a_form_error(client):
 def test_token_page_shows_a_new_token_once(client, officer):
     client.force_login(officer)
 
-    response = client.post(reverse("accounts:tokens"), {"name": "CRM sync"})
+    response = client.post(
+        reverse("accounts:tokens"), {"name": "CRM sync", "scopes": ["read"], "days": 30}
+    )
 
     body = response.content.decode()
     assert 'data-testid="new-token"' in body

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "django_rq",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "goglobal.core",
     "goglobal.accounts",
     "goglobal.knowledge",
@@ -73,7 +76,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "goglobal.accounts.middleware.SessionTimeoutMiddleware",
+    "goglobal.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -101,7 +107,11 @@ TEMPLATES = [
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # Our users have an email and a full name, not Django's first and last names.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "full_name"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -109,6 +119,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:landing"
+
+# Signing in (docs/security.md): failures allowed per account and per address within the
+# lockout window, after which both are refused until the window has passed.
+GOGLOBAL_LOGIN_FAILURES_PER_ACCOUNT = env.int("GOGLOBAL_LOGIN_FAILURES_PER_ACCOUNT", default=5)
+GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS = env.int("GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS", default=20)
+GOGLOBAL_LOGIN_LOCKOUT_SECONDS = env.int("GOGLOBAL_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+GOGLOBAL_RESET_REQUESTS_PER_HOUR = env.int("GOGLOBAL_RESET_REQUESTS_PER_HOUR", default=10)
+PASSWORD_RESET_TIMEOUT = env.int("GOGLOBAL_PASSWORD_RESET_SECONDS", default=3600)
+# Sessions: signed out after this many idle minutes (staff, members) and after SESSION_COOKIE_AGE.
+GOGLOBAL_SESSION_IDLE_MINUTES_STAFF = env.int("GOGLOBAL_SESSION_IDLE_MINUTES_STAFF", default=30)
+GOGLOBAL_SESSION_IDLE_MINUTES = env.int("GOGLOBAL_SESSION_IDLE_MINUTES", default=120)
+SESSION_COOKIE_AGE = env.int("GOGLOBAL_SESSION_MAX_HOURS", default=12) * 3600
+OTP_TOTP_ISSUER = "GoGlobal Connect"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("zh-hant", "繁體中文")]
@@ -184,7 +207,9 @@ GOGLOBAL_METRICS_TOKEN = env.str("GOGLOBAL_METRICS_TOKEN", default="")
 GOGLOBAL_PAGE_SIZE = env.int("GOGLOBAL_PAGE_SIZE", default=25)
 GOGLOBAL_IMPORT_BATCH_SIZE = env.int("GOGLOBAL_IMPORT_BATCH_SIZE", default=1000)
 GOGLOBAL_IMPORT_LEASE_SECONDS = env.int("GOGLOBAL_IMPORT_LEASE_SECONDS", default=60)
-GOGLOBAL_API_TOKEN_DAYS = env.int("GOGLOBAL_API_TOKEN_DAYS", default=365)
+GOGLOBAL_API_TOKEN_DAYS = env.int("GOGLOBAL_API_TOKEN_DAYS", default=90)
+GOGLOBAL_API_TOKEN_MAX_DAYS = env.int("GOGLOBAL_API_TOKEN_MAX_DAYS", default=90)
+GOGLOBAL_API_TOKEN_AUDIT_SECONDS = env.int("GOGLOBAL_API_TOKEN_AUDIT_SECONDS", default=3600)
 GOGLOBAL_REFERRAL_REPLY_DAYS = env.int("GOGLOBAL_REFERRAL_REPLY_DAYS", default=10)
 GOGLOBAL_OUTCOME_CONFIRM_DAYS = env.int("GOGLOBAL_OUTCOME_CONFIRM_DAYS", default=14)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _bearer(user):
-    _token, raw = api_token_issue(user=user, name="test")
+    _token, raw = api_token_issue(user=user, name="test", scopes=["read", "write"])
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 

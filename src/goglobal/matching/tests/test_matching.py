@@ -145,8 +145,8 @@ def test_api_suggests_for_officers_only(client, scene, officer, make_user):
 
     enterprise, need, *_ = scene
     url = f"/api/matching/enterprises/{enterprise.pk}/needs/{need.need.code}/providers"
-    _t, officer_token = api_token_issue(user=officer, name="t")
-    _t, analyst_token = api_token_issue(user=make_user(Role.ANALYST), name="t")
+    _t, officer_token = api_token_issue(user=officer, name="t", scopes=["write"])
+    _t, analyst_token = api_token_issue(user=make_user(Role.ANALYST), name="t", scopes=["write"])
 
     refused = client.post(url, HTTP_AUTHORIZATION=f"Bearer {analyst_token}")
     done = client.post(url, HTTP_AUTHORIZATION=f"Bearer {officer_token}")
