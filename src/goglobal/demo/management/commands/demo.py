@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
-from goglobal.accounts.models import Role
+from goglobal.accounts.models import STAFF_ROLES, Role, User
 from goglobal.cases.demo import cases_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
@@ -84,6 +84,7 @@ class Command(BaseCommand):
                 )
                 self.stdout.write(f"  {len(roadmaps)} roadmaps, one per enterprise with a case")
             self._print_accounts(accounts)
+            self._enrol_staff(accounts)
         if not options["no_serve"]:
             self._serve(accounts)
 
@@ -171,6 +172,27 @@ class Command(BaseCommand):
                 self.stdout.write(
                     "  " + "  ".join("-" * width for width in widths) + "  " + "-" * 10
                 )
+        self.stdout.write("")
+
+    def _enrol_staff(self, accounts: list[CreatedAccount]) -> None:
+        """Staff must sign in with a second factor: each demo staff account gets an
+        authenticator secret (add it to an app, or type a recovery code) printed here."""
+        from goglobal.accounts import two_factor
+
+        staff = [a.account for a in accounts if a.account.role in STAFF_ROLES]
+        if not staff:
+            return
+        self.stdout.write(self.style.MIGRATE_HEADING("Two-factor sign-in for staff accounts"))
+        self.stdout.write(
+            "  Add the key to an authenticator app (TOTP, 6 digits, 30 s), or use a recovery "
+            "code (each works once)."
+        )
+        for account in staff:
+            user = User.objects.get(email=account.email)
+            device = two_factor.pending_device(user)
+            codes = two_factor.confirm_device(device)
+            secret = two_factor.secret_base32(device)
+            self.stdout.write(f"  {account.email}  key {secret}  recovery {' '.join(codes[:3])}")
         self.stdout.write("")
 
     def _serve(self, accounts: list[CreatedAccount]) -> None:
