@@ -39,7 +39,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tests.topology.http import Client  # noqa: E402
 from tests.topology.load import LoadResult, Mix, office_reads, run_users  # noqa: E402
-from tests.topology.stack import OFFICER, Topology, descendants, officer_api_token  # noqa: E402
+from tests.topology.stack import (  # noqa: E402
+    OFFICER,
+    Topology,
+    descendants,
+    officer_api_token,
+    officer_totp_code,
+)
 
 CLOCK = os.sysconf("SC_CLK_TCK")
 
@@ -127,7 +133,7 @@ def bench_processes(topology: Topology, processes: int, mix: Mix, args) -> list[
         topology.start_web(workers=args.workers)
     bases = [f"http://127.0.0.1:{port}" for port in topology.web_ports[:processes]]
     officer = Client(bases[0])
-    officer.login(*OFFICER)
+    officer.login(*OFFICER, code=officer_totp_code(topology))
     officer.bearer = officer_api_token(topology)
     results = []
     for users in args.office_users:

@@ -120,7 +120,13 @@ class Client:
             "POST", path, b"".join(parts), {"Content-Type": content_type, **(headers or {})}
         )
 
-    def login(self, email: str, password: str) -> None:
+    def login(self, email: str, password: str, *, code: str | None = None) -> None:
+        """Sign in; staff give ``code`` (their authenticator's current code) as the second step."""
         response = self.post_form("/accounts/login/", {"username": email, "password": password})
         if response.status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login failed: {response.status}")
+        if code is not None:
+            verify = "/accounts/two-factor/verify/"
+            response = self.post_form(verify, {"token": code})
+            if response.status != 302:
+                raise RuntimeError(f"second step failed: {response.status}")

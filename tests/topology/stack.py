@@ -43,6 +43,18 @@ class TopologyUnavailableError(Exception):
     """A program the topology needs (PostgreSQL, Redis) is not installed."""
 
 
+def officer_totp_code(topology: Topology) -> str:
+    """The demo officer's current authenticator code (the demo enrols every staff account),
+    computed from its device as the officer's phone would."""
+    code = (
+        "from django_otp.oath import totp; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        f"device = TOTPDevice.objects.get(user__email={OFFICER[0]!r}, confirmed=True); "
+        "print(f'{totp(device.bin_key):06d}')"
+    )
+    return topology.goglobal("shell", "-c", code).strip().splitlines()[-1]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

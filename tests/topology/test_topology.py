@@ -25,6 +25,7 @@ from tests.topology.stack import (
     Topology,
     TopologyUnavailableError,
     officer_api_token,
+    officer_totp_code,
     wait_until,
 )
 
@@ -71,7 +72,7 @@ def topology():
 def officer(topology):
     """The demo officer, signed in through A, with an API token for the API."""
     client = Client(topology.a)
-    client.login(*OFFICER)
+    client.login(*OFFICER, code=officer_totp_code(topology))
     client.bearer = officer_api_token(topology)
     return client
 
