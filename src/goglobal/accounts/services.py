@@ -6,8 +6,16 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
+from django.utils.encoding import force_bytes
+from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from goglobal.accounts import security
 from goglobal.accounts.models import API_AREAS, ApiToken, Role, User, scope_allows
@@ -21,7 +29,9 @@ def user_create(
     role: Role | str,
     full_name: str = "",
     preferred_language: str = "en",
+    is_active: bool = True,
 ) -> User:
+    """A new account; self-registered ones start inactive until their address is verified."""
     return User.objects.create_user(
         email=email,
         password=password,
@@ -30,7 +40,93 @@ def user_create(
         preferred_language=preferred_language,
         is_staff=role == Role.ADMIN,
         is_superuser=role == Role.ADMIN,
+        is_active=is_active,
     )
+
+
+class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
+    """Links that activate a self-registered account: they expire with
+    ``GOGLOBAL_EMAIL_VERIFY_SECONDS`` and stop working once the account is active."""
+
+    key_salt = "goglobal.accounts.EmailVerificationTokenGenerator"
+
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
+        return f"{super()._make_hash_value(user, timestamp)}{user.is_active}"
+
+    def check_token(self, user: User | None, token: str | None) -> bool:
+        """Django's check with this link's own lifetime instead of PASSWORD_RESET_TIMEOUT."""
+        if not (user and token) or token.count("-") != 1:
+            return False
+        stamp, _hash = token.split("-")
+        try:
+            timestamp = base36_to_int(stamp)
+        except ValueError:
+            return False
+        if not any(
+            constant_time_compare(self._make_token_with_timestamp(user, timestamp, secret), token)
+            for secret in [self.secret, *self.secret_fallbacks]
+        ):
+            return False
+        age = self._num_seconds(self._now()) - timestamp
+        return age <= settings.GOGLOBAL_EMAIL_VERIFY_SECONDS
+
+
+email_verification_tokens = EmailVerificationTokenGenerator()
+
+
+def _send(*, to: str, subject: str, template: str, context: dict[str, object]) -> None:
+    body = render_to_string(template, context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def registration_mail_send(*, email: str, user: User | None, site_url: str) -> None:
+    """The one answer to a registration: a verification link when the account is new (or still
+    unverified), otherwise a note to the existing account that someone tried its address."""
+    with translation.override(user.preferred_language if user else translation.get_language()):
+        if user is not None and not user.is_active and user.last_login is None:
+            path = reverse(
+                "accounts:verify_email",
+                args=[
+                    urlsafe_base64_encode(force_bytes(user.pk)),
+                    email_verification_tokens.make_token(user),
+                ],
+            )
+            _send(
+                to=user.email,
+                subject=gettext("Confirm your GoGlobal Connect email address"),
+                template="accounts/email/verify_email.txt",
+                context={"link": f"{site_url}{path}", "hours": _verify_hours()},
+            )
+        elif user is not None:
+            _send(
+                to=user.email,
+                subject=gettext("Someone tried to register with your email address"),
+                template="accounts/email/already_registered.txt",
+                context={
+                    "login": f"{site_url}{reverse('accounts:login')}",
+                    "reset": f"{site_url}{reverse('accounts:password_reset')}",
+                },
+            )
+
+
+def _verify_hours() -> int:
+    return max(1, settings.GOGLOBAL_EMAIL_VERIFY_SECONDS // 3600)
+
+
+def email_verify(*, uidb64: str, token: str) -> User | None:
+    """Activate the account behind a verification link, or None when the link is not valid."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not email_verification_tokens.check_token(user, token):
+        return None
+    with transaction.atomic():
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        security.security_event(security.EMAIL_VERIFIED, user=user)
+    return user
 
 
 def api_token_issue(

@@ -11,6 +11,8 @@ urlpatterns = [
     path("home/", views.home, name="home"),
     path("two-factor/", views.two_factor_setup, name="two_factor_setup"),
     path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
+    path("registered/", views.registration_sent, name="registration_sent"),
+    path("verify/<uidb64>/<token>/", views.verify_email, name="verify_email"),
     path("tokens/", views.token_list, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path(

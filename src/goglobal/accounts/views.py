@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -215,3 +216,19 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         )
         messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+def registration_sent(request: HttpRequest) -> HttpResponse:
+    """The one answer to every registration, new address or not."""
+    return render(request, "accounts/registration_sent.html")
+
+
+def verify_email(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """A self-registered account becomes active, and signed in, from its emailed link."""
+    user = services.email_verify(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/verify_email_invalid.html", status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    security.security_event(security.SIGNED_IN, user=user, request=request, via="email link")
+    messages.success(request, _("Your email address is confirmed. Welcome!"))
+    return redirect("accounts:home")

@@ -261,13 +261,16 @@ class Registration:
 
 @transaction.atomic
 def enterprise_register(*, registration: Registration) -> tuple[User, Enterprise]:
-    """Create the account, the enterprise, its needs and its first contact, all or nothing."""
+    """Create the account, the enterprise, its needs and its first contact, all or nothing.
+
+    The account stays inactive until its owner opens the emailed verification link."""
     user = account_services.user_create(
         email=registration.email,
         password=registration.password,
         role=Role.ENTERPRISE_MEMBER,
         full_name=registration.full_name,
         preferred_language=registration.preferred_language,
+        is_active=False,  # until the emailed link confirms the address
     )
     enterprise = enterprise_create(actor=user, data=registration.enterprise)
     EnterpriseMembership.objects.create(user=user, enterprise=enterprise)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,8 +13,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goglobal.accounts import rules
+from goglobal.accounts import rules, throttle
+from goglobal.accounts import services as account_services
 from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.accounts.models import User
 from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.core.models import AuditEvent
 from goglobal.core.pagination import CappedPaginator
@@ -51,6 +52,24 @@ def enterprise_register(request: HttpRequest) -> HttpResponse:
     needs = NeedsForm(request.POST or None, prefix="needs")
     if request.method == "POST" and all(f.is_valid() for f in (account, profile, needs)):
         data = account.cleaned_data
+        if throttle.hit_rate_limit(
+            "signup",
+            throttle.client_address(request),
+            limit=settings.GOGLOBAL_SIGNUPS_PER_HOUR,
+            window=3600,
+        ):
+            account.add_error(
+                None, _("Too many registrations from your network. Please try again in an hour.")
+            )
+            context = {"account_form": account, "profile_form": profile, "needs_form": needs}
+            return render(request, "enterprises/register.html", context, status=429)
+        site_url = f"{request.scheme}://{request.get_host()}"
+        existing = User.objects.filter(email=data["email"]).first()
+        if existing is not None:
+            account_services.registration_mail_send(
+                email=data["email"], user=existing, site_url=site_url
+            )
+            return redirect("accounts:registration_sent")
         registration = services.Registration(
             email=data["email"],
             password=data["password"],
@@ -71,9 +90,8 @@ def enterprise_register(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             profile.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome! Your enterprise is registered."))
-            return redirect("enterprises:portal")
+            account_services.registration_mail_send(email=user.email, user=user, site_url=site_url)
+            return redirect("accounts:registration_sent")
     return render(
         request,
         "enterprises/register.html",

@@ -351,3 +351,75 @@ def test_registration_refuses_a_password_equal_to_the_full_name():
 
     assert not form.is_valid()
     assert "too similar" in " ".join(form.errors["password"])
+
+
+# Self-registration --------------------------------------------------------------------------
+
+
+def _register(client, code_seq, email="zhang@example.cn", **extra):
+    from goglobal.enterprises.tests.test_views import _registration_post
+    from goglobal.imports.tests.factories import social_credit_code
+
+    data = _registration_post(social_credit_code(code_seq, "340100"))
+    data["account-email"] = email
+    return client.post(reverse("enterprises:register"), data, **extra)
+
+
+def _verify_link() -> str:
+    return re.search(r"https?://testserver(/accounts/verify/\S+/)", mail.outbox[-1].body)[1]
+
+
+def test_a_new_registration_sees_nothing_until_its_address_is_verified(client):
+    from goglobal.accounts.models import User
+
+    response = _register(client, 911)
+
+    assert response["Location"] == reverse("accounts:registration_sent")
+    user = User.objects.get(email="zhang@example.cn")
+    assert not user.is_active
+    assert client.get(reverse("enterprises:portal")).status_code == 302
+    assert _sign_in(client, "zhang@example.cn", "a-long-password-2026").status_code == 200
+    assert client.get(reverse("enterprises:portal")).status_code == 302
+
+    link = _verify_link()
+    assert client.get(link).status_code == 302
+    assert client.get(reverse("enterprises:portal")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert client.get(link).status_code == 400  # a link works once
+
+
+def test_an_address_already_registered_gets_the_same_answer_and_no_second_account(
+    client, make_user
+):
+    from goglobal.accounts.models import User
+
+    make_user(Role.ENTERPRISE_MEMBER, email="taken@example.cn")
+    new = _register(client, 912, email="fresh@example.cn")
+    taken = _register(client, 913, email="taken@example.cn")
+
+    assert new.status_code == taken.status_code == 302
+    assert new["Location"] == taken["Location"]
+    assert User.objects.filter(email="taken@example.cn").count() == 1
+    assert "already has an account" in mail.outbox[-1].body
+    assert "/accounts/verify/" not in mail.outbox[-1].body
+
+
+def test_a_verification_link_expires(client):
+    _register(client, 914)
+    link = _verify_link()
+    with override_settings(GOGLOBAL_EMAIL_VERIFY_SECONDS=-1):
+        assert client.get(link).status_code == 400
+    assert client.get("/accounts/verify/MTIzNDU2/not-a-token/").status_code == 400
+
+
+@override_settings(GOGLOBAL_SIGNUPS_PER_HOUR=2)
+def test_sign_ups_are_rate_limited_per_address(client):
+    from goglobal.accounts.models import User
+
+    for n in range(2):
+        assert _register(client, 920 + n, email=f"s{n}@example.cn").status_code == 302
+    refused = _register(client, 925, email="s9@example.cn", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert refused.status_code == 429
+    assert "Too many registrations" in refused.content.decode()
+    assert not User.objects.filter(email="s9@example.cn").exists()

@@ -59,15 +59,23 @@ def test_registration_respects_an_english_browser(client):
     assert 'lang="en"' in response.content.decode()
 
 
-def test_registration_creates_the_enterprise_and_signs_in(client):
+def test_registration_creates_the_enterprise_and_signs_in_from_the_emailed_link(client):
+    import re
+
+    from django.core import mail
+
     code = social_credit_code(901, "340100")
 
     response = client.post(reverse("enterprises:register"), _registration_post(code))
 
     assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:registration_sent")
     enterprise = Enterprise.objects.get(social_credit_code=code)
     assert enterprise.hs_codes == ["8507", "850760"]
     assert enterprise.needs.get().priority == "high"
+    assert client.get(reverse("enterprises:portal")).status_code == 302  # not yet verified
+    link = re.search(r"https?://testserver(/accounts/verify/\S+/)", mail.outbox[-1].body)[1]
+    assert client.get(link).status_code == 302
     portal = client.get(reverse("enterprises:portal"))
     assert "合肥星链储能科技有限公司" in portal.content.decode()
 
