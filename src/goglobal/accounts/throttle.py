@@ -15,8 +15,22 @@ from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address that made the request (the proxy passes it on as REMOTE_ADDR)."""
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    """The client's address: REMOTE_ADDR, or, when that is one of ``GOGLOBAL_TRUSTED_PROXIES``
+    (nginx in front of gunicorn), the last address in X-Forwarded-For not added by a trusted
+    proxy. Addresses a client writes into the header itself are never believed."""
+    remote = str(request.META.get("REMOTE_ADDR") or "unknown")
+    trusted = set(settings.GOGLOBAL_TRUSTED_PROXIES)
+    if remote not in trusted:
+        return remote
+    chain = [
+        part.strip()
+        for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")
+        if part.strip()
+    ]
+    for address in reversed(chain):
+        if address not in trusted:
+            return address
+    return remote
 
 
 def _key(kind: str, value: str) -> str:

@@ -423,3 +423,34 @@ def test_sign_ups_are_rate_limited_per_address(client):
     assert refused.status_code == 429
     assert "Too many registrations" in refused.content.decode()
     assert not User.objects.filter(email="s9@example.cn").exists()
+
+
+def test_passwords_shorter_than_12_characters_are_refused():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="at least 12"):
+        validate_password("Kowloon-26!")
+    validate_password("Kowloon-2026!")
+
+
+@override_settings(GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS=3, GOGLOBAL_LOGIN_FAILURES_PER_ACCOUNT=50)
+def test_behind_the_proxy_clients_are_counted_apart_and_a_forged_header_is_not_believed(
+    client, make_user
+):
+    make_user(Role.ENTERPRISE_MEMBER, email="amy@example.hk")
+    via_proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for n in range(3):
+        # The attacker writes its own X-Forwarded-For; nginx appends the real address.
+        forged = {"HTTP_X_FORWARDED_FOR": f"10.9.9.{n}, 203.0.113.7", **via_proxy}
+        _sign_in(client, f"guess{n}@example.hk", "wrong", **forged)
+
+    attacker = _sign_in(
+        client, "amy@example.hk", HTTP_X_FORWARDED_FOR="10.1.1.1, 203.0.113.7", **via_proxy
+    )
+    someone_else = _sign_in(
+        client, "amy@example.hk", HTTP_X_FORWARDED_FOR="198.51.100.4", **via_proxy
+    )
+
+    assert "Too many failed attempts" in attacker.content.decode()
+    assert someone_else.status_code == 302

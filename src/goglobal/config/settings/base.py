@@ -112,7 +112,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
         "OPTIONS": {"user_attributes": ["email", "full_name"]},
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # ASVS 2.1.1
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -126,6 +129,8 @@ GOGLOBAL_LOGIN_FAILURES_PER_ACCOUNT = env.int("GOGLOBAL_LOGIN_FAILURES_PER_ACCOU
 GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS = env.int("GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS", default=20)
 GOGLOBAL_LOGIN_LOCKOUT_SECONDS = env.int("GOGLOBAL_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
 GOGLOBAL_RESET_REQUESTS_PER_HOUR = env.int("GOGLOBAL_RESET_REQUESTS_PER_HOUR", default=10)
+# Proxies whose X-Forwarded-For is believed for the client's address (nginx on the same host).
+GOGLOBAL_TRUSTED_PROXIES = env.list("GOGLOBAL_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 GOGLOBAL_SIGNUPS_PER_HOUR = env.int("GOGLOBAL_SIGNUPS_PER_HOUR", default=5)
 GOGLOBAL_EMAIL_VERIFY_SECONDS = env.int("GOGLOBAL_EMAIL_VERIFY_SECONDS", default=48 * 3600)
 PASSWORD_RESET_TIMEOUT = env.int("GOGLOBAL_PASSWORD_RESET_SECONDS", default=3600)

@@ -1,0 +1,93 @@
+"""Sign-in timing: does a wrong password for a real account take as long as any password for an
+address with no account? (ASVS 2.2 / no enumeration by timing.)
+
+Usage:
+
+    .venv/bin/python benchmarks/login_bench.py --attempts 40
+
+Runs against a throwaway SQLite database with the production password hasher (PBKDF2, Django's
+default), through the real sign-in form in-process with Django's test client. Throttling is
+raised out of the way for the run (the lockout is tested elsewhere); every attempt comes from a
+different address. Prints p50 and p95 in milliseconds for: a wrong password for an existing
+account, an unknown address, and a correct sign-in, then the ratio of the two failure medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+_DATA = tempfile.mkdtemp(prefix="goglobal-login-bench-")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("GOGLOBAL_SSL_REDIRECT", "false")
+os.environ.setdefault("GOGLOBAL_SECURE_COOKIES", "false")
+os.environ.setdefault("GOGLOBAL_LOG_LEVEL", "WARNING")
+os.environ["GOGLOBAL_DATA_DIR"] = _DATA
+os.environ["DATABASE_URL"] = f"sqlite:///{_DATA}/bench.sqlite3"
+os.environ["GOGLOBAL_LOGIN_FAILURES_PER_ACCOUNT"] = "1000000"
+os.environ["GOGLOBAL_LOGIN_FAILURES_PER_ADDRESS"] = "1000000"
+os.environ.setdefault(
+    "GOGLOBAL_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+PASSWORD = "harbour-timing-2026"  # noqa: S105 (a throwaway benchmark account)
+
+
+def _time(client: Client, email: str, password: str, n: int) -> float:
+    started = time.perf_counter()
+    response = client.post(
+        "/accounts/login/",
+        {"username": email, "password": password},
+        REMOTE_ADDR=f"10.0.{n // 250}.{n % 250}",
+    )
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code not in (200, 302):
+        raise RuntimeError(f"unexpected {response.status_code}")
+    return elapsed
+
+
+def _summary(name: str, values: list[float]) -> float:
+    values = sorted(values)
+    p50 = statistics.median(values)
+    p95 = values[int(0.95 * (len(values) - 1))]
+    print(f"{name:<28} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   (n={len(values)})")
+    return p50
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--attempts", type=int, default=40)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    from goglobal.accounts.models import Role
+    from goglobal.accounts.services import user_create
+
+    user_create(email="member@example.hk", password=PASSWORD, role=Role.ENTERPRISE_MEMBER)
+    wrong, unknown, right = [], [], []
+    for n in range(args.attempts):
+        wrong.append(_time(Client(), "member@example.hk", "not-the-password", 3 * n))
+        unknown.append(_time(Client(), f"nobody{n}@example.hk", "not-the-password", 3 * n + 1))
+        right.append(_time(Client(), "member@example.hk", PASSWORD, 3 * n + 2))
+    a = _summary("wrong password", wrong)
+    b = _summary("unknown address", unknown)
+    _summary("correct sign-in", right)
+    print(f"median unknown / wrong: {b / a:.2f}")
+
+
+if __name__ == "__main__":
+    main()
