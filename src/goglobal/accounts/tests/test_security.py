@@ -454,3 +454,26 @@ def test_behind_the_proxy_clients_are_counted_apart_and_a_forged_header_is_not_b
 
     assert "Too many failed attempts" in attacker.content.decode()
     assert someone_else.status_code == 302
+
+
+def test_a_member_changes_the_password_from_the_tokens_page(client, make_user):
+    user = make_user(Role.ENTERPRISE_MEMBER)
+    client.force_login(user)
+    assert (
+        reverse("accounts:password_change")
+        in client.get(reverse("accounts:tokens")).content.decode()
+    )
+
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Lantau-ferry-2026",
+            "new_password2": "Lantau-ferry-2026",
+        },
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Lantau-ferry-2026")
+    assert AuditEvent.objects.filter(action="password_changed", actor=user).exists()
