@@ -71,6 +71,14 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     page.get_by_label("上市融资", exact=False).first.check()
     page.get_by_role("button", name="注册").click()
 
+    # The same answer as for any address; the account waits for its emailed link.
+    page.wait_for_url(re.compile(r"/accounts/registered/$"))
+    assert page.get_by_test_id("registration-sent").is_visible()
+    from django.core import mail
+
+    link = re.search(r"https?://[^/\s]+(/accounts/verify/\S+/)", mail.outbox[-1].body)[1]
+    page.goto(f"{live_server.url}{link}")
+
     page.wait_for_url(re.compile(r"/enterprises/portal/$"))
     assert "宁波澜海动力电池有限公司" in page.locator("h1").inner_text()
     assert "8507" in page.content()
