@@ -13,7 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -70,13 +70,17 @@ def _next_url(request: HttpRequest) -> str:
     return str(reverse_lazy("accounts:home"))
 
 
+def _with_next(name: str, request: HttpRequest) -> str:
+    return f"{reverse_lazy(name)}?{urlencode({'next': _next_url(request)})}"
+
+
 @login_required
 def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
     """Enrol an authenticator (scan the QR code, type a code), or see one's enrolment."""
     user = request.user
     enrolled = two_factor.has_confirmed_device(user)
     if enrolled and two_factor.needs_second_factor(request):
-        return redirect(f"{reverse_lazy('accounts:two_factor_verify')}?next={_next_url(request)}")
+        return redirect(_with_next("accounts:two_factor_verify", request))
     if enrolled:
         codes = None
         if request.method == "POST" and request.POST.get("action") == "recovery":
@@ -120,7 +124,7 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
     """The second step of signing in: a code from the authenticator or a recovery code."""
     user = request.user
     if not two_factor.has_confirmed_device(user):
-        return redirect(f"{reverse_lazy('accounts:two_factor_setup')}?next={_next_url(request)}")
+        return redirect(_with_next("accounts:two_factor_setup", request))
     if not two_factor.needs_second_factor(request):
         return redirect(_next_url(request))
     form = TwoFactorTokenForm(request.POST or None)

@@ -477,3 +477,19 @@ def test_a_member_changes_the_password_from_the_tokens_page(client, make_user):
     user.refresh_from_db()
     assert user.check_password("Lantau-ferry-2026")
     assert AuditEvent.objects.filter(action="password_changed", actor=user).exists()
+
+
+@pytest.mark.real_two_factor
+def test_the_second_step_returns_to_the_page_asked_for_but_never_off_site(client, make_user):
+    officer = make_user(Role.OFFICER)
+    device = TOTPDevice.objects.create(user=officer, name="authenticator", confirmed=True)
+    _sign_in(client, officer.email)
+    asked = client.get("/cases/?stage=qualified&page=2")
+    assert asked["Location"].endswith("?next=%2Fcases%2F%3Fstage%3Dqualified%26page%3D2")
+
+    elsewhere = client.post(
+        reverse("accounts:two_factor_verify"),
+        {"token": _code(device), "next": "https://evil.example/"},
+    )
+
+    assert elsewhere["Location"] == reverse("accounts:home")
