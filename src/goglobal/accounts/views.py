@@ -156,12 +156,13 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    """Members go to their organisation; task-force roles see their start page."""
+    """Enterprise members go to their portal, provider members to their referrals inbox;
+    task-force roles see their start page."""
     role = request.user.role
     if role == Role.ENTERPRISE_MEMBER:
         return redirect("enterprises:portal")
     if role == Role.PROVIDER_MEMBER:
-        return redirect("providers:portal")
+        return redirect("cases:provider_referrals")
     return redirect("analytics:overview")
 
 

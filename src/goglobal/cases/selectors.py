@@ -28,7 +28,7 @@ from goglobal.cases.models import (
 )
 from goglobal.cases.services import keys
 from goglobal.cases.services.referrals import reply_days
-from goglobal.core.i18n import localized
+from goglobal.core.i18n import language_suffix, localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority
 from goglobal.enterprises.selectors import enterprise_of_member
 from goglobal.knowledge import selectors as knowledge
@@ -497,6 +497,7 @@ class ProviderReferralView:
     description: str
     description_language: str
     name: str = ""
+    note: str = ""
     other_needs: list[Any] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     overdue: bool = False
@@ -505,13 +506,46 @@ class ProviderReferralView:
     def accepted(self) -> bool:
         return rules.has_accepted(self.referral.status)
 
+    @property
+    def markets_text(self) -> str:
+        """The markets as one list, with the reader's list punctuation (、 in Chinese)."""
+        return ("、" if language_suffix().startswith("zh") else ", ").join(self.markets)
 
-def provider_referral_list_for(*, user: User) -> QuerySet[Referral]:
-    return (
-        referrals_for_provider(user)
-        .select_related("need", "case__enterprise__sector")
-        .order_by("-sent_at", "-id")
+
+PROVIDER_INBOX_FILTERS = ("new", "overdue", "in_progress", "closed")
+
+
+def provider_referral_list_for(*, user: User, show: str = "") -> QuerySet[Referral]:
+    """The provider's referrals, newest first; ``show`` narrows to one of the inbox's counts."""
+    referrals = referrals_for_provider(user)
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    if show == "new":
+        referrals = referrals.filter(status="sent")
+    elif show == "overdue":
+        referrals = referrals.filter(status="sent", sent_at__lt=cutoff)
+    elif show == "in_progress":
+        referrals = referrals.filter(status__in=["accepted", "in_progress"])
+    elif show == "closed":
+        referrals = referrals.filter(status__in=["declined", "completed"])
+    return referrals.select_related("need", "case__enterprise__sector").order_by("-sent_at", "-id")
+
+
+def provider_inbox_counts(*, user: User) -> dict[str, int]:
+    """How many referrals await the provider's answer (and of those, how many longer than the
+    reply time), and how many it has accepted and not yet reported complete."""
+    cutoff = timezone.now() - datetime.timedelta(days=reply_days())
+    return referrals_for_provider(user).aggregate(
+        new=Count("id", filter=Q(status="sent")),
+        overdue=Count("id", filter=Q(status="sent", sent_at__lt=cutoff)),
+        in_progress=Count("id", filter=Q(status__in=["accepted", "in_progress"])),
     )
+
+
+def enterprise_name_for_reader(enterprise: Any) -> str:
+    """The registered Chinese name for Chinese readers; the English one (if any) otherwise."""
+    if language_suffix().startswith("zh"):
+        return enterprise.name_zh or enterprise.name_en
+    return enterprise.name_en or enterprise.name_zh
 
 
 def provider_referral_get_for(*, user: User, referral_id: int) -> ProviderReferralView:
@@ -527,8 +561,8 @@ def provider_referral_view(referral: Referral) -> ProviderReferralView:
     accepted = rules.has_accepted(referral.status)
     consented = list(Contact.objects.filter(enterprise=enterprise, has_consent=True))
     fields = rules.provider_visible_fields(accepted=accepted, consent=bool(consented))
-    markets = [c.name for c in enterprise.target_countries.all()]
-    markets += [g.name for g in enterprise.target_groups.all()]
+    markets = [localized(c, "name") or c.name for c in enterprise.target_countries.all()]
+    markets += [localized(g, "name") or g.name for g in enterprise.target_groups.all()]
     view = ProviderReferralView(
         referral=referral,
         fields=fields,
@@ -538,9 +572,10 @@ def provider_referral_view(referral: Referral) -> ProviderReferralView:
         markets=markets,
         description=enterprise.description,
         description_language=enterprise.description_language,
+        note=referral.note,
     )
     if "name" in fields:
-        view.name = enterprise.name_en or enterprise.name_zh
+        view.name = enterprise_name_for_reader(enterprise)
     if "other_needs" in fields:
         view.other_needs = [
             row.need

@@ -31,6 +31,7 @@ from goglobal.cases.forms import (
 )
 from goglobal.cases.models import Case, Origin, Referral, SavedFilter
 from goglobal.cases.services import roadmap_tasks
+from goglobal.cases.services.referrals import reply_days
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.core.pagination import CappedPaginator
@@ -465,9 +466,14 @@ def referral_officer_action(
 def provider_referrals(request: AuthenticatedRequest) -> HttpResponse:
     if selectors.provider_of_member(request.user) is None:
         raise Http404
-    referrals = selectors.provider_referral_list_for(user=request.user)
+    show = request.GET.get("show", "")
+    if show not in selectors.PROVIDER_INBOX_FILTERS:
+        show = ""
+    referrals = selectors.provider_referral_list_for(user=request.user, show=show)
     page = CappedPaginator(referrals, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "cases/provider_referrals.html", {"page_obj": page})
+    counts = selectors.provider_inbox_counts(user=request.user)
+    context = {"page_obj": page, "counts": counts, "show": show, "reply_days": reply_days()}
+    return render(request, "cases/provider_referrals.html", context)
 
 
 @login_required
