@@ -176,6 +176,18 @@ class ReferralForm(forms.Form):
         _offer(self, providers)
 
 
+class SuggestionReferForm(forms.Form):
+    """ "Refer" on one of the matcher's suggestions: an optional note; sent unless ``draft``."""
+
+    note = forms.CharField(
+        label=_("Note to the provider"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    draft = forms.BooleanField(label=_("Save as draft"), required=False)
+
+
 class ReferralAnswerForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:case_id>/outcomes/", views.outcome_add, name="outcome_add"),
     path("<int:case_id>/interactions/", views.interaction_add, name="interaction_add"),
     path("<int:case_id>/referrals/", views.referral_add, name="referral_add"),
+    path("<int:case_id>/suggestions/", views.case_suggest, name="suggest"),
     path(
         "referrals/<int:referral_id>/<slug:action>/",
         views.referral_officer_action,

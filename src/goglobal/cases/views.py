@@ -28,16 +28,20 @@ from goglobal.cases.forms import (
     ReferralAnswerForm,
     ReferralForm,
     SavedFilterForm,
+    SuggestionReferForm,
 )
 from goglobal.cases.models import Case, Origin, Referral, SavedFilter
 from goglobal.cases.services import roadmap_tasks
 from goglobal.cases.services.referrals import reply_days
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
+from goglobal.core.i18n import localized
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises.selectors import enterprise_get_for
 from goglobal.matching import selectors as matching_selectors
+from goglobal.matching import services as matching_services
 from goglobal.matching.models import MatchSuggestion
+from goglobal.matching.reasons import ReasonText
 from goglobal.roadmaps import selectors as roadmap_selectors
 
 FILTER_KEYS = ("city", "sector", "need", "market", "owner", "stage", "overdue", "sort")
@@ -164,10 +168,13 @@ def case_open(request: AuthenticatedRequest, enterprise_id: int) -> HttpResponse
 
 
 @transaction.atomic
-def _refer_from_suggestion(*, suggestion: MatchSuggestion, actor: Any) -> tuple[Case, Referral]:
-    """Open the enterprise's case if it has none, propose the referral, and record which stored
-    suggestion (and engine version) it came from. Composes existing services; it lives here
-    until it can move to ``cases/services/referrals.py``."""
+def _refer_from_suggestion(
+    *, suggestion: MatchSuggestion, actor: Any, note: str = "", send: bool = True
+) -> tuple[Case, Referral]:
+    """Open the enterprise's case if it has none, make the referral (sent at once unless the
+    officer keeps it as a draft), and record which stored suggestion (and engine version) it
+    came from. Composes existing services; it lives here until it can move to
+    ``cases/services/referrals.py``."""
     enterprise = suggestion.enterprise
     case = Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True).first()
     if case is None:
@@ -175,7 +182,7 @@ def _refer_from_suggestion(*, suggestion: MatchSuggestion, actor: Any) -> tuple[
             actor=actor, enterprise=enterprise, origin=Origin.OUTREACH, owner=actor
         )
     referral = services.referral_propose(
-        case=case, need=suggestion.need, provider=suggestion.provider, actor=actor
+        case=case, need=suggestion.need, provider=suggestion.provider, actor=actor, note=note
     )
     audit_record(
         actor=actor,
@@ -189,21 +196,43 @@ def _refer_from_suggestion(*, suggestion: MatchSuggestion, actor: Any) -> tuple[
             "engine_version": suggestion.engine_version,
         },
     )
+    if send:
+        referral = services.referral_send(
+            referral=referral, actor=actor, seen_version=referral.version
+        )
     return case, referral
 
 
 @login_required
 @require_POST
 def refer_suggestion(request: AuthenticatedRequest, suggestion_id: int) -> HttpResponse:
-    """ "Refer" on the matching page: a stored provider suggestion becomes a proposed referral."""
+    """ "Refer" on the case or matching page: a stored provider suggestion becomes a referral
+    sent to the provider in this one step, or a draft when the officer chooses "Save as draft"."""
     if not selectors.case_can_edit(request.user):
         raise Http404
     suggestion = matching_selectors.suggestion_get_for(
         user=request.user, suggestion_id=suggestion_id
     )
     enterprise_get_for(user=request.user, enterprise_id=suggestion.enterprise_id)
+    form = SuggestionReferForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        existing = Case.objects.filter(
+            enterprise_id=suggestion.enterprise_id, deleted_at__isnull=True
+        ).first()
+        if existing is not None:
+            return redirect(f"{existing.get_absolute_url()}#suggestions")
+        return redirect("matching:enterprise", enterprise_id=suggestion.enterprise_id)
+    draft = form.cleaned_data["draft"]
     try:
-        case, _referral = _refer_from_suggestion(suggestion=suggestion, actor=request.user)
+        case, _referral = _refer_from_suggestion(
+            suggestion=suggestion,
+            actor=request.user,
+            note=form.cleaned_data["note"],
+            send=not draft,
+        )
     except DomainError as error:
         messages.error(request, error.message)
         existing = Case.objects.filter(
@@ -212,12 +241,58 @@ def refer_suggestion(request: AuthenticatedRequest, suggestion_id: int) -> HttpR
         if existing is not None:
             return redirect(existing)
         return redirect("matching:enterprise", enterprise_id=suggestion.enterprise_id)
-    messages.success(
-        request,
-        _("Referral to %(provider)s proposed from the matcher's suggestion.")
-        % {"provider": suggestion.provider.name},
+    name = localized(suggestion.provider, "name") or str(suggestion.provider)
+    if draft:
+        text = _("Referral to %(provider)s saved as a draft; send it from the referrals below.")
+    else:
+        text = _("Referral sent to %(provider)s.")
+    messages.success(request, text % {"provider": name})
+    return redirect(f"{case.get_absolute_url()}#referrals")
+
+
+@login_required
+@require_POST
+def case_suggest(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
+    """Ask the matcher for providers for every need of the case that has no suggestion yet
+    (or, with ``refresh``, for every need), and come back to the case page."""
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    refresh = bool(request.POST.get("refresh"))
+    done = set(
+        MatchSuggestion.objects.filter(enterprise_id=case.enterprise_id).values_list(
+            "need_id", flat=True
+        )
     )
-    return redirect(case)
+    found = 0
+    for row in case.enterprise.needs.select_related("need"):
+        if refresh or row.need_id not in done:
+            found += len(
+                matching_services.match_suggest(
+                    enterprise=case.enterprise, need=row.need, actor=request.user
+                )
+            )
+    if found:
+        messages.success(request, _("Suggestions updated."))
+    else:
+        messages.info(request, _("No provider in the directory serves these needs yet."))
+    return redirect(f"{case.get_absolute_url()}#suggestions")
+
+
+def _suggestions_by_need(request: AuthenticatedRequest, case: Case, page: Any) -> list[Any]:
+    """Each need of the case with the matcher's latest suggestions, their reasons in words,
+    and whether the provider already has a referral for that need on this case."""
+    writer = ReasonText()
+    stored = list(
+        matching_selectors.latest_suggestions_for(user=request.user, enterprise=case.enterprise)
+    )
+    referred = {(r.need_id, r.provider_id): r for r in page.referrals}
+    by_need: dict[Any, list[Any]] = {}
+    for suggestion in stored:
+        suggestion.reason_texts = [  # type: ignore[attr-defined]
+            writer.describe(code, params) for code, params in suggestion.reasons
+        ]
+        suggestion.referral = referred.get((suggestion.need_id, suggestion.provider_id))  # type: ignore[attr-defined]
+        by_need.setdefault(suggestion.need_id, []).append(suggestion)
+    return [(row, by_need.get(row.need_id, [])) for row in page.needs]
 
 
 def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -> dict[str, Any]:
@@ -239,7 +314,10 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
         offered = selectors.providers_offered_for(
             user=request.user, case=case, query=provider_query
         )
+        suggested = _suggestions_by_need(request, case, page)
         context.update(
+            suggested=suggested,
+            missing_suggestions=any(not rows for _row, rows in suggested),
             provider_query=provider_query,
             update_form=CaseUpdateForm(instance=case, initial={"version": case.version}),
             outcome_form=OutcomeForm(),

@@ -27,15 +27,17 @@ def suggestion(officer):
     return matching_services.match_suggest(enterprise=enterprise, need=need, actor=officer)[0]
 
 
-def test_refer_opens_a_case_and_proposes_the_referral_with_its_origin(client, officer, suggestion):
+def test_refer_as_draft_opens_a_case_and_proposes_the_referral_with_its_origin(
+    client, officer, suggestion
+):
     client.force_login(officer)
 
-    response = client.post(reverse("cases:refer_suggestion", args=[suggestion.pk]))
+    response = client.post(reverse("cases:refer_suggestion", args=[suggestion.pk]), {"draft": "1"})
 
     case = Case.objects.get(enterprise=suggestion.enterprise)
     referral = Referral.objects.get(case=case)
     assert response.status_code == 302
-    assert response.url == case.get_absolute_url()
+    assert response.url == f"{case.get_absolute_url()}#referrals"
     assert case.origin == "outreach"
     assert (referral.need, referral.provider, referral.status) == (
         suggestion.need,
@@ -58,7 +60,7 @@ def test_refer_uses_the_open_case_and_does_not_duplicate(client, officer, sugges
         HTTP_ACCEPT_LANGUAGE="en",
     )  # fmt: skip
 
-    assert first.url == case.get_absolute_url()
+    assert first.url == f"{case.get_absolute_url()}#referrals"
     assert Case.objects.filter(enterprise=suggestion.enterprise).count() == 1
     assert Referral.objects.filter(case=case).count() == 1
     assert "already been referred" in second.content.decode()
