@@ -1,5 +1,6 @@
-"""A mainland visitor registers in Simplified Chinese, sees the profile, switches language and
-browses the directory, in a real Chromium against a live server."""
+"""A mainland visitor registers in Simplified Chinese, lands on its status page (what happens
+next, by when, who its contact officer is), sees the profile, switches language and browses the
+directory, in a real Chromium against a live server."""
 
 from __future__ import annotations
 
@@ -79,6 +80,15 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     link = re.search(r"https?://[^/\s]+(/accounts/verify/\S+/)", mail.outbox[-1].body)[1]
     page.goto(f"{live_server.url}{link}")
 
+    # The status page: what happens next, by when, and who the contact officer will be.
+    page.wait_for_url(re.compile(r"/cases/my-case/$"))
+    status = page.get_by_test_id("status").inner_text()
+    assert "我们已于" in status
+    assert "开立个案" in status
+    assert "尚未指派" in page.get_by_test_id("officer").inner_text()
+    screenshot(page, "2-status-zh-hans")
+    with page.expect_navigation():
+        page.get_by_role("link", name="我们企业的资料和需求").click()
     page.wait_for_url(re.compile(r"/enterprises/portal/$"))
     assert "宁波澜海动力电池有限公司" in page.locator("h1").inner_text()
     assert "8507" in page.content()

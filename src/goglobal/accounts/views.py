@@ -156,11 +156,11 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    """Enterprise members go to their portal, provider members to their referrals inbox;
+    """Enterprise members go to their status page, provider members to their referrals inbox;
     task-force roles see their start page."""
     role = request.user.role
     if role == Role.ENTERPRISE_MEMBER:
-        return redirect("enterprises:portal")
+        return redirect("cases:enterprise_case")
     if role == Role.PROVIDER_MEMBER:
         return redirect("cases:provider_referrals")
     return redirect("analytics:overview")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 LEAD = "lead"
@@ -91,3 +92,14 @@ def provider_visible_fields(*, accepted: bool, consent: bool) -> frozenset[str]:
 
 def reply_is_overdue(*, status: str, days_waiting: int, reply_days: int) -> bool:
     return status == "sent" and days_waiting > reply_days
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    """``days`` working days (Monday to Friday) after ``start``; public holidays not counted."""
+    day = start
+    left = days
+    while left > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day

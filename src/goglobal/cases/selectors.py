@@ -7,12 +7,14 @@ from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases import history, rules
@@ -622,6 +624,100 @@ def enterprise_case_for(*, user: User) -> EnterpriseCaseView | None:
         owner_name=str(case.owner) if case.owner else "",
         referrals=referrals,
     )
+
+
+# What the enterprise reads about each stage: what happens next, in its own terms.
+STAGE_NEXT_STEPS = {
+    "lead": gettext_lazy(
+        "Your contact officer reviews your registration and will get in touch to discuss your "
+        "needs."
+    ),
+    "qualified": gettext_lazy(
+        "Your contact officer is assessing your needs and will agree the priorities with you."
+    ),
+    "needs_assessed": gettext_lazy(
+        "Your needs are assessed; the task force is choosing Hong Kong service providers to "
+        "introduce you to."
+    ),
+    "matched": gettext_lazy(
+        "Introductions to Hong Kong service providers are under way; each provider that accepts "
+        "appears below with what it will help with."
+    ),
+    "in_progress": gettext_lazy(
+        "Providers are working with you; tell your contact officer if anything is held up."
+    ),
+    "landed_hk": gettext_lazy(
+        "You have set up in Hong Kong; the task force can now help you reach your next markets."
+    ),
+    "expanded_abroad": gettext_lazy(
+        "You have entered a market abroad; your contact officer will ask you to confirm the "
+        "results."
+    ),
+    "dormant": gettext_lazy(
+        "Your case is paused; write to your contact officer to take it up again."
+    ),
+    "closed": gettext_lazy("Your case is closed; you can register new needs at any time."),
+}
+
+
+def intake_review_days() -> int:
+    return int(getattr(settings, "GOGLOBAL_INTAKE_REVIEW_DAYS", 5))
+
+
+@dataclass
+class EnterpriseStatusView:
+    """The enterprise's own status page: what happens next, by when, who its officer is."""
+
+    enterprise: Enterprise
+    registered_on: datetime.date
+    review_by: datetime.date
+    has_case: bool = False
+    stage: str = ""
+    stage_label: str = ""
+    next_step: str = ""
+    next_step_by: datetime.date | None = None
+    officer_name: str = ""
+    officer_email: str = ""
+    referrals: list[Referral] = field(default_factory=list)
+    waiting: int = 0
+    roadmap: Any = None
+
+
+def enterprise_status_for(*, user: User, roadmap: Any = None) -> EnterpriseStatusView:
+    """The member's own enterprise: without a case, when the task force will have reviewed its
+    registration; with one, its stage, the next step and its date, its officer, the providers
+    that accepted its needs and how many introductions await an answer."""
+    enterprise = enterprise_of_member(user) if _active(user) else None
+    if enterprise is None:
+        raise Http404
+    registered_on = timezone.localdate(enterprise.created_at)
+    view = EnterpriseStatusView(
+        enterprise=enterprise,
+        registered_on=registered_on,
+        review_by=rules.add_working_days(registered_on, intake_review_days()),
+        roadmap=roadmap,
+    )
+    case = (
+        Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True)
+        .select_related("owner")
+        .first()
+    )
+    if case is None:
+        return view
+    live = case.referrals.filter(deleted_at__isnull=True)
+    view.has_case = True
+    view.stage = case.stage
+    view.stage_label = case.get_stage_display()
+    view.next_step = str(STAGE_NEXT_STEPS.get(case.stage, ""))
+    view.next_step_by = case.next_action_on
+    if case.owner is not None:
+        view.officer_name = case.owner.full_name or case.owner.email
+        view.officer_email = case.owner.email
+    view.referrals = list(
+        live.filter(status__in=rules.ACCEPTED_STATUSES).select_related("provider", "need")
+    )
+    view.waiting = live.filter(status="sent").count()
+    return view
 
 
 PROVIDERS_OFFERED = 20

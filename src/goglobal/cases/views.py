@@ -37,7 +37,7 @@ from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.core.i18n import localized
 from goglobal.core.pagination import CappedPaginator
-from goglobal.enterprises.selectors import enterprise_get_for
+from goglobal.enterprises.selectors import enterprise_get_for, enterprise_of_member
 from goglobal.matching import selectors as matching_selectors
 from goglobal.matching import services as matching_services
 from goglobal.matching.models import MatchSuggestion
@@ -603,5 +603,8 @@ def _provider_answer(
 
 @login_required
 def enterprise_case(request: AuthenticatedRequest) -> HttpResponse:
-    view = selectors.enterprise_case_for(user=request.user)
+    """The enterprise's status page (where sign-in and the verified registration land)."""
+    enterprise = enterprise_of_member(request.user)
+    roadmap = roadmap_selectors.roadmap_latest(enterprise) if enterprise is not None else None
+    view = selectors.enterprise_status_for(user=request.user, roadmap=roadmap)
     return render(request, "cases/enterprise_case.html", {"view": view})
