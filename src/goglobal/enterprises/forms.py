@@ -14,6 +14,7 @@ from goglobal.core.i18n import language_suffix, localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority, Timeline
 from goglobal.enterprises.services import NeedInput
 from goglobal.knowledge.languages import WORKING_LANGUAGES
+from goglobal.knowledge.markets import NOT_TARGETS
 from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
 
 
@@ -59,7 +60,7 @@ class EnterpriseProfileForm(forms.ModelForm):
     hs_codes = CodeListField(label=_("Products (HS codes, optional)"))
     target_countries = NamedMultipleChoiceField(
         label=_("Target countries and territories"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.exclude(code__in=NOT_TARGETS),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
@@ -174,11 +175,13 @@ class RegistrationAccountForm(forms.Form):
     email = forms.EmailField(label=_("Work email"))
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        # An error elsewhere in the form must not wipe what was typed.
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
     password_again = forms.CharField(
         label=_("Password again"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
     )
     has_consent = forms.BooleanField(
         label=_(

@@ -17,6 +17,7 @@ from django.db.models import Q
 from goglobal.engines.matching import investors as investor_engine
 from goglobal.engines.matching import markets as market_engine
 from goglobal.enterprises.models import Enterprise, EnterpriseNeed
+from goglobal.knowledge.markets import NOT_TARGETS
 from goglobal.knowledge.models import (
     Agreement,
     Country,
@@ -76,7 +77,7 @@ def market_facts(enterprise: Enterprise) -> list[market_engine.MarketFacts]:
         "country__code", "city_en"
     ):
         offices[country].add(city)
-    codes = stated | set(via) | set(agreements) | set(offices)
+    codes = (stated | set(via) | set(agreements) | set(offices)) - NOT_TARGETS
     covering = ProviderMarket.objects.filter(
         country__code__in=codes,
         provider__deleted_at__isnull=True,

@@ -164,6 +164,11 @@
 
   function init() {
     syncNav();
+    /* A form sent back with errors: focus its error summary, so it is read first. */
+    var summary = document.querySelector(".alert-error[role=alert][tabindex='-1']");
+    if (summary) {
+      summary.focus();
+    }
     document.querySelectorAll(".site-nav-menu > summary").forEach(function (summary) {
       summary.addEventListener("click", function () {
         var menu = summary.parentElement;
