@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 from goglobal.accounts import security
 from goglobal.accounts.models import STAFF_ROLES
 from goglobal.accounts.two_factor import has_confirmed_device, needs_second_factor
+from goglobal.core.unavailable import service_unavailable
 
+_PROBES = ("/healthz", "/readyz", "/metrics", "/static/")
 SEEN_KEY = "goglobal_seen"
 STARTED_KEY = "goglobal_started"
 # The last-seen time is written at most this often, so not every request saves the session.
@@ -45,6 +48,15 @@ class SessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(_PROBES):
+            return self.get_response(request)  # health checks never touch the session
+        try:
+            early = self._check(request)
+        except (OperationalError, InterfaceError):
+            return service_unavailable(request)  # as a view that cannot reach the database
+        return early if early is not None else self.get_response(request)
+
+    def _check(self, request: HttpRequest) -> HttpResponse | None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
@@ -67,14 +79,14 @@ class SessionTimeoutMiddleware:
                 )
                 logout(request)
                 if request.path.startswith("/api/"):
-                    return self.get_response(request)
+                    return None  # answered as any request without a session
                 messages.info(request, _("Your session has ended. Please sign in again."))
                 return _login_redirect(request)
             if started is None:
                 session[STARTED_KEY] = now
             if seen is None or now - int(seen) >= _SEEN_RESOLUTION:
                 session[SEEN_KEY] = now
-        return self.get_response(request)
+        return None
 
 
 _OPEN_PREFIXES = ("/static/", "/i18n/", "/jsi18n/", "/api/", "/healthz", "/readyz", "/metrics")
@@ -90,7 +102,13 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if needs_second_factor(request) and not self._open(request.path):
+        if request.path.startswith(_PROBES):
+            return self.get_response(request)
+        try:
+            owed = needs_second_factor(request) and not self._open(request.path)
+        except (OperationalError, InterfaceError):
+            return service_unavailable(request)
+        if owed:
             target = (
                 "accounts:two_factor_verify"
                 if has_confirmed_device(request.user)  # type: ignore[arg-type]
