@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from goglobal.accounts.models import User
+from goglobal.core.models import AuditEvent
 from goglobal.events import rules
 from goglobal.events.models import (
     AgendaBundle,
@@ -211,6 +213,24 @@ def change_requests_for(run: ScheduleRun) -> list[ChangeRequest]:
 
 def agenda_bundle_latest(*, event: Event) -> AgendaBundle | None:
     return AgendaBundle.objects.filter(event=event).order_by("-id").first()
+
+
+def agendas_emailed_last(*, event: Event) -> dict[str, Any] | None:
+    """When the agendas were last emailed from the platform, by whom, how many sent and failed."""
+    row = (
+        AuditEvent.objects.filter(
+            target_type="events.event",
+            target_id=str(event.pk),
+            changes__has_key="agendas_emailed",
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if row is None:
+        return None
+    numbers = row.changes["agendas_emailed"]
+    return {"at": row.created_at, "actor": row.actor, **numbers}
 
 
 def agenda_bundle_get_for(*, user: User, event: Event, bundle_id: int) -> AgendaBundle:

@@ -22,3 +22,15 @@ def agenda_bundle_task(bundle_id: int) -> str:
     if bundle is None:
         return "missing"
     return agendas.agenda_bundle_build(bundle=bundle).status
+
+
+@task()
+def agendas_email_task(event_id: int, actor_id: int | None = None) -> str:
+    from goglobal.accounts.models import User
+    from goglobal.events.models import Event
+
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        return "missing"
+    actor = User.objects.filter(pk=actor_id).first() if actor_id else None
+    return f"sent {agendas.agendas_email_send(event=event, actor=actor)}"

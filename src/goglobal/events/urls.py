@@ -32,6 +32,7 @@ urlpatterns = [
         name="participant_agenda_pdf",
     ),
     path("<int:event_id>/agendas/", views.agendas_start, name="agendas_start"),
+    path("<int:event_id>/agendas/email/", views.agendas_email, name="agendas_email"),
     path(
         "<int:event_id>/agendas/<int:bundle_id>/download/",
         views.agendas_download,

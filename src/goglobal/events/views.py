@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
@@ -109,6 +110,7 @@ def event_detail(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
             "request_count": event.requests.count(),
             "runs": selectors.run_list_for(event=event)[:20],
             "bundle": selectors.agenda_bundle_latest(event=event),
+            "agendas_emailed": selectors.agendas_emailed_last(event=event),
             "has_published": services.published_run(event) is not None,
             "can_manage": rules.can_manage_events(request.user),
         },
@@ -488,6 +490,28 @@ def agendas_start(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The agendas are being prepared."))
     return redirect(event)
+
+
+@login_required
+@require_POST
+def agendas_email(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    """Send every participant its agenda by email, from a background job."""
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    try:
+        count = services.agendas_email_start(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The agenda is being sent to %(count)d participant by email.",
+                "The agendas are being sent to %(count)d participants by email.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(f"{event.get_absolute_url()}#agendas")
 
 
 @login_required

@@ -1,6 +1,11 @@
 """Every write of the events app (one module per sub-domain, re-exported here)."""
 
-from goglobal.events.services.agendas import agenda_bundle_build, agenda_bundle_start
+from goglobal.events.services.agendas import (
+    agenda_bundle_build,
+    agenda_bundle_start,
+    agendas_email_send,
+    agendas_email_start,
+)
 from goglobal.events.services.encounters import meeting_encounters_record
 from goglobal.events.services.events import SlotPattern, event_create, event_update, slot_times
 from goglobal.events.services.moves import change_request_submit, meeting_move, move_problems
@@ -34,6 +39,8 @@ __all__ = [
     "SlotPattern",
     "agenda_bundle_build",
     "agenda_bundle_start",
+    "agendas_email_send",
+    "agendas_email_start",
     "change_request_submit",
     "directory_links",
     "event_create",

@@ -6,9 +6,13 @@ import logging
 import tempfile
 import zipfile
 
+from django.conf import settings
 from django.core.files import File
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import User
@@ -16,6 +20,7 @@ from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.events import pdf
 from goglobal.events.models import AgendaBundle, Event, Participant, RunStatus
+from goglobal.events.selectors import agenda_token
 from goglobal.events.services.scheduling import published_run
 
 logger = logging.getLogger(__name__)
@@ -80,3 +85,61 @@ def agenda_bundle_build(*, bundle: AgendaBundle) -> AgendaBundle:
         )
     bundle.refresh_from_db()
     return bundle
+
+
+# --- agendas by email ------------------------------------------------------------------------
+
+AGENDA_MAIL_KEY = "agendas_emailed"
+
+
+def agendas_email_start(*, actor: User, event: Event) -> int:
+    """Queue the job that mails every participant its agenda; only for a published schedule.
+    Returns how many participants it will write to."""
+    if published_run(event) is None:
+        raise DomainError(_("Publish a schedule before sending the agendas."))
+    people = [person for person in _attending(event) if person.email]
+    if not people:
+        raise DomainError(_("The event has no participant to send an agenda to."))
+    from goglobal.events.tasks import agendas_email_task
+
+    actor_id = actor.pk
+    transaction.on_commit(lambda: agendas_email_task.enqueue(event_id=event.pk, actor_id=actor_id))
+    return len(people)
+
+
+def agenda_email_send(*, participant: Participant, site_url: str) -> None:
+    """One participant's agenda: the link to its page (which stays current) and the PDF."""
+    link = site_url.rstrip("/") + reverse("events:agenda", args=[agenda_token(participant)])
+    with translation.override(participant.language or "en"):
+        context = {"participant": participant, "event": participant.event, "link": link}
+        subject = _("Your meetings at %(event)s") % {"event": participant.event.name}
+        body = render_to_string("events/agenda_email.txt", context)
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [participant.email])
+        message.attach(
+            pdf.agenda_filename(participant), pdf.agenda_pdf(participant), "application/pdf"
+        )
+    message.send()
+
+
+def agendas_email_send(*, event: Event, actor: User | None) -> int:
+    """Mail every participant of ``event`` its agenda; a failure for one is logged and the rest
+    still go. Recorded on the event's audit trail with the numbers sent and failed."""
+    site_url = str(getattr(settings, "GOGLOBAL_SITE_URL", ""))
+    sent = failed = 0
+    for person in _attending(event):
+        if not person.email:
+            continue
+        try:
+            agenda_email_send(participant=person, site_url=site_url)
+        except Exception:
+            logger.exception("agenda email to participant %s failed", person.pk)
+            failed += 1
+        else:
+            sent += 1
+    audit_record(
+        actor=actor,
+        record=event,
+        action="updated",
+        changes={AGENDA_MAIL_KEY: {"sent": sent, "failed": failed}},
+    )
+    return sent

@@ -1,0 +1,90 @@
+"""Agendas sent to every participant by email from the platform, through a background job."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from goglobal.events import selectors
+from goglobal.events.tests.factories import EventFactory, ParticipantFactory
+from goglobal.events.tests.test_agendas import published  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organiser_sends_every_participant_its_agenda_in_its_language(
+    client,
+    published,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    event, chen, wong, organiser = published
+    client.force_login(organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:agendas_email", args=[event.pk]))
+
+    assert response.status_code == 302
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {chen.email, wong.email}
+    to_wong = by_address[wong.email]
+    assert "黃嘉欣" in to_wong.body
+    assert to_wong.subject.startswith("您在")
+    assert to_wong.subject.endswith("的會面安排")
+    [(name, content, kind)] = to_wong.attachments
+    assert name.endswith(".pdf")
+    assert (kind, content[:4]) == ("application/pdf", b"%PDF")
+    link = re.search(r"https?://\S+(/events/agenda/\S+/)", to_wong.body)[1]
+    assert link == reverse("events:agenda", args=[selectors.agenda_token(wong)])
+    assert client.get(link).status_code == 200
+    last = selectors.agendas_emailed_last(event=event)
+    assert (last["sent"], last["failed"], last["actor"]) == (2, 0, organiser)
+    page = client.get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "2 sent" in page
+
+
+def test_agendas_are_not_sent_before_a_schedule_is_published(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    ParticipantFactory(event=event)
+    client.force_login(make_user("organiser"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:agendas_email", args=[event.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en"
+        )
+
+    assert "Publish a schedule before sending the agendas." in response.content.decode()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("role", ["analyst", "enterprise_member", "provider_member"])
+def test_only_organisers_send_agendas(
+    client,
+    make_user,
+    role,
+    published,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    event, *_rest = published
+    client.force_login(make_user(role))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:agendas_email", args=[event.pk]))
+
+    assert response.status_code in (403, 404)
+    assert mail.outbox == []
+
+
+def test_a_one_day_event_reads_as_one_day(client, make_user):
+    event = EventFactory()
+    event.ends_on = event.starts_on
+    event.save(update_fields=["ends_on"])
+    client.force_login(make_user("organiser"))
+
+    body = client.get(event.get_absolute_url()).content.decode()
+
+    day = f"{event.starts_on:%Y-%m-%d}"
+    assert day in body
+    assert f"{day} – {day}" not in body
