@@ -208,6 +208,14 @@ def run_start(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
     return redirect(run)
 
 
+def _share_of_bound(run: ScheduleRun) -> dict[str, Any] | None:
+    """The run's value as a percentage of the proven upper bound, and what is left to gain."""
+    if run.ratio is None:
+        return None
+    percent = round(float(run.ratio) * 100, 1)
+    return {"percent": percent, "left": round(100 - percent, 1), "optimal": percent >= 100}
+
+
 @login_required
 def run_detail(request: AuthenticatedRequest, event_id: int, run_id: int) -> HttpResponse:
     event = selectors.event_get_for(user=request.user, event_id=event_id)
@@ -221,6 +229,7 @@ def run_detail(request: AuthenticatedRequest, event_id: int, run_id: int) -> Htt
             "under_served": selectors.under_served(run=run) if run.status == "done" else [],
             "changes": run.result.get("changes"),
             "unscheduled_count": len(run.result.get("unscheduled", [])),
+            "share": _share_of_bound(run),
             "breaks": run.result.get("breaks"),
             "change_requests": selectors.change_requests_for(run),
             "shared_meetings": run.result.get("shared_meetings"),

@@ -88,3 +88,32 @@ def test_a_one_day_event_reads_as_one_day(client, make_user):
     day = f"{event.starts_on:%Y-%m-%d}"
     assert day in body
     assert f"{day} – {day}" not in body
+
+
+def test_the_run_page_explains_the_share_of_the_bound_in_words(client, published):  # noqa: F811
+    event, _chen, _wong, organiser = published
+    run = event.runs.get()
+    client.force_login(organiser)
+
+    english = client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    if run.ratio >= 1:
+        assert "proven optimal" in english
+        assert "已证明为最优" in chinese
+    else:
+        assert f"reaches {round(run.ratio * 100, 1)} % of the upper bound" in english
+        assert "上限的" in chinese
+
+
+def test_share_of_the_bound_as_a_percentage_and_what_is_left():
+    from goglobal.events.models import ScheduleRun
+    from goglobal.events.views import _share_of_bound
+
+    assert _share_of_bound(ScheduleRun(ratio=0.9734)) == {
+        "percent": 97.3,
+        "left": 2.7,
+        "optimal": False,
+    }
+    assert _share_of_bound(ScheduleRun(ratio=1.0))["optimal"] is True
+    assert _share_of_bound(ScheduleRun(ratio=None)) is None
