@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from goglobal.accounts.models import User
 from goglobal.core.models import AuditEvent
+from goglobal.enterprises.models import Contact
 from goglobal.events import rules
 from goglobal.events.models import (
     AgendaBundle,
@@ -26,6 +27,7 @@ from goglobal.events.models import (
     Slot,
     Table,
 )
+from goglobal.providers.models import ServiceProvider
 
 _AGENDA_SALT = "goglobal.events.agenda"
 
@@ -240,3 +242,40 @@ def agenda_bundle_get_for(*, user: User, event: Event, bundle_id: int) -> Agenda
     return get_object_or_404(
         AgendaBundle.objects.filter(event=event, status="done").exclude(file=""), pk=bundle_id
     )
+
+
+DIRECTORY_CANDIDATES = 50
+
+
+def directory_candidates(*, event: Event, query: str) -> dict[str, Any]:
+    """Enterprise contacts and service providers of the directory that could be registered for
+    ``event``, found by name (any script); those already registered are marked."""
+    query = query.strip()[:100]
+    contacts = Contact.objects.filter(enterprise__deleted_at__isnull=True).exclude(email="")
+    providers = ServiceProvider.objects.filter(deleted_at__isnull=True).exclude(email="")
+    if query:
+        contacts = contacts.filter(
+            Q(full_name__icontains=query)
+            | Q(enterprise__name_zh__icontains=query)
+            | Q(enterprise__name_en__icontains=query)
+        )
+        providers = providers.filter(
+            Q(name_en__icontains=query)
+            | Q(name_zh_hans__icontains=query)
+            | Q(name_zh_hant__icontains=query)
+        )
+    taken = {
+        email.lower()
+        for email in Participant.objects.filter(event=event, deleted_at__isnull=True).values_list(
+            "email", flat=True
+        )
+    }
+    contact_rows = list(
+        contacts.select_related("enterprise").order_by("enterprise__name_zh", "full_name", "id")[
+            :DIRECTORY_CANDIDATES
+        ]
+    )
+    provider_rows = list(providers.order_by("name_en", "id")[:DIRECTORY_CANDIDATES])
+    for row in [*contact_rows, *provider_rows]:
+        row.registered = row.email.lower() in taken  # type: ignore[attr-defined]
+    return {"contacts": contact_rows, "providers": provider_rows, "query": query}

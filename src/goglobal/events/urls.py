@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:event_id>/participants/", views.participant_list, name="participants"),
     path("<int:event_id>/participants/new/", views.participant_create, name="participant_create"),
     path(
+        "<int:event_id>/participants/directory/",
+        views.participants_from_directory,
+        name="participants_directory",
+    ),
+    path(
         "<int:event_id>/participants/<int:participant_id>/edit/",
         views.participant_edit,
         name="participant_edit",

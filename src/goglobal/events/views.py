@@ -21,6 +21,7 @@ from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.errors import DomainError
 from goglobal.core.forms import VersionForm
 from goglobal.core.pagination import CappedPaginator
+from goglobal.enterprises.models import Contact
 from goglobal.events import exports, ics, pdf, rules, selectors, services, suggestions
 from goglobal.events.forms import (
     ChangeForm,
@@ -33,6 +34,7 @@ from goglobal.events.forms import (
 )
 from goglobal.events.models import Event, Participant, Priority, ScheduleRun
 from goglobal.imports.tables import csv_lines, xlsx_write
+from goglobal.providers.models import ServiceProvider
 
 
 @login_required
@@ -598,6 +600,47 @@ def _participant_save(
     except (DomainError, ValidationError) as error:
         _form_error(form, error)
     return None
+
+
+@login_required
+def participants_from_directory(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    """Find enterprise contacts and providers in the directory and register the ticked ones."""
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    if request.method == "POST":
+        contact_ids = _ids(request.POST.getlist("contact"))
+        provider_ids = _ids(request.POST.getlist("provider"))
+        if not contact_ids and not provider_ids:
+            messages.error(request, _("Tick at least one contact or provider to add."))
+        else:
+            added, skipped = services.participants_add_from_directory(
+                actor=request.user,
+                event=event,
+                contacts=Contact.objects.filter(
+                    pk__in=contact_ids, enterprise__deleted_at__isnull=True
+                ).select_related("enterprise"),
+                providers=ServiceProvider.objects.filter(
+                    pk__in=provider_ids, deleted_at__isnull=True
+                ),
+            )
+            text = ngettext(
+                "%(count)d participant added from the directory.",
+                "%(count)d participants added from the directory.",
+                added,
+            ) % {"count": added}
+            if skipped:
+                text += " " + ngettext(
+                    "%(count)d skipped: already registered or without an email.",
+                    "%(count)d skipped: already registered or without an email.",
+                    skipped,
+                ) % {"count": skipped}
+            messages.success(request, text)
+            return redirect("events:participants", event_id=event.pk)
+    found = selectors.directory_candidates(event=event, query=request.GET.get("q", ""))
+    return render(request, "events/participants_directory.html", {"event": event, **found})
+
+
+def _ids(values: list[str]) -> list[int]:
+    return [int(value) for value in values if value.isdigit()][:500]
 
 
 @login_required

@@ -18,6 +18,7 @@ from goglobal.events.services.participants import (
     participant_mark_no_show,
     participant_register,
     participant_update,
+    participants_add_from_directory,
 )
 from goglobal.events.services.registrations import (
     ImportCounts,
@@ -55,6 +56,7 @@ __all__ = [
     "participant_mark_no_show",
     "participant_register",
     "participant_update",
+    "participants_add_from_directory",
     "published_run",
     "registrations_import",
     "requests_import",

@@ -14,7 +14,7 @@ from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises import identity
-from goglobal.enterprises.models import Enterprise
+from goglobal.enterprises.models import Contact, Enterprise
 from goglobal.events.models import (
     Event,
     Meeting,
@@ -119,6 +119,70 @@ def participant_register(
     participant.available_slots.set(_slots_of(event, slots))
     audit_record(actor=actor, record=participant, action="created", changes=_state(participant))
     return participant
+
+
+def _directory_language(languages: Iterable[str], default: str) -> str:
+    """The agenda language: ``default`` when the record works in it, else the first it has."""
+    codes = set(languages)
+    spoken = {"zh-hans": {"zh", "zh-hans"}, "zh-hant": {"yue", "zh-hant"}, "en": {"en"}}
+    if codes & spoken[default]:
+        return default
+    if "zh" in codes or "zh-hans" in codes:
+        return "zh-hans"
+    if "yue" in codes or "zh-hant" in codes:
+        return "zh-hant"
+    return "en" if "en" in codes else default
+
+
+@transaction.atomic
+def participants_add_from_directory(
+    *,
+    actor: User,
+    event: Event,
+    contacts: Iterable[Contact] = (),
+    providers: Iterable[ServiceProvider] = (),
+) -> tuple[int, int]:
+    """Register enterprise contacts and service providers of the directory in one go, linked to
+    their records. Returns (added, skipped): those without an email, or whose email is already
+    registered for the event, are skipped rather than refused."""
+    taken = set(
+        Participant.objects.filter(event=event, deleted_at__isnull=True).values_list(
+            "email", flat=True
+        )
+    )
+    taken = {email.lower() for email in taken}
+    rows: list[tuple[dict[str, Any], str]] = []
+    for contact in contacts:
+        enterprise = contact.enterprise
+        values = {
+            "full_name": contact.full_name,
+            "organisation_name": enterprise.name_zh or enterprise.name_en,
+            "kind": ParticipantKind.ENTERPRISE,
+            "enterprise": enterprise,
+            "email": contact.email,
+            "language": _directory_language(contact.languages, "zh-hans"),
+        }
+        rows.append((values, contact.email))
+    for provider in providers:
+        name = str(provider)
+        values = {
+            "full_name": name,
+            "organisation_name": name,
+            "kind": ParticipantKind.PROVIDER,
+            "provider": provider,
+            "email": provider.email,
+            "language": _directory_language(provider.languages, "en"),
+        }
+        rows.append((values, provider.email))
+    added = skipped = 0
+    for values, email in rows:
+        if not email or email.lower() in taken:
+            skipped += 1
+            continue
+        participant_register(actor=actor, event=event, values=values)
+        taken.add(email.lower())
+        added += 1
+    return added, skipped
 
 
 @transaction.atomic
