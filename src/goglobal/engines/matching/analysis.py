@@ -18,6 +18,10 @@ from goglobal.engines.text.segment import tokens
 
 CONCEPT = "@"
 _SENTENCE_END = re.compile(r"[。！？；!?;\n|]+|\.\s+")
+# A bare number ("30", "2019", "500") is no evidence of a service: it is a registry or sequence
+# number, a year or a count, and two names that share one matched as strongly as two profiles
+# that share a service. Numbers joined to letters ("18c", "5g") stay.
+_NUMBER = re.compile(r"[\d.,:/%-]+")
 
 
 def is_concept(term: str) -> bool:
@@ -38,4 +42,5 @@ def analyse(texts: Iterable[str | None]) -> Counter[str]:
 @lru_cache(maxsize=200_000)
 def _sentence_terms(sentence: str) -> tuple[str, ...]:
     found = concepts(sentence, normalised=True)
-    return (*tokens(sentence, normalised=True), *(CONCEPT + concept for concept in found))
+    words = (word for word in tokens(sentence, normalised=True) if not _NUMBER.fullmatch(word))
+    return (*words, *(CONCEPT + concept for concept in found))

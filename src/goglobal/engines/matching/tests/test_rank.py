@@ -1,5 +1,6 @@
 from goglobal.engines.matching import ProviderIndex, Weights, rank
-from goglobal.engines.matching.tests.factories import provider, query, record
+from goglobal.engines.matching.analysis import analyse
+from goglobal.engines.matching.tests.factories import battery_maker, provider, query, record
 
 NEUTRAL = "We advise battery makers."  # states no market and no service
 
@@ -123,3 +124,21 @@ def test_without_market_target_markets_count():
 
     assert ids(matches) == ["vn", "de"]
     assert ("market.targets", {"countries": "VN", "offices": 1}) in matches[0].reasons
+
+
+def test_a_number_shared_by_two_names_is_no_text_evidence():
+    """Registry numbers, years and the numbers in generated names ("Enterprise 30 Co., Ltd.",
+    "海港律師行30") say nothing about a service: a provider whose name holds the enterprise's
+    number ranks exactly as its twin with another number (it scored a whole text point more,
+    which made results depend on which numbers happened to coincide)."""
+    twins = [
+        provider("a", names=("Harbour Partners 30", "海港律師行30"), description=""),
+        provider("b", names=("Harbour Partners 31", "海港律師行31"), description=""),
+    ]
+    enterprise = battery_maker(names=("中建创业网络有限公司", "Enterprise 30 Co., Ltd."))
+    found = rank(ProviderIndex(twins), query(enterprise=enterprise, market=None))
+
+    assert [m.parts["text"] for m in found] == [found[0].parts["text"]] * 2
+    assert [m.score for m in found] == [found[0].score] * 2
+    assert "30" not in analyse(["Enterprise 30 Co., Ltd. founded 2019, 500 staff"])
+    assert {"18c", "5g", "chapter"} <= set(analyse(["Chapter 18C listings for 5G makers"]))
