@@ -5,7 +5,10 @@ index and, before every suggestion request, asks the database what changed since
 looked — providers whose ``updated_at`` is at or after its watermark (every write through
 ``providers.services`` sets it), vectors stored since its vector watermark, and the live count
 (a row removed without a service, or a rolled-back test, shows as a count that differs: the
-index is then rebuilt). Open referrals this month are read on every request (one grouped
+index is then rebuilt). A database older than the index — its newest provider or vector stamp
+before the watermark, as after a rolled-back transaction or a restored backup — or another
+database altogether also rebuilds it: the index never keeps entries, keyed by id, of rows that
+are no longer there. Open referrals this month are read on every request (one grouped
 query), so capacity is never stale. A change is therefore seen by every process on its next
 request; nothing has to be broadcast.
 """
@@ -16,7 +19,8 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from goglobal.engines import matching as engine
 from goglobal.matching import outcomes
@@ -31,6 +35,18 @@ class _State:
     index: engine.ProviderIndex
     watermark: datetime | None
     vector_watermark: datetime | None
+    database: str
+
+
+def _database() -> str:
+    """Which database this index was read from (another one must not reuse it)."""
+    settings = connection.settings_dict
+    return f"{connection.vendor}:{settings.get('HOST') or ''}:{settings.get('NAME')}"
+
+
+def _behind(now: datetime | None, seen: datetime | None) -> bool:
+    """The database's newest stamp is older than what the index has seen: not the same data."""
+    return seen is not None and (now is None or now < seen)
 
 
 _lock = threading.Lock()
@@ -54,10 +70,12 @@ def _vector_mark() -> datetime | None:
 
 def _build() -> _State:
     mark = _vector_mark()
+    # Every row's stamp, removed ones too, read first: a row written while the rest are read is
+    # read again on the next request rather than missed.
+    watermark: datetime | None = ServiceProvider.objects.aggregate(m=Max("updated_at"))["m"]
     rows = list(_providers().filter(deleted_at__isnull=True))
     index = engine.ProviderIndex([to_provider(row) for row in rows], provider_vectors())
-    watermark = max((row.updated_at for row in rows), default=None)
-    return _State(index, watermark, mark)
+    return _State(index, watermark, mark, _database())
 
 
 def _refresh(state: _State) -> None:
@@ -66,12 +84,12 @@ def _refresh(state: _State) -> None:
         vectors = provider_vectors([row.pk for row in changed])
         for row in changed:
             key = str(row.pk)
+            state.watermark = max(state.watermark, row.updated_at)
             if row.deleted_at is not None:
                 if key in state.index:
                     state.index.remove(key)
                 continue
             state.index.add(to_provider(row), vectors.get(key))
-            state.watermark = max(state.watermark, row.updated_at)
     mark = _vector_mark()
     if mark is not None and mark != state.vector_watermark:
         since = state.vector_watermark
@@ -91,12 +109,18 @@ def provider_index() -> engine.ProviderIndex:
     """This process's index, brought up to date with the database (see the module's rule)."""
     global _state
     with _lock:
-        live = ServiceProvider.objects.filter(deleted_at__isnull=True).aggregate(
-            n=Count("pk"), last=Max("updated_at")
+        live = ServiceProvider.objects.aggregate(
+            n=Count("pk", filter=Q(deleted_at__isnull=True)), last=Max("updated_at")
         )
-        if _state is None:
+        vector_mark = _vector_mark()
+        if (
+            _state is None
+            or _state.database != _database()
+            or _behind(live["last"], _state.watermark)
+            or _behind(vector_mark, _state.vector_watermark)
+        ):
             _state = _build()
-        elif live["last"] != _state.watermark or _state.vector_watermark != _vector_mark():
+        elif live["last"] != _state.watermark or _state.vector_watermark != vector_mark:
             _refresh(_state)
         if len(_state.index) != live["n"]:
             _state = _build()

@@ -2,6 +2,7 @@
 """One index per process, changed incrementally; profile vectors stored on save and reused."""
 
 import pytest
+from django.db import transaction
 
 from goglobal.engines.matching import embed
 from goglobal.knowledge.models import Country, NeedCode
@@ -68,3 +69,37 @@ def test_index_is_kept_per_process_and_an_edit_is_ranked_on_its_new_profile(
 
     assert index_cache.provider_index() is first  # changed in place, not rebuilt
     assert after[0].provider_id == provider.pk
+
+
+def test_a_database_rolled_back_behind_the_index_rebuilds_it(scene, officer):
+    """An edit the index has seen, then rolled back (a test's transaction, a restored backup):
+    the database is older than the index's watermark, so the index is rebuilt from it instead of
+    keeping the profile that no longer exists (an index keyed by id outliving its database)."""
+    _enterprise, need, *_ = scene
+    provider = provider_create(
+        actor=officer, data=_input("Corporate work for battery makers.", need.need, [])
+    )
+    index_cache.reset()
+    index_cache.provider_index()
+    try:
+        with transaction.atomic():
+            provider.refresh_from_db()
+            provider_update(
+                actor=officer, provider=provider, seen_version=provider.version,
+                data=_input("Our own office in Bangkok incorporates companies in Thailand.",
+                            need.need, [MarketInput(country=Country.objects.get(code="TH"),
+                                                    presence=Presence.OFFICE)]),
+            )  # fmt: skip
+            assert "TH" in index_cache.provider_index().get(str(provider.pk)).office_markets
+            raise _RolledBackError
+    except _RolledBackError:
+        pass
+
+    seen = index_cache.provider_index().get(str(provider.pk))
+    assert seen is not None
+    assert "TH" not in seen.office_markets
+    assert "Bangkok" not in seen.description
+
+
+class _RolledBackError(Exception):
+    pass
