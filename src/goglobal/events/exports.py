@@ -1,4 +1,6 @@
-"""The schedule of a run as rows for CSV and XLSX (columns documented in docs/events.md)."""
+"""The schedule of a run as rows for CSV and XLSX (columns documented in docs/events.md).
+
+The table writers neutralise formulas in every cell (``goglobal.core.spreadsheets``)."""
 
 from __future__ import annotations
 
@@ -21,12 +23,6 @@ SCHEDULE_COLUMNS = [
     "value",
     "outcome",
 ]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading formula character gets an apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def schedule_rows(run: ScheduleRun) -> Iterator[list[str]]:
@@ -38,9 +34,9 @@ def schedule_rows(run: ScheduleRun) -> Iterator[list[str]]:
             start.date().isoformat(),
             start.strftime("%H:%M"),
             end.strftime("%H:%M"),
-            safe_cell(meeting.table.label),
+            meeting.table.label,
             *(
-                safe_cell(value)
+                value
                 for person in (meeting.first, meeting.second)
                 for value in (person.full_name, person.organisation_name, person.email)
             ),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from goglobal.core.spreadsheets import csv_cell, csv_cell_read, xlsx_cell
 from goglobal.imports.models import FileFormat
 
 
@@ -57,7 +58,7 @@ def _csv_rows(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
     number = 1
     try:
         for number, cells in enumerate(reader, start=1):
-            yield number, [cell.strip() for cell in cells]
+            yield number, [csv_cell_read(cell.strip()) for cell in cells]
     except UnicodeDecodeError as error:
         raise TableError(
             _("The file is not UTF-8 text; save it as “CSV UTF-8” and try again."), row=number + 1
@@ -90,29 +91,35 @@ class _Echo:
         return value
 
 
-def csv_lines(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
-    """CSV text a line at a time, with a BOM so that Excel opens it as UTF-8."""
+def csv_lines(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """CSV text a line at a time, with a BOM so that Excel opens it as UTF-8.
+
+    Every cell goes through :func:`csv_cell`, so nothing is written as a live formula.
+    """
     writer = csv.writer(_Echo())
-    yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow(header)
+    yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow([csv_cell(cell) for cell in header])
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow([csv_cell(cell) for cell in row])
 
 
-def csv_write(handle: IO[str], header: list[str], rows: Iterable[list[str]]) -> int:
+def csv_write(handle: IO[str], header: list[str], rows: Iterable[list[Any]]) -> int:
     count = -1
     for count, line in enumerate(csv_lines(header, rows)):  # noqa: B007 - counted
         handle.write(line)
     return count
 
 
-def xlsx_write(handle: IO[bytes] | str, header: list[str], rows: Iterable[list[str]]) -> int:
-    """Write a one-sheet workbook in openpyxl's write-only mode; returns the data rows written."""
+def xlsx_write(handle: IO[bytes] | str, header: list[str], rows: Iterable[list[Any]]) -> int:
+    """Write a one-sheet workbook in openpyxl's write-only mode; returns the data rows written.
+
+    Every cell goes through :func:`xlsx_cell`: text that looks like a formula is a text cell.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append(header)
+    sheet.append([xlsx_cell(sheet, cell) for cell in header])
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([xlsx_cell(sheet, cell) for cell in row])
         count += 1
     workbook.save(handle)
     return count

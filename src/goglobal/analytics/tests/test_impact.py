@@ -186,7 +186,10 @@ def test_exports_neutralise_formulas(client, officer, story):
 
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1][0] == '\'=HYPERLINK("http://evil")'
-    assert workbook.active.cell(row=2, column=1).value == '\'=HYPERLINK("http://evil")'
+    cell = workbook.active.cell(row=2, column=1)
+    assert cell.value == '=HYPERLINK("http://evil")'
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
 
 
 @pytest.mark.parametrize(

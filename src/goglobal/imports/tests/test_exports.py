@@ -111,3 +111,52 @@ def test_deleted_records_are_not_exported(officer):
     _header, rows = selectors.export_rows(kind="enterprises")
 
     assert len(list(rows)) == 1
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_an_export_never_writes_a_live_formula_and_imports_back_unchanged(
+    client, officer, file_format
+):
+    from django.urls import reverse
+
+    from goglobal.imports import services
+
+    name = '=HYPERLINK("http://evil.example","click")'
+    first = import_rows(
+        "enterprises",
+        [EnterpriseRowFactory.build(name_en=name, contact_name="@SUM(A1)")],
+        actor=officer,
+    )
+    assert first.status == "succeeded", first.errors
+    client.force_login(officer)
+
+    response = client.get(reverse("imports:export", args=["enterprises", file_format]))
+
+    content = b"".join(response.streaming_content)
+    if file_format == "csv":
+        text = content.decode("utf-8-sig")
+        assert '"\'=HYPERLINK(""http://evil.example"",""click"")"' in text
+        assert ",'@SUM(A1)," in text
+        assert ",'+86 755 5555 0000," in text
+    else:
+        import zipfile
+
+        sheet_xml = zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml")
+        assert b"<f>" not in sheet_xml
+        cells = {
+            cell.value: cell
+            for row in load_workbook(io.BytesIO(content)).active.iter_rows()
+            for cell in row
+        }
+        assert cells[name].data_type == "s"
+        assert cells[name].quotePrefix
+    job = services.import_job_create(
+        actor=officer,
+        kind="enterprises",
+        upload=upload(content, f"export.{file_format}"),
+        dry_run=False,
+        run_in_background=False,
+    )
+    job = services.import_run(job=job)
+    assert job.status == "succeeded", job.errors
+    assert (job.created_count, job.updated_count, job.unchanged_count) == (0, 0, 1)
