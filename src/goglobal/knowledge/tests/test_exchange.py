@@ -48,7 +48,9 @@ def test_export_holds_sources_and_dates(tmp_path: Path) -> None:
     document = json.loads(path.read_text(encoding="utf-8"))
     assert counts["agreements"] == len(rows("agreements.csv"))
     peru = next(row for row in document["agreements"] if row["code"] == "fta-peru")
-    assert peru["source"] == "fta-peru-2024"
+    shipped = next(row for row in rows("agreements.csv") if row["code"] == "fta-peru")
+    assert peru["source"] == shipped["source"]
+    assert peru["second_source"] == shipped["second_source"]
     assert peru["signed_on"] == "2024-11-15"
     assert peru["checked_on"]
 
