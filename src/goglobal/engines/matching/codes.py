@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 # GB/T 4754-2017: (first division, last division, section letter).
 _SECTIONS = (
     (1, 5, "A"), (6, 12, "B"), (13, 43, "C"), (44, 46, "D"), (47, 50, "E"), (51, 52, "F"),
@@ -53,9 +56,23 @@ def expected_categories(need: str) -> frozenset[str]:
 SERVED_IN_HONG_KONG = frozenset(
     {"fundraising.ipo", "hq.regional", "treasury.centre", "banking.accounts", "talent.mobility"}
 )
+# Needs that go either way: talent is brought into Hong Kong (a regional HQ's staff) or hired
+# and relocated abroad (work visas in Singapore). They are served in Hong Kong only when the
+# enterprise's own text says Hong Kong; otherwise its target markets count as for any need.
+SERVED_IN_HONG_KONG_IF_SAID = frozenset({"talent.mobility"})
+# On normalised text (casefolded, Traditional folded to Simplified): 香港, 来港/赴港/驻港…, HK.
+_HONG_KONG = re.compile(r"香港|[来赴在驻抵留返]港|hong\s*kong|\bhk\b|\bhksar\b")
 
 
-def served_in_hong_kong(need: str) -> bool:
+def says_hong_kong(normalised_texts: Iterable[str]) -> bool:
+    return any(_HONG_KONG.search(text) for text in normalised_texts if text)
+
+
+def served_in_hong_kong(need: str, says_hk: bool = True) -> bool:
+    """Whether ``need`` is served in Hong Kong itself; ``says_hk``: the enterprise's text names
+    Hong Kong (decides the needs that go either way)."""
+    if need in SERVED_IN_HONG_KONG_IF_SAID:
+        return says_hk
     return need in SERVED_IN_HONG_KONG or need.split(".")[0] in {"hq", "treasury"}
 
 

@@ -9,12 +9,18 @@ import numpy as np
 import numpy.typing as npt
 
 from goglobal.engines.matching.analysis import analyse, is_concept
-from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
+from goglobal.engines.matching.codes import (
+    expected_categories,
+    says_hong_kong,
+    section_of,
+    served_in_hong_kong,
+)
 from goglobal.engines.matching.derive import derive
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Enterprise, ProviderQuery, TrackRecord
 from goglobal.engines.matching.postings import Slots
 from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
+from goglobal.engines.text.normalise import normalise
 
 Floats = npt.NDArray[np.float64]
 
@@ -59,6 +65,12 @@ def enterprise_facts(enterprise: Enterprise) -> tuple[tuple[str, ...], tuple[str
     return sectors, (*enterprise.target_markets, *stated)
 
 
+@lru_cache(maxsize=4096)
+def enterprise_says_hong_kong(enterprise: Enterprise) -> bool:
+    """The enterprise's description names Hong Kong (where talent is to go, for instance)."""
+    return says_hong_kong([normalise(enterprise.description or "")])
+
+
 def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights) -> Floats:
     """Cover of the asked market; without one, the mean cover of the enterprise's targets, or
     nothing for a need served in Hong Kong itself (listing, regional HQ, treasury, accounts,
@@ -66,7 +78,7 @@ def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: We
     if query.market:
         return market_cover(index, query.market, slots, weights)
     targets = enterprise_facts(query.enterprise)[1]
-    if not targets or served_in_hong_kong(query.need):
+    if not targets or served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
         return np.zeros(len(slots))
     covers = [market_cover(index, target, slots, weights) for target in targets]
     result: Floats = np.mean(covers, axis=0)

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 from goglobal.engines.matching.codes import expected_categories, section_of, served_in_hong_kong
 from goglobal.engines.matching.derive import Derived
-from goglobal.engines.matching.features import enterprise_facts, query_concepts
+from goglobal.engines.matching.features import (
+    enterprise_facts,
+    enterprise_says_hong_kong,
+    query_concepts,
+)
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Provider, ProviderQuery, Reason
 from goglobal.engines.matching.weights import Weights
@@ -76,7 +80,7 @@ def _market(query: ProviderQuery, provider: Provider, derived: Derived) -> list[
                 return [("market.text", {"country": market, "presence": presence,
                                          "phrase": phrase})]  # fmt: skip
         return [("market.global", {})] if provider.works_globally else []
-    if served_in_hong_kong(query.need):
+    if served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
         return []
     covered = provider.office_markets | provider.network_markets | derived.markets
     targets = [market for market in enterprise_facts(query.enterprise)[1] if market in covered]

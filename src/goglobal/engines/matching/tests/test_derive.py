@@ -2,9 +2,9 @@
 
 import pytest
 
-from goglobal.engines.matching import ProviderIndex, rank
+from goglobal.engines.matching import Provider, ProviderIndex, rank
 from goglobal.engines.matching.derive import derive
-from goglobal.engines.matching.tests.factories import provider, query
+from goglobal.engines.matching.tests.factories import battery_maker, provider, query
 
 
 def test_market_named_only_in_traditional_chinese_text():
@@ -126,3 +126,25 @@ def test_needs_served_in_hong_kong_do_not_reward_target_market_cover():
                  query(market=None))  # fmt: skip
     assert legal[0].id == "a"
     assert legal[0].parts["market"] > 0
+
+
+def test_talent_is_served_in_hong_kong_only_when_the_enterprise_says_so():
+    def talent(id: str, offices: frozenset[str]) -> Provider:
+        return provider(id, needs=frozenset({"talent.mobility"}), category="hr_talent",
+                        office_markets=offices, description="Visas and relocation.")  # fmt: skip
+
+    index = ProviderIndex([talent("sg", frozenset({"SG"})), talent("far", frozenset({"BR"}))])
+    abroad = battery_maker(
+        description="We plan to expand into Singapore and need work visas and relocation.",
+        target_markets=("SG",),
+    )
+    into_hk = battery_maker(
+        description="我們計劃開拓新加坡市場，需要為派駐香港的員工辦理簽證。", target_markets=("SG",)
+    )
+
+    found = rank(index, query(enterprise=abroad, need="talent.mobility", market=None))
+    assert found[0].id == "sg"
+    assert found[0].parts["market"] > 0
+    assert ("market.targets", {"countries": "SG", "offices": 1}) in found[0].reasons
+    staying = rank(index, query(enterprise=into_hk, need="talent.mobility", market=None))
+    assert {m.parts["market"] for m in staying} == {0.0}
