@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime
 import random
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from goglobal.accounts.models import Role, User
 from goglobal.cases import rules, services
-from goglobal.cases.models import Case, CaseEvent, Confirmation, Outcome
+from goglobal.cases.models import Case, CaseEvent, Confirmation, Outcome, Referral
+from goglobal.cases.services.referrals import reply_days
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import Country
+from goglobal.matching.services import match_suggest
 from goglobal.providers.models import ProviderMembership, ServiceProvider
 
 # How many of every 20 cases end in each stage.
@@ -212,3 +215,85 @@ def cases_demo_create(seed: int, count: int = 160) -> list[Case]:
         _outcomes(case, rng, today)
         created.append(case)
     return created
+
+
+# The demo provider's inbox holds a referral in every state; "sent_waiting" is older than the
+# reply time, so the inbox's "waiting" count is not zero.
+SHOWCASE_STATES = (
+    "proposed",
+    "sent",
+    "sent_waiting",
+    "accepted",
+    "in_progress",
+    "declined",
+    "completed",
+    "withdrawn",
+)
+
+
+def _showcase_referral(case: Case, need: Any, provider: ServiceProvider, state: str) -> Referral:
+    officer = case.owner
+    member = _provider_actor(provider, officer)
+    note = "企业财务总监下周在港，请在一周内联系，先了解其香港公司设立的时间表。"
+    referral = services.referral_propose(
+        case=case, need=need, provider=provider, actor=officer, note=note
+    )
+    if state == "proposed":
+        return referral
+    referral = services.referral_send(referral=referral, actor=officer, seen_version=1)
+    if state == "sent_waiting":
+        sent = timezone.now() - datetime.timedelta(days=reply_days() + 3)
+        Referral.objects.filter(pk=referral.pk).update(sent_at=sent)
+    elif state == "withdrawn":
+        services.referral_withdraw(
+            referral=referral, actor=officer, seen_version=2, note="企业改变了计划"
+        )
+    elif state == "declined":
+        services.referral_decline(
+            referral=referral, actor=member, seen_version=2, reason="本季度容量已满"
+        )
+    elif state in {"accepted", "in_progress", "completed"}:
+        referral = services.referral_accept(referral=referral, actor=member, seen_version=2)
+        if state == "in_progress":
+            services.referral_progress(
+                referral=referral, actor=member, seen_version=3, note="已与企业首次通话"
+            )
+        elif state == "completed":
+            services.referral_complete(
+                referral=referral, actor=member, seen_version=3, outcome="香港公司已注册完成"
+            )
+    return referral
+
+
+def cases_demo_showcase(*, provider: ServiceProvider, suggest_limit: int = 60) -> dict[str, int]:
+    """What the demo shows its roles: the demo provider's referrals in every state (each on a
+    different case), and the matcher's suggestions stored for the needs of open cases, so the
+    case page shows them without a click."""
+    cases = list(
+        Case.objects.filter(deleted_at__isnull=True)
+        .exclude(stage__in=["lead", "closed", "dormant"])
+        .exclude(referrals__provider=provider)
+        .select_related("owner", "enterprise")
+        .order_by("id")
+    )
+    made = 0
+    states = list(SHOWCASE_STATES)
+    for case in cases:
+        row = case.enterprise.needs.select_related("need").first()
+        if row is None:
+            continue
+        if not states:
+            break
+        _showcase_referral(case, row.need, provider, states.pop(0))
+        made += 1
+    suggested = 0
+    open_cases = (
+        Case.objects.filter(deleted_at__isnull=True)
+        .exclude(stage__in=["closed", "dormant", "landed_hk", "expanded_abroad"])
+        .select_related("enterprise", "owner")
+        .order_by("id")[:suggest_limit]
+    )
+    for case in open_cases:
+        for row in case.enterprise.needs.select_related("need"):
+            suggested += len(match_suggest(enterprise=case.enterprise, need=row.need, actor=None))
+    return {"referrals": made, "suggestions": suggested}

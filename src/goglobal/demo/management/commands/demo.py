@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
 from goglobal.accounts.models import STAFF_ROLES, Role, User
-from goglobal.cases.demo import cases_demo_create
+from goglobal.cases.demo import cases_demo_create, cases_demo_showcase
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
@@ -78,6 +78,14 @@ class Command(BaseCommand):
                     lambda: cases_demo_create(options["seed"]),
                 )
                 self.stdout.write(f"  {len(cases)} cases across every stage")
+                shown = self._step(
+                    "Referrals in every state for the demo provider, stored suggestions",
+                    lambda: cases_demo_showcase(provider=provider),
+                )
+                self.stdout.write(
+                    f"  {shown['referrals']} referrals to the demo provider, "
+                    f"{shown['suggestions']} matcher suggestions"
+                )
                 roadmaps = self._step(
                     "Computing going-global roadmaps",
                     lambda: roadmaps_demo_create(options["seed"]),
