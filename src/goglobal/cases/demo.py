@@ -233,6 +233,7 @@ SHOWCASE_STATES = (
 
 def _showcase_referral(case: Case, need: Any, provider: ServiceProvider, state: str) -> Referral:
     officer = case.owner
+    assert officer is not None  # noqa: S101 (the showcase picks owned cases)
     member = _provider_actor(provider, officer)
     note = "企业财务总监下周在港，请在一周内联系，先了解其香港公司设立的时间表。"
     referral = services.referral_propose(
@@ -270,7 +271,7 @@ def cases_demo_showcase(*, provider: ServiceProvider, suggest_limit: int = 60) -
     different case), and the matcher's suggestions stored for the needs of open cases, so the
     case page shows them without a click."""
     cases = list(
-        Case.objects.filter(deleted_at__isnull=True)
+        Case.objects.filter(deleted_at__isnull=True, owner__isnull=False)
         .exclude(stage__in=["lead", "closed", "dormant"])
         .exclude(referrals__provider=provider)
         .select_related("owner", "enterprise")

@@ -216,9 +216,10 @@ def refer_suggestion(request: AuthenticatedRequest, suggestion_id: int) -> HttpR
     enterprise_get_for(user=request.user, enterprise_id=suggestion.enterprise_id)
     form = SuggestionReferForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, f"{label}: {error}" if label else str(error))
         existing = Case.objects.filter(
             enterprise_id=suggestion.enterprise_id, deleted_at__isnull=True
         ).first()
