@@ -80,7 +80,12 @@ def _value(plan: Plan, slot_of: tuple[int, ...] | list[int]) -> int:
 
 def _pairs_only(plan: Plan) -> bool:
     sets = [plan.units[u].members for u in range(len(plan.units))]
-    return not plan.order and all(len(m) == 2 for m in sets) and len(set(sets)) == len(sets)
+    return (
+        not plan.order
+        and not plan.too_close
+        and all(len(m) == 2 for m in sets)
+        and len(set(sets)) == len(sets)
+    )
 
 
 def _value_phase(
@@ -188,6 +193,8 @@ def _valid(plan: Plan, slot_of: tuple[int, ...]) -> bool:
     if any(n > cap for n, cap in zip(count, plan.capacity, strict=True)):
         return False
     if any(slot_of[u] < 0 for u, _, _ in plan.pinned):
+        return False
+    if any(slot_of[a] == ta and slot_of[b] == tb for a, ta, b, tb in plan.too_close):
         return False
     return all(
         slot_of[after] < 0 or 0 <= slot_of[before] < slot_of[after] for before, after in plan.order

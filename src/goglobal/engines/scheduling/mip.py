@@ -96,6 +96,10 @@ class Columns:
         for p, cols in sorted(by_person.items()):
             if plan.capacity[p] < len(plan.slots):
                 model.row([(c, 1.0) for c in set(cols)], -INF, float(plan.capacity[p]))
+        column = {key: col for col, key in enumerate(self.keys)}
+        for a, ta, b, tb in plan.too_close:
+            if (a, ta) in column and (b, tb) in column:
+                model.row([(column[a, ta], 1.0), (column[b, tb], 1.0)], -INF, 1.0)
         for before, after in plan.order:
             slots_before = [(c, self.keys[c][1]) for c in self.by_unit[before]]
             for col in self.by_unit[after]:

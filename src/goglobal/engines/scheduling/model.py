@@ -48,6 +48,7 @@ class Request:
     organisation: str = ""  # the organisation asked for (format 2), with ``marked_by``
     marked_by: tuple[str, ...] = ()  # its representatives who join (empty: all of them)
     not_in: frozenset[str] = frozenset()  # slots the meeting must avoid (format 2)
+    venue: str = ""  # where the meeting takes place (format 2 with venues); "" anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class Instance:
     precedences: tuple[Precedence, ...] = ()
     break_spread: int | None = None  # format 2: most breaks minus fewest, at most this
     minimise_breaks: bool = True  # format 2: second objective after the value
+    venues: tuple[str, ...] = ()  # format 2: venue ids
+    travel: tuple[tuple[str, str, int], ...] = ()  # format 2: (venue, venue, minutes), both ways
 
     def pair_values(self) -> dict[Pair, int]:
         """Value of every requested pair: the sum of the weights of requests in either direction."""

@@ -31,6 +31,8 @@ _TOP = {
     "programme",
     "precedences",
     "objective",
+    "venues",
+    "travel",
 }
 
 
@@ -42,7 +44,9 @@ def load_v2(data: Mapping[str, Any]) -> Instance:
     tables = _tables(f.required(data, "tables", ""))
     participants = _participants(f.required(data, "participants", ""), slot_ids)
     people = {p.id: p for p in participants}
-    requests = _requests(f.required(data, "requests", ""), people, sessions, slot_ids)
+    venues = _venues(data.get("venues", []))
+    travel = _travel(data.get("travel", []), set(venues))
+    requests = _requests(f.required(data, "requests", ""), people, sessions, slot_ids, set(venues))
     fixed = tuple(
         _fixed(entry, f"fixed[{index}]", people, slot_ids, set(tables))
         for index, entry in enumerate(f.array(data.get("fixed", []), "fixed"))
@@ -64,6 +68,8 @@ def load_v2(data: Mapping[str, Any]) -> Instance:
         precedences=precedences,
         break_spread=spread,
         minimise_breaks=minimise,
+        venues=venues,
+        travel=travel,
     )
     # Imported here: units imports this module's neighbours, not the other way round.
     from goglobal.engines.scheduling.units import check_units
@@ -155,12 +161,26 @@ def _participants(value: object, slot_ids: set[str]) -> tuple[Participant, ...]:
 
 
 def _requests(  # noqa: C901 - one check per field
-    value: object, people: dict[str, Participant], sessions: set[str], slot_ids: set[str]
+    value: object,
+    people: dict[str, Participant],
+    sessions: set[str],
+    slot_ids: set[str],
+    venues: set[str],
 ) -> tuple[Request, ...]:
     requests: list[Request] = []
     seen: dict[tuple[str, str], int] = {}
     organisations = {p.organisation for p in people.values() if p.organisation}
-    keys = {"from", "to", "organisation", "marked_by", "weight", "session", "separate", "not_in"}
+    keys = {
+        "from",
+        "to",
+        "organisation",
+        "marked_by",
+        "weight",
+        "session",
+        "separate",
+        "not_in",
+        "venue",
+    }
     for index, entry in enumerate(f.array(value, "requests")):
         where = f"requests[{index}]"
         item = f.obj(entry, where)
@@ -217,12 +237,66 @@ def _requests(  # noqa: C901 - one check per field
         for i, slot in enumerate(avoid):
             if slot not in slot_ids:
                 raise InstanceError(f"{where}.not_in[{i}]", f'unknown slot "{slot}"')
+        venue = ""
+        if "venue" in item:
+            venue = f.text(item["venue"], f"{where}.venue")
+            if venue not in venues:
+                raise InstanceError(f"{where}.venue", f'unknown venue "{venue}"')
         requests.append(
             Request(
-                source, target, weight, session, separate, organisation, marked, frozenset(avoid)
+                source,
+                target,
+                weight,
+                session,
+                separate,
+                organisation,
+                marked,
+                frozenset(avoid),
+                venue,
             )
         )
     return tuple(requests)
+
+
+def _venues(value: object) -> tuple[str, ...]:
+    venues: list[str] = []
+    for index, entry in enumerate(f.array(value, "venues")):
+        where = f"venues[{index}]"
+        item = f.obj(entry, where)
+        f.only_keys(item, {"id", "name"}, where)
+        venue = f.text(f.required(item, "id", where), f"{where}.id")
+        if venue in venues:
+            raise InstanceError(f"{where}.id", f'duplicate venue "{venue}"')
+        if not isinstance(item.get("name", ""), str):
+            raise InstanceError(f"{where}.name", "must be a string")
+        venues.append(venue)
+    return tuple(venues)
+
+
+def _travel(value: object, venues: set[str]) -> tuple[tuple[str, str, int], ...]:
+    out: list[tuple[str, str, int]] = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(f.array(value, "travel")):
+        where = f"travel[{index}]"
+        item = f.obj(entry, where)
+        f.only_keys(item, {"from", "to", "minutes"}, where)
+        ends = []
+        for key in ("from", "to"):
+            venue = f.text(f.required(item, key, where), f"{where}.{key}")
+            if venue not in venues:
+                raise InstanceError(f"{where}.{key}", f'unknown venue "{venue}"')
+            ends.append(venue)
+        if ends[0] == ends[1]:
+            raise InstanceError(f"{where}.to", "must differ from from")
+        key2 = (min(ends), max(ends))
+        if key2 in seen:
+            raise InstanceError(where, f"duplicate of travel[{seen[key2]}]")
+        seen[key2] = index
+        minutes = f.integer(
+            f.required(item, "minutes", where), f"{where}.minutes", minimum=0, maximum=24 * 60
+        )
+        out.append((ends[0], ends[1], minutes))
+    return tuple(out)
 
 
 def _known(value: object, where: str, people: Mapping[str, Participant]) -> str:

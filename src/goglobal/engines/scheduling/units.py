@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from goglobal.engines.scheduling.errors import InstanceError
 from goglobal.engines.scheduling.model import ANY_SESSION, Instance, Members, Participant
+from goglobal.engines.scheduling.travel import check_venues, too_close
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Plan:
     sequences: tuple[tuple[tuple[int, ...], ...], ...]  # per person: per day, slots that count
     spread: int | None
     minimise_breaks: bool
+    # (unit, slot, unit, slot): a member of both could not travel between their venues in time
+    too_close: tuple[tuple[int, int, int, int], ...] = ()
 
     def slot_list(self, unit: int) -> list[int]:
         mask = self.allowed[unit]
@@ -235,6 +238,7 @@ def build_plan(instance: Instance) -> Plan:
         sequences=sequences,
         spread=instance.break_spread,
         minimise_breaks=instance.minimise_breaks,
+        too_close=too_close(instance, frozen, members, allowed),
     )
 
 
@@ -243,6 +247,7 @@ def check_units(instance: Instance) -> None:
     units = build_units(instance)
     _check_fixed(instance, units)
     _check_precedences(instance, units)
+    check_venues(instance, units)
 
 
 def _check_fixed(instance: Instance, units: tuple[Unit, ...]) -> None:

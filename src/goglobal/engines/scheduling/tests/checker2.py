@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from goglobal.engines.scheduling.model import Instance, Meeting, Result
 
@@ -121,6 +122,7 @@ def check(instance: Instance, result: Result) -> None:  # noqa: C901 - one rule 
         if after:
             assert before, f"precedence broken {precedence}"
             assert min(before) < min(after), f"precedence broken {precedence}"
+    check_travel(instance, result.meetings)
     assert result.value == value_of(instance, result.meetings), "value"
     assert result.value <= result.upper_bound, "value above the bound"
     assert result.breaks is not None
@@ -198,3 +200,51 @@ def _fake(instance: Instance, meetings: Sequence[Meeting]):  # type: ignore[no-u
         (max(active) - min(active)) if active else 0,
         (),
     )
+
+
+def _venue_of(instance: Instance, meeting: Meeting) -> str:
+    """The venue named by a request among the meeting's participants ("" when none names one)."""
+    inside = set(meeting.participants)
+    orgs = {p.organisation for p in instance.participants if p.id in inside}
+    for request in instance.requests:
+        met = request.to_id in inside or (request.organisation and request.organisation in orgs)
+        if request.venue and request.from_id in inside and met:
+            return request.venue
+    return ""
+
+
+def _shortest(instance: Instance, start: str) -> dict[str, float]:
+    """Dijkstra-free: relax every travel edge until nothing changes (Bellman-Ford)."""
+    far = float("inf")
+    distance = {v: far for v in instance.venues}
+    distance[start] = 0
+    changed = True
+    while changed:
+        changed = False
+        for a, b, minutes in instance.travel:
+            for x, y in ((a, b), (b, a)):
+                if distance[x] + minutes < distance[y]:
+                    distance[y] = distance[x] + minutes
+                    changed = True
+    return distance
+
+
+def check_travel(instance: Instance, meetings: Iterable[Meeting]) -> None:
+    """Every member's consecutive meetings at venues leave at least the travel time between."""
+    if not instance.venues:
+        return
+    slots = {s.id: s for s in instance.slots}
+    agenda: dict[str, list[tuple[datetime, datetime, str]]] = {}
+    for meeting in meetings:
+        venue = _venue_of(instance, meeting)
+        if not venue:
+            continue
+        slot = slots[meeting.slot]
+        for person in meeting.participants:
+            agenda.setdefault(person, []).append((slot.start, slot.end, venue))
+    for person, items in agenda.items():
+        items.sort(key=lambda item: item[0])
+        for (_, end, here), (start, _, there) in itertools.pairwise(items):
+            gap = (start - end).total_seconds() / 60
+            need = _shortest(instance, here)[there]
+            assert gap >= need, f"{person} cannot travel {here} -> {there} in {gap} minutes"

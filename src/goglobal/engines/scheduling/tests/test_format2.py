@@ -314,3 +314,142 @@ def test_a_published_b2b_instance_is_scheduled_whole_without_breaks():
     assert len(result.meetings) == len(loaded.requests)
     assert result.breaks is not None
     assert result.breaks.total == 0  # no breaks at all: optimal
+
+
+def _visit(**extra) -> dict:
+    """Two venues 45 minutes apart, 30-minute slots back to back, a member meeting at both."""
+    data = instance(
+        slots=slots(4),
+        tables=["T1", "T2"],
+        participants=[{"id": "m"}, {"id": "x"}, {"id": "y"}],
+        venues=[{"id": "north", "name": "North Point"}, {"id": "south"}],
+        travel=[{"from": "north", "to": "south", "minutes": 45}],
+        requests=[
+            {"from": "m", "to": "x", "venue": "north"},
+            {"from": "m", "to": "y", "venue": "south"},
+        ],
+    )
+    data.update(extra)
+    return data
+
+
+def test_travel_between_venues_is_respected_for_every_member():
+    loaded = load_instance(_visit())
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert result.value == 2
+    at = {m.participants: int(m.slot[1:]) for m in result.meetings}
+    # 45 minutes between venues: at least one 30-minute slot between the two meetings
+    assert abs(at[("m", "x")] - at[("m", "y")]) >= 3
+
+
+def test_no_route_between_venues_keeps_their_meetings_apart():
+    loaded = load_instance(_visit(travel=[]))
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert result.value == 1
+
+
+def test_travel_uses_the_shortest_route_through_a_third_venue():
+    loaded = load_instance(
+        _visit(
+            slots=slots(3),
+            venues=[{"id": "north"}, {"id": "south"}, {"id": "mid"}],
+            travel=[
+                {"from": "north", "to": "south", "minutes": 200},
+                {"from": "north", "to": "mid", "minutes": 10},
+                {"from": "mid", "to": "south", "minutes": 15},
+            ],
+        )
+    )
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)
+    assert result.value == 2  # 25 minutes via "mid": fits in the one slot between s0 and s2
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"venues": [{"id": "north"}, {"id": "north"}]}, "venues[1].id"),
+        ({"venues": [{"id": "north", "where": 1}]}, "venues[0].where"),
+        ({"travel": [{"from": "north", "to": "east", "minutes": 5}]}, "travel[0].to"),
+        ({"travel": [{"from": "north", "to": "north", "minutes": 5}]}, "travel[0].to"),
+        ({"travel": [{"from": "north", "to": "south", "minutes": -5}]}, "travel[0].minutes"),
+        ({"travel": [{"from": "north", "to": "south"}]}, "travel[0].minutes"),
+        (
+            {
+                "travel": [
+                    {"from": "north", "to": "south", "minutes": 5},
+                    {"from": "south", "to": "north", "minutes": 6},
+                ]
+            },
+            "travel[1]",
+        ),
+        ({"requests": [{"from": "m", "to": "x", "venue": "east"}]}, "requests[0].venue"),
+        (
+            {
+                "participants": [
+                    {"id": "m"},
+                    {"id": "x1", "organisation": "X"},
+                    {"id": "x2", "organisation": "X"},
+                ],
+                "requests": [
+                    {"from": "m", "to": "x1", "venue": "north"},
+                    {"from": "m", "to": "x2", "venue": "south"},
+                ],
+            },
+            "requests[1].venue",
+        ),
+    ],
+)
+def test_bad_venues_and_travel_name_the_field(change, field):
+    with pytest.raises(InstanceError) as error:
+        load_instance(_visit(**change))
+    assert error.value.where == field
+
+
+def _tiny_visit(seed: int) -> dict:
+    rng = random.Random(1000 + seed)
+    people = [{"id": f"p{i}"} for i in range(4)]
+    venues = ["v0", "v1", "v2"]
+    chosen: dict[tuple[str, str], dict] = {}
+    while len(chosen) < 4:
+        a, b = rng.sample(range(4), 2)
+        request = {"from": f"p{a}", "to": f"p{b}", "weight": rng.randint(1, 3)}
+        if rng.random() < 0.85:
+            request["venue"] = rng.choice(venues)
+        chosen.setdefault((f"p{min(a, b)}", f"p{max(a, b)}"), request)
+    travel = [
+        {"from": x, "to": y, "minutes": rng.choice([0, 20, 40, 70])}
+        for x, y in (("v0", "v1"), ("v1", "v2"), ("v0", "v2"))
+        if rng.random() < 0.85
+    ]
+    return instance(
+        slots=slots(4, day2=rng.choice([None, 2])),
+        tables=["T1", "T2"][: rng.choice([1, 2])],
+        participants=people,
+        venues=[{"id": v} for v in venues],
+        travel=travel,
+        requests=list(chosen.values()),
+        objective={"break_spread": rng.choice([None, 1])},
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tiny_visits_match_the_exhaustive_optimum_with_travel(seed):
+    loaded = load_instance(_tiny_visit(seed))
+    units = [u.members for u in build_units(loaded)]
+
+    result = schedule(loaded, time_limit=5)
+
+    check(loaded, result)  # travel checked independently (checker2.check_travel)
+    value, fewest = brute_force(loaded, units)
+    assert result.value == value
+    assert result.breaks is not None
+    assert result.breaks.total == fewest
