@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 
+from goglobal.core import labels
 from goglobal.core.i18n import localized
 
 register = template.Library()
@@ -32,3 +33,41 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def month_year(value: Any) -> str:
+    """``{{ fact.checked_on|month_year }}``: ``2022年1月`` or ``January 2022``."""
+    return labels.month_year(value)
+
+
+@register.filter
+def full_date(value: Any) -> str:
+    """``{{ task.due_on|full_date }}``: ``2022年1月5日`` or ``5 January 2022``."""
+    return labels.full_date(value)
+
+
+@register.filter
+def as_of(value: Any) -> str:
+    """``{{ source.checked_on|as_of }}``: ``截至2025年9月`` or ``as of September 2025``."""
+    return labels.as_of(value)
+
+
+@register.filter
+def join_list(items: Any, field: str = "") -> str:
+    """``{{ markets|join_list:"name" }}``: names in the reader's language joined with ``、``
+    on Chinese pages, ``, `` in English; plain strings are joined as they are."""
+    if items is None:
+        return ""
+    words = [
+        localized(item, field) if field and not isinstance(item, str) else str(item)
+        for item in items
+    ]
+    return labels.join_list(words)
+
+
+@register.filter
+def sorted_loc(items: Any, field: str = "name") -> list[Any]:
+    """Rows sorted by their name in the reader's collation (pinyin for Simplified Chinese,
+    radical and stroke for Traditional Chinese)."""
+    return labels.sorted_by_name(list(items or ()), lambda item: localized(item, field))

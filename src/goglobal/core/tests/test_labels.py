@@ -1,0 +1,70 @@
+"""Dates, lists and sort order in the reader's language."""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+
+from django.template import Context, Template
+from django.utils import translation
+
+from goglobal.core import labels
+
+
+def test_month_year_in_three_languages() -> None:
+    day = datetime.date(2022, 1, 5)
+    assert labels.month_year(day, "zh-hans") == "2022年1月"
+    assert labels.month_year(day, "zh-hant") == "2022年1月"
+    assert labels.month_year(day, "en") == "January 2022"
+    assert labels.full_date(day, "zh-hans") == "2022年1月5日"
+    assert labels.full_date(day, "en") == "5 January 2022"
+    assert labels.month_year(None) == ""
+
+
+def test_as_of_reads_jiezhi_in_chinese() -> None:
+    day = datetime.date(2025, 9, 30)
+    assert labels.as_of(day, "zh-hans") == "截至2025年9月"
+    assert labels.as_of(day, "zh-hant") == "截至2025年9月"
+    assert labels.as_of(day, "en") == "as of September 2025"
+
+
+def test_lists_use_the_enumeration_comma_in_chinese() -> None:
+    assert labels.join_list(["香港", "新加坡", ""], "zh-hans") == "香港、新加坡"
+    assert labels.join_list(["Hong Kong", "Singapore"], "en") == "Hong Kong, Singapore"
+    assert labels.labelled("市场", "香港", "zh-hant") == "市场：香港"
+    assert labels.labelled("Market", "Hong Kong", "en") == "Market: Hong Kong"
+
+
+def test_simplified_chinese_sorts_by_pinyin() -> None:
+    names = ["越南", "阿联酋", "新加坡", "巴西", "德国"]
+    assert labels.sorted_by_name(names, str, "zh-hans") == [
+        "阿联酋",
+        "巴西",
+        "德国",
+        "新加坡",
+        "越南",
+    ]
+
+
+def test_traditional_chinese_sorts_by_radical_and_stroke() -> None:
+    # 一 (radical 1) before 人 (radical 9) before 日 (radical 72), whatever their pinyin.
+    names = ["日本", "人", "一"]
+    assert labels.sorted_by_name(names, str, "zh-hant") == ["一", "人", "日本"]
+
+
+def test_english_sorts_without_case_or_accents() -> None:
+    names = ["türkiye", "Thailand", "Austria", "Åland"]
+    assert labels.sorted_by_name(names, str, "en") == ["Åland", "Austria", "Thailand", "türkiye"]
+
+
+def test_template_filters_follow_the_active_language() -> None:
+    rows = [
+        SimpleNamespace(name_en="Viet Nam", name_zh_hans="越南", name_zh_hant="越南"),
+        SimpleNamespace(name_en="Brazil", name_zh_hans="巴西", name_zh_hant="巴西"),
+    ]
+    template = Template("{% load goglobal %}{{ rows|sorted_loc|join_list:'name' }} {{ day|as_of }}")
+    context = Context({"rows": rows, "day": datetime.date(2025, 9, 1)})
+    with translation.override("zh-hans"):
+        assert template.render(context) == "巴西、越南 截至2025年9月"
+    with translation.override("en"):
+        assert template.render(context) == "Brazil, Viet Nam as of September 2025"
