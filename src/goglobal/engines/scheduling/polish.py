@@ -1,15 +1,15 @@
 """Fewer breaks by local search: the meetings stay, their slots change.
 
 Moves keep every rule: a meeting goes to another allowed slot where its participants are free
-or a **Kempe chain** swaps two slots for a connected group of meetings
-(meetings in either slot that share a participant), which keeps everybody in one meeting per
-slot; the chain moves only when every meeting in it may take the other slot and no precedence
-breaks. The cost is the total of breaks, a fifth of the idle slots inside runs (a
-slope towards compact days), a heavy penalty for a spread above the bound and one for tables
-over capacity (allowed while searching, never in the schedule returned). Simulated annealing
-on a seeded generator with a fixed budget of moves; the temperature falls with the moves made or
-the time spent, whichever is further along, so the result is deterministic unless the deadline
-binds (then it depends on the machine, as format 1's does).
+or a **Kempe chain** swaps two slots for a connected group of meetings (meetings in either slot
+that share a participant), which keeps everybody in one meeting per slot; the chain moves only
+when every meeting in it may take the other slot, no precedence breaks and no member is left too
+little time to travel between two venues. The cost is the total of breaks, a fifth of the idle
+slots inside runs (a slope towards compact days), a heavy penalty for a spread above the bound
+and one for tables over capacity (allowed while searching, never in the schedule returned).
+Simulated annealing on a seeded generator with a fixed budget of moves; the temperature falls
+with the moves made or the time spent, whichever is further along, so the result is
+deterministic unless the deadline binds (then it depends on the machine, as format 1's does).
 """
 
 from __future__ import annotations
@@ -183,6 +183,7 @@ def polish(
     if not placed or len(plan.slots) < 2:
         return tuple(slot_of)
     rng = random.Random(seed)  # noqa: S311 - a seeded search, not a secret
+    clash = _clashes(plan)
     best_cost = state.cost
     best = list(state.slot_of)
     slots = len(plan.slots)
@@ -205,7 +206,7 @@ def polish(
         if u < 0 or not plan.allowed[u] >> target & 1:
             continue
         found = state.chain(u, target)
-        if found is None:
+        if found is None or (clash and _travels_too_far(clash, state.slot_of, found)):
             continue
         cost, new_busy = state.evaluate(found)
         delta = cost - state.cost
@@ -215,6 +216,28 @@ def polish(
                 best_cost = cost
                 best = list(state.slot_of)
     return tuple(best)
+
+
+def _clashes(plan: Plan) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    clash: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for a, ta, b, tb in plan.too_close:
+        clash.setdefault((a, ta), []).append((b, tb))
+        clash.setdefault((b, tb), []).append((a, ta))
+    return clash
+
+
+def _travels_too_far(
+    clash: dict[tuple[int, int], list[tuple[int, int]]],
+    slot_of: list[int],
+    moves: list[tuple[int, int]],
+) -> bool:
+    """Whether the moves put a member's meetings too close for the travel between venues."""
+    new = dict(moves)
+    for u, t in moves:
+        for v, tv in clash.get((u, t), ()):
+            if new.get(v, slot_of[v]) == tv:
+                return True
+    return False
 
 
 def _pick(
