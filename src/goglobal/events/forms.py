@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from goglobal.events.models import (
     Table,
 )
 from goglobal.events.services import SlotPattern
+from goglobal.imports.forms import upload_too_large_message
 
 
 class EventForm(forms.ModelForm):
@@ -98,6 +100,12 @@ class SlotPatternForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.GOGLOBAL_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(upload_too_large_message(), code="file_size")
+        return upload
 
     def file_format(self) -> str:
         suffix = Path(self.cleaned_data["file"].name).suffix.lower().lstrip(".")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.imports.models import FileFormat, ImportKind
@@ -33,4 +34,12 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower().lstrip(".") not in FileFormat.values:
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."), code="file_format")
+        if upload.size > settings.GOGLOBAL_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(upload_too_large_message(), code="file_size")
         return upload
+
+
+def upload_too_large_message() -> str:
+    return _("The file is larger than %(limit)s MB; split it into smaller files.") % {
+        "limit": f"{settings.GOGLOBAL_UPLOAD_MAX_BYTES / 1e6:,.0f}"
+    }

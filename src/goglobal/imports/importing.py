@@ -13,10 +13,11 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import IO, Any, TypeVar
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,10 +30,6 @@ from goglobal.imports.kinds.relations import WriteContext
 from goglobal.imports.tables import TableError, table_rows
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
-# Rows of one file compared with the directory for possible duplicates, and given identity keys
-# as they are written (the batch scan, goglobal duplicates_scan, covers the rest of a very large
-# file).
-IDENTITY_CHECKS = 2000
 T = TypeVar("T")
 
 
@@ -55,6 +52,31 @@ class Counts:
     updated: int = 0
     unchanged: int = 0
     warnings: list[RowError] = field(default_factory=list)
+    errors_total: int = 0
+
+
+# Longest error message kept (a message quotes the cell it is about, and a cell may be long).
+MESSAGE_CHARACTERS = 300
+
+
+class KeptErrors(list[RowError]):
+    """The first ``limit`` errors of a file, and how many there were in all (``total``)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = max(limit, 1)
+        self.total = 0
+
+    def append(self, error: RowError) -> None:
+        self.total += 1
+        if len(self) < self.limit:
+            if len(error.message) > MESSAGE_CHARACTERS:
+                error = replace(error, message=error.message[: MESSAGE_CHARACTERS - 1] + "…")
+            super().append(error)
+
+    def extend(self, errors: Iterable[RowError]) -> None:
+        for error in errors:
+            self.append(error)
 
 
 @dataclass
@@ -139,28 +161,30 @@ class Spool:
         self.handle.close()
 
 
-def rows_check(source: Source, spool: Spool) -> tuple[int, list[RowError]]:
-    """Read the whole file once: ``(data rows, every error)``, errors in row order.
+def rows_check(source: Source, spool: Spool) -> tuple[int, KeptErrors]:
+    """Read the whole file once: ``(data rows, errors)``, errors in row order.
 
+    The first ``GOGLOBAL_IMPORT_MAX_ERRORS`` errors are kept and all are counted (``total``).
     Every parsed batch goes to ``spool``, so that the second pass need not parse again.
     """
-    errors: list[RowError] = []
+    errors = KeptErrors(settings.GOGLOBAL_IMPORT_MAX_ERRORS)
     seen: dict[str, dict[str, int]] = defaultdict(dict)
     count = 0
     with source.open() as handle:
         try:
             for batch in batched(_parsed_rows(source, handle, errors), source.batch_size):
                 count += len(batch)
-                for position, row in enumerate(batch):
+                for row in batch:
                     row.link_duplicates = source.link_duplicates
-                    row.check_identity = count - len(batch) + position < IDENTITY_CHECKS
                     errors.extend(row.errors)
                     errors.extend(_duplicates(row, seen))
                 errors.extend(source.kind.check_database([row for row in batch if row.external_id]))
                 if not errors:
                     spool.add(batch)
         except TableError as error:
-            errors.append(RowError(error.row, "", error.message))
+            # The reason the file could not be read is always kept, whatever the limit.
+            errors.total += 1
+            errors.insert(0, RowError(error.row, "", error.message))
     errors.sort(key=lambda error: error.row or 0)
     return count, errors
 
@@ -178,13 +202,12 @@ def rows_write(
     for batch in spool.batches():
         plan = _plan(kind, batch, lock=not dry_run)
         counts.warnings.extend(warning for row in batch for warning in row.warnings)
-        budget = max(0, IDENTITY_CHECKS - counts.rows)
         counts.rows += len(batch)
         counts.created += len(plan.creates)
         counts.updated += len(plan.updates)
         counts.unchanged += plan.unchanged
         if not dry_run:
-            _write(kind, plan, context, job_id, identity_budget=budget)
+            _write(kind, plan, context, job_id)
     return counts
 
 
@@ -228,9 +251,7 @@ def _plan(kind: Kind, batch: list[ParsedRow], *, lock: bool) -> _Plan:
     return plan
 
 
-def _write(
-    kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None, *, identity_budget: int
-) -> None:
+def _write(kind: Kind, plan: _Plan, context: WriteContext, job_id: int | None) -> None:
     created = [record for record, _row in plan.creates]
     for record in created:
         record.created_at = record.updated_at = context.now
@@ -256,11 +277,10 @@ def _write(
         if changes:
             relation.write(changes, context)
     kind.updated([update.record.pk for update in plan.updates])
-    # Identity keys and duplicate notes for the first rows of a file only: the batch scan
-    # (goglobal duplicates_scan) covers the rest of a very large file.
-    written = [record.pk for record in created] + [update.record.pk for update in plan.updates]
-    kind.written(written[:identity_budget])
-    kind.created([record.pk for record in created][:identity_budget])
+    # Identity keys of every row written and duplicate notes for every record created, a
+    # handful of queries per batch (imports.identity).
+    kind.written([record.pk for record in created] + [update.record.pk for update in plan.updates])
+    kind.created([record.pk for record in created])
     bulk.insert(
         AuditEvent,
         ["actor_id", "action", "target_type", "target_id", "changes", "created_at"],

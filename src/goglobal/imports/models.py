@@ -47,6 +47,11 @@ class ImportJob(TimeStampedModel):
     errors = models.JSONField(
         _("errors"), default=list, blank=True, help_text=_("A list of {row, column, message}.")
     )
+    error_total = models.PositiveIntegerField(
+        _("errors found"),
+        default=0,
+        help_text=_("Every error in the file; only the first ones are kept in the list."),
+    )
     link_duplicates = models.BooleanField(
         _("link rows to enterprises already on file"),
         default=False,
@@ -98,7 +103,11 @@ class ImportJob(TimeStampedModel):
 
     @property
     def error_count(self) -> int:
-        return len(self.errors)
+        return max(self.error_total, len(self.errors))
+
+    @property
+    def errors_left_out(self) -> int:
+        return self.error_count - len(self.errors)
 
     @property
     def warning_count(self) -> int:

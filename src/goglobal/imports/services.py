@@ -22,6 +22,7 @@ from goglobal.core.errors import DomainError
 from goglobal.imports.cells import RowError
 from goglobal.imports.codes import ReferenceCodes
 from goglobal.imports.importing import Counts, Source, Spool, rows_check, rows_write
+from goglobal.imports.forms import upload_too_large_message
 from goglobal.imports.kinds import KINDS
 from goglobal.imports.leases import LeaseKeeper, lease_running
 from goglobal.imports.models import FileFormat, ImportJob, ImportStatus
@@ -53,6 +54,8 @@ def import_job_create(
     if kind not in KINDS:
         raise DomainError(_("Unknown kind of import “%(kind)s”.") % {"kind": kind}, field="kind")
     name = Path(upload.name or "upload").name
+    if (upload.size or 0) > settings.GOGLOBAL_UPLOAD_MAX_BYTES:
+        raise DomainError(upload_too_large_message(), field="file")
     job = ImportJob(
         kind=kind,
         original_name=name[:255],
@@ -100,7 +103,7 @@ def import_file(
     try:
         rows, errors = rows_check(source, spool)
         if errors:
-            return Counts(rows=rows), errors
+            return Counts(rows=rows, errors_total=errors.total), errors
         if dry_run:
             return rows_write(source.kind, spool, actor=actor, job_id=job_id, dry_run=True), []
         with transaction.atomic():
@@ -213,6 +216,7 @@ def _finish(
             updated_count=counts.updated,
             unchanged_count=counts.unchanged,
             errors=[error.as_dict() for error in errors],
+            error_total=max(counts.errors_total, len(errors)),
             warnings=[warning.as_dict() for warning in counts.warnings],
             finished_at=timezone.now(),
             updated_at=timezone.now(),

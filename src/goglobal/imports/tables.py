@@ -13,8 +13,10 @@ import datetime
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -45,11 +47,72 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def table_rows(handle: IO[bytes], file_format: str) -> Iterator[tuple[int, list[str]]]:
-    """``(row number, cells)`` for every row, the header first, streamed from ``handle``."""
-    if file_format == FileFormat.XLSX:
-        return _xlsx_rows(handle)
-    return _csv_rows(handle)
+@dataclass(frozen=True)
+class TableLimits:
+    """What one uploaded table may hold; a file past any of these is refused as a whole."""
+
+    rows: int
+    columns: int
+    cell_characters: int
+    xlsx_uncompressed_bytes: int
+    xlsx_shared_strings_bytes: int
+
+    @classmethod
+    def from_settings(cls) -> TableLimits:
+        return cls(
+            rows=settings.GOGLOBAL_IMPORT_MAX_ROWS,
+            columns=settings.GOGLOBAL_IMPORT_MAX_COLUMNS,
+            cell_characters=settings.GOGLOBAL_IMPORT_MAX_CELL_CHARACTERS,
+            xlsx_uncompressed_bytes=settings.GOGLOBAL_XLSX_MAX_UNCOMPRESSED_BYTES,
+            xlsx_shared_strings_bytes=settings.GOGLOBAL_XLSX_MAX_SHARED_STRINGS_BYTES,
+        )
+
+
+def table_rows(
+    handle: IO[bytes], file_format: str, limits: TableLimits | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` for every row, the header first, streamed from ``handle``.
+
+    A file with more data rows or columns than ``limits`` allow (the settings by default), or an
+    XLSX file whose parts would unpack past them, raises :class:`TableError` before its rows
+    are held anywhere.
+    """
+    limits = limits or TableLimits.from_settings()
+    rows = _xlsx_rows(handle, limits) if file_format == FileFormat.XLSX else _csv_rows(handle)
+    return _bounded(rows, limits)
+
+
+def _too_many_rows(limits: TableLimits) -> TableError:
+    return TableError(
+        _("The file has more than %(limit)s data rows; split it into smaller files.")
+        % {"limit": f"{limits.rows:,}"}
+    )
+
+
+def _too_many_columns(limits: TableLimits, row: int) -> TableError:
+    return TableError(
+        _("The file has more than %(limit)s columns.") % {"limit": f"{limits.columns:,}"},
+        row=row,
+    )
+
+
+def _bounded(
+    rows: Iterator[tuple[int, list[str]]], limits: TableLimits
+) -> Iterator[tuple[int, list[str]]]:
+    for number, cells in rows:
+        if number > limits.rows + 1:
+            raise _too_many_rows(limits)
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) > limits.columns:
+            raise _too_many_columns(limits, number)
+        if any(len(cell) > limits.cell_characters for cell in cells):
+            raise TableError(
+                _("A cell holds more than %(limit)s characters.")
+                % {"limit": f"{limits.cell_characters:,}"},
+                row=number,
+            )
+        yield number, cells
 
 
 def _csv_rows(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
@@ -71,15 +134,58 @@ def _csv_rows(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
         text.detach()
 
 
-def _xlsx_rows(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
+def _not_a_workbook() -> TableError:
+    return TableError(_("The file is not an Excel workbook (XLSX)."))
+
+
+def _xlsx_check_parts(handle: IO[bytes], limits: TableLimits) -> None:
+    """Refuse a workbook whose parts would unpack past the limits, from the zip's directory
+    alone: nothing is decompressed here (a 300 KB file can unpack to gigabytes)."""
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _not_a_workbook() from error
+    finally:
+        handle.seek(0)
+    if sum(part.file_size for part in parts) > limits.xlsx_uncompressed_bytes:
+        raise TableError(
+            _("The workbook unpacks to more than %(limit)s MB; split it into smaller files.")
+            % {"limit": f"{limits.xlsx_uncompressed_bytes / 1e6:,.0f}"}
+        )
+    strings = sum(part.file_size for part in parts if part.filename.endswith("sharedStrings.xml"))
+    if strings > limits.xlsx_shared_strings_bytes:
+        raise TableError(
+            _("The workbook's text unpacks to more than %(limit)s MB.")
+            % {"limit": f"{limits.xlsx_shared_strings_bytes / 1e6:,.0f}"}
+        )
+
+
+def _xlsx_rows(handle: IO[bytes], limits: TableLimits) -> Iterator[tuple[int, list[str]]]:
+    _xlsx_check_parts(handle, limits)
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-        raise TableError(_("The file is not an Excel workbook (XLSX).")) from error
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise _not_a_workbook() from error
     try:
+        if not workbook.worksheets:
+            raise _not_a_workbook()
         sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [cell_text(value) for value in values]
+        # The sheet's declared size, when it has one, is checked before any row is read; rows
+        # are then read at most one column past the limit, so a cell far to the right (or a
+        # missing or false size) can never make a row of thousands of empty cells.
+        if (sheet.max_row or 0) > limits.rows + 1:
+            raise _too_many_rows(limits)
+        if (sheet.max_column or 0) > limits.columns:
+            raise _too_many_columns(limits, 1)
+        values = sheet.iter_rows(
+            max_row=limits.rows + 2, max_col=limits.columns + 1, values_only=True
+        )
+        for number, row in enumerate(values, start=1):
+            if row.count(None) == len(row):  # a row the sheet leaves out: nothing to convert
+                yield number, []
+            else:
+                yield number, [cell_text(value) for value in row]
     finally:
         workbook.close()
 
