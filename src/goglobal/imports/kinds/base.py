@@ -31,7 +31,6 @@ class ParsedRow:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     link_duplicates: bool = False
-    check_identity: bool = False  # compare with the directory for possible duplicates
     link_pk: int | None = None  # an existing record this row updates instead of creating one
 
 

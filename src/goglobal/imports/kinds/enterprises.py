@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from goglobal.engines.identity import Record
 from goglobal.engines.text import detect_language
 from goglobal.enterprises import rules
-from goglobal.enterprises.identity import duplicates_note, duplicates_of, identity_keys_refresh
+from goglobal.enterprises.identity import identity_keys_refresh
 from goglobal.enterprises.models import (
     EmployeeBand,
     Enterprise,
@@ -26,6 +26,7 @@ from goglobal.enterprises.signals import announce_changed
 from goglobal.enterprises.validators import validate_social_credit_code
 from goglobal.imports.cells import Cells, RowError, split_list
 from goglobal.imports.codes import ReferenceCodes, ReverseCodes
+from goglobal.imports.identity import duplicates_note_many, duplicates_of_many
 from goglobal.imports.kinds.base import Kind, ParsedRow, joined
 from goglobal.imports.kinds.relations import (
     ContactState,
@@ -150,6 +151,7 @@ class EnterpriseKind(Kind):
                 external_id__in=[row.external_id for row in rows]
             ).values_list("external_id", flat=True)
         )
+        new_rows = []
         for row in rows:
             code = row.unique["social_credit_code"]
             owner = owners.get(code)
@@ -162,8 +164,9 @@ class EnterpriseKind(Kind):
                     "(external id “%(external_id)s”)."
                 ) % {"code": code, "external_id": owner[0] or "—"}
                 errors.append(RowError(row.number, "social_credit_code", message))
-            elif owner is None and row.external_id not in known and row.check_identity:
-                row.warnings.extend(_possible_duplicates(row))
+            elif owner is None and row.external_id not in known:
+                new_rows.append(row)
+        _possible_duplicates(new_rows)
         return errors
 
     @staticmethod
@@ -194,7 +197,7 @@ class EnterpriseKind(Kind):
         identity_keys_refresh(pks)
 
     def created(self, pks: list[int]) -> None:
-        duplicates_note(pks)
+        duplicates_note_many(pks)
 
     def export_row(self, record: Any, states: dict[str, Any], codes: ReverseCodes) -> list[str]:
         markets = sorted(codes.countries[pk] for pk in states["target_countries"])
@@ -235,22 +238,28 @@ class EnterpriseKind(Kind):
         ]
 
 
-def _possible_duplicates(row: ParsedRow) -> list[RowError]:
-    """Row warnings naming the stored enterprises this new row's names say it may be."""
-    names = [row.values.get("name_zh"), row.values.get("name_en")]
-    hits = duplicates_of(Record.of(names, row.unique.get("social_credit_code")), limit=3)
-    warnings = []
-    for hit in hits:
-        message = _(
-            "May be the existing enterprise “%(name)s” (external id “%(external_id)s”): "
-            "%(reasons)s. It is created as a new record and listed under possible duplicates."
-        ) % {
-            "name": hit.enterprise.name_zh,
-            "external_id": hit.enterprise.external_id or "—",
-            "reasons": "；".join(hit.reasons()) if _chinese() else "; ".join(hit.reasons()),
-        }
-        warnings.append(RowError(row.number, "name_zh", message))
-    return warnings
+def _possible_duplicates(rows: list[ParsedRow]) -> None:
+    """Row warnings naming the stored enterprises these new rows' names say they may be (one
+    look-up for the whole batch)."""
+    records = [
+        Record.of(
+            [row.values.get("name_zh"), row.values.get("name_en")],
+            row.unique.get("social_credit_code"),
+        )
+        for row in rows
+    ]
+    chinese = _chinese()
+    for row, hits in zip(rows, duplicates_of_many(records, limit=3), strict=True):
+        for hit in hits:
+            message = _(
+                "May be the existing enterprise “%(name)s” (external id “%(external_id)s”): "
+                "%(reasons)s. It is created as a new record and listed under possible duplicates."
+            ) % {
+                "name": hit.enterprise.name_zh,
+                "external_id": hit.enterprise.external_id or "—",
+                "reasons": "；".join(hit.reasons()) if chinese else "; ".join(hit.reasons()),
+            }
+            row.warnings.append(RowError(row.number, "name_zh", message))
 
 
 def _chinese() -> bool:

@@ -83,3 +83,54 @@ def test_linking_to_an_enterprise_with_another_external_id_updates_that_one(ruis
     assert (job.status, job.updated_count) == (ImportStatus.SUCCEEDED, 1)
     ruisheng.refresh_from_db()
     assert (ruisheng.external_id, ruisheng.name_en) == ("crm-old", "RS")
+
+
+def test_the_batch_check_finds_what_the_check_of_one_record_finds(ruisheng):
+    from goglobal.imports.identity import duplicates_of_many
+
+    other = EnterpriseFactory(name_zh="杭州海瑞化工有限公司", name_en="Hangzhou Hairui Chemical")
+    identity.identity_keys_refresh([other.pk])
+    records = [
+        identity.Record.of(["深圳市瑞晟電子科技股份有限公司"]),
+        identity.Record.of(["Ruisheng Electronics"]),
+        identity.Record.of(["Hairui Chemical Co., Ltd."]),
+        identity.Record.of(["北京完全无关咨询有限公司"]),
+    ]
+    batch = duplicates_of_many(records, limit=3)
+    one_by_one = [identity.duplicates_of(record, limit=3) for record in records]
+    pks = [[hit.enterprise.pk for hit in hits] for hits in batch]
+    assert pks == [[hit.enterprise.pk for hit in hits] for hits in one_by_one]
+    assert [hit.enterprise.pk for hit in batch[0]] == [ruisheng.pk]
+    assert batch[3] == []
+    # The record itself is never its own duplicate.
+    assert duplicates_of_many([identity.record_of(ruisheng)], exclude=[ruisheng.pk]) == [[]]
+
+
+def test_every_row_is_checked_with_the_same_queries_however_many_rows(
+    ruisheng, django_assert_max_num_queries
+):
+    from goglobal.imports.identity import duplicates_of_many
+
+    few = [identity.Record.of([f"广州{word}贸易有限公司"]) for word in "甲乙"]
+    many = [
+        identity.Record.of([f"广州{a}{b}贸易有限公司"]) for a in "甲乙丙丁戊" for b in "己庚辛壬癸"
+    ]
+    many.append(identity.Record.of(["深圳市瑞晟電子科技股份有限公司"]))
+    with django_assert_max_num_queries(2):
+        duplicates_of_many(few)
+    with django_assert_max_num_queries(2):
+        found = duplicates_of_many(many)
+    assert [hit.enterprise.pk for hit in found[-1]] == [ruisheng.pk]
+
+
+def test_a_row_in_a_later_batch_is_checked_and_noted(ruisheng, settings):
+    settings.GOGLOBAL_IMPORT_BATCH_SIZE = 2
+    rows = [
+        EnterpriseRowFactory(name_zh=f"成都{a}{b}餐饮有限公司") for a in "甲乙丙" for b in "丁戊"
+    ]
+    rows.append(EnterpriseRowFactory(name_zh="深圳市瑞晟電子科技股份有限公司", name_en=""))
+    job = _run(rows)
+    assert job.status == ImportStatus.SUCCEEDED
+    assert [w["row"] for w in job.warnings] == [len(rows) + 1]
+    created = Enterprise.objects.get(external_id=rows[-1]["external_id"])
+    assert DuplicateCandidate.objects.filter(first=ruisheng, second=created).exists()
