@@ -13,10 +13,11 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import IO, Any, TypeVar
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,6 +52,31 @@ class Counts:
     updated: int = 0
     unchanged: int = 0
     warnings: list[RowError] = field(default_factory=list)
+    errors_total: int = 0
+
+
+# Longest error message kept (a message quotes the cell it is about, and a cell may be long).
+MESSAGE_CHARACTERS = 300
+
+
+class KeptErrors(list[RowError]):
+    """The first ``limit`` errors of a file, and how many there were in all (``total``)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = max(limit, 1)
+        self.total = 0
+
+    def append(self, error: RowError) -> None:
+        self.total += 1
+        if len(self) < self.limit:
+            if len(error.message) > MESSAGE_CHARACTERS:
+                error = replace(error, message=error.message[: MESSAGE_CHARACTERS - 1] + "…")
+            super().append(error)
+
+    def extend(self, errors: Iterable[RowError]) -> None:
+        for error in errors:
+            self.append(error)
 
 
 @dataclass
@@ -135,12 +161,13 @@ class Spool:
         self.handle.close()
 
 
-def rows_check(source: Source, spool: Spool) -> tuple[int, list[RowError]]:
-    """Read the whole file once: ``(data rows, every error)``, errors in row order.
+def rows_check(source: Source, spool: Spool) -> tuple[int, KeptErrors]:
+    """Read the whole file once: ``(data rows, errors)``, errors in row order.
 
+    The first ``GOGLOBAL_IMPORT_MAX_ERRORS`` errors are kept and all are counted (``total``).
     Every parsed batch goes to ``spool``, so that the second pass need not parse again.
     """
-    errors: list[RowError] = []
+    errors = KeptErrors(settings.GOGLOBAL_IMPORT_MAX_ERRORS)
     seen: dict[str, dict[str, int]] = defaultdict(dict)
     count = 0
     with source.open() as handle:
@@ -155,7 +182,9 @@ def rows_check(source: Source, spool: Spool) -> tuple[int, list[RowError]]:
                 if not errors:
                     spool.add(batch)
         except TableError as error:
-            errors.append(RowError(error.row, "", error.message))
+            # The reason the file could not be read is always kept, whatever the limit.
+            errors.total += 1
+            errors.insert(0, RowError(error.row, "", error.message))
     errors.sort(key=lambda error: error.row or 0)
     return count, errors
 
