@@ -453,3 +453,16 @@ def test_tiny_visits_match_the_exhaustive_optimum_with_travel(seed):
     assert result.value == value
     assert result.breaks is not None
     assert result.breaks.total == fewest
+
+
+@pytest.mark.slow
+def test_a_forty_member_delegation_gets_every_meeting_without_a_travel_violation():
+    from goglobal.engines.scheduling.visits import generate
+
+    loaded = load_instance(generate(18))
+
+    result = schedule(loaded, time_limit=9)
+
+    check(loaded, result)  # travel by the independent checker
+    assert len(result.meetings) == 120
+    assert result.value == result.upper_bound
