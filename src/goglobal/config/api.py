@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
@@ -61,3 +62,25 @@ def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
         else {"__all__": [str(m) for m in error.messages]}
     )
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "You may not do this.", "code": "forbidden"}, status=403
+    )
+
+
+@api.exception_handler(OverflowError)
+def _overflow(request: HttpRequest, error: OverflowError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "A number is out of range.", "code": "out_of_range"}, status=400
+    )
+
+
+@api.exception_handler(DataError)
+def _data(request: HttpRequest, error: DataError) -> HttpResponse:
+    """A value the database cannot store or compare (out of range, or a NUL in a string)."""
+    return api.create_response(
+        request, {"detail": "A value cannot be stored or searched.", "code": "invalid"}, status=400
+    )

@@ -8,9 +8,22 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
 COUNT_CAP = 10_000
+# The furthest page an API list serves: a larger ?page= (even past 64 bits) is a 422 with the
+# field named, never an offset the database cannot hold.
+MAX_PAGE = 1_000_000
+MAX_PAGE_SIZE = 1000
+
+
+class BoundedPageNumberPagination(PageNumberPagination):
+    """Ninja's page-number pagination with ``page`` and ``page_size`` bounded."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
 
 
 class CappedPaginator(Paginator):
@@ -39,7 +52,7 @@ class CappedPaginator(Paginator):
         return self._found > self.cap
 
 
-class IdsFirstPagination(PageNumberPagination):
+class IdsFirstPagination(BoundedPageNumberPagination):
     """API pages that find their rows' ids first, then load those rows.
 
     Sorting tens of thousands of rows carrying every column of their joined tables spills to

@@ -5,10 +5,11 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from goglobal.accounts import rules
 from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.core.pagination import BoundedPageNumberPagination
 from goglobal.enterprises import identity, selectors, services
 from goglobal.enterprises.models import Enterprise, EnterpriseNeed
 from goglobal.knowledge import selectors as knowledge
@@ -160,7 +161,7 @@ def _to_input(payload: EnterpriseIn) -> services.EnterpriseInput:
 
 
 @router.get("/", response=list[EnterpriseOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(BoundedPageNumberPagination, page_size=25)
 def enterprise_list(request: AuthenticatedRequest, filters: Query[EnterpriseQuery]) -> object:
     return (
         selectors.enterprise_list_for(

@@ -5,10 +5,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from goglobal.accounts import rules
 from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.core.pagination import BoundedPageNumberPagination
 from goglobal.knowledge import selectors as knowledge
 from goglobal.providers import selectors, services
 from goglobal.providers.models import Investor, ProviderMarket, ServiceProvider
@@ -119,7 +120,7 @@ class InvestorQuery(Schema):
 
 
 @router.get("/providers", response=list[ProviderOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(BoundedPageNumberPagination, page_size=25)
 def provider_list(request: AuthenticatedRequest, filters: Query[ProviderQuery]) -> object:
     return selectors.provider_search(
         user=request.user,
@@ -171,7 +172,7 @@ def provider_update(
 
 
 @router.get("/investors", response=list[InvestorOut])
-@paginate(PageNumberPagination, page_size=25)
+@paginate(BoundedPageNumberPagination, page_size=25)
 def investor_list(request: AuthenticatedRequest, filters: Query[InvestorQuery]) -> object:
     return selectors.investor_search(
         user=request.user,
