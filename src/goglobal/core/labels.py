@@ -19,6 +19,35 @@ from goglobal.core.i18n import language_suffix
 
 T = TypeVar("T")
 
+# kind -> function from codes to their labels in the active language. Apps register their
+# code lists in ``AppConfig.ready`` so that a page of any app can name a code of another app
+# without importing it (``{{ code|code_label:"provider_category" }}``).
+_KINDS: dict[str, Callable[[Iterable[str]], dict[str, str]]] = {}
+
+
+def register(kind: str, lookup: Callable[[Iterable[str]], dict[str, str]]) -> None:
+    """Make ``label(kind, code)`` answer with ``lookup``'s words for ``code``."""
+    _KINDS[kind] = lookup
+
+
+def register_choices(kind: str, choices: Iterable[tuple[Any, Any]]) -> None:
+    """Register a model's ``choices`` (code, lazy label) as the labels of ``kind``."""
+    table = dict(choices)
+    register(kind, lambda codes: {code: str(table[code]) for code in codes if code in table})
+
+
+def label(kind: str, code: str) -> str:
+    """``code`` in words in the reader's language; the code itself if ``kind`` does not know
+    it (so that the label-walk test finds it)."""
+    return labels_for(kind, [code]).get(code, code)
+
+
+def labels_for(kind: str, codes: Iterable[str]) -> dict[str, str]:
+    """The labels of many codes of one ``kind`` at once (one query for database kinds)."""
+    wanted = [code for code in codes if code]
+    lookup = _KINDS.get(kind)
+    return lookup(wanted) if lookup is not None and wanted else {}
+
 
 def is_chinese(language: str | None = None) -> bool:
     return language_suffix(language) != "en"

@@ -71,3 +71,18 @@ def sorted_loc(items: Any, field: str = "name") -> list[Any]:
     """Rows sorted by their name in the reader's collation (pinyin for Simplified Chinese,
     radical and stroke for Traditional Chinese)."""
     return labels.sorted_by_name(list(items or ()), lambda item: localized(item, field))
+
+
+@register.filter
+def code_label(code: Any, kind: str) -> str:
+    """``{{ category|code_label:"provider_category" }}``: a code in words."""
+    return "" if code in (None, "") else labels.label(kind, str(code))
+
+
+@register.filter
+def code_labels(codes: Any, kind: str) -> str:
+    """``{{ step.need_codes|code_labels:"need" }}``: codes in words, joined with ``、`` on
+    Chinese pages and ``, `` in English."""
+    wanted = [str(code) for code in codes or () if code not in (None, "")]
+    found = labels.labels_for(kind, wanted)
+    return labels.join_list(found.get(code, code) for code in wanted)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from types import SimpleNamespace
 
+import pytest
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import translation
 
 from goglobal.core import labels
@@ -68,3 +70,30 @@ def test_template_filters_follow_the_active_language() -> None:
         assert template.render(context) == "巴西、越南 截至2025年9月"
     with translation.override("en"):
         assert template.render(context) == "Brazil, Viet Nam as of September 2025"
+
+
+@pytest.mark.django_db
+def test_registered_codes_read_as_words_in_every_app() -> None:
+    with translation.override("zh-hans"):
+        assert labels.label("provider_category", "law_firm") == "律师事务所"
+        assert labels.label("market", "SG") == "新加坡"
+        assert "、" in Template("{% load goglobal %}{{ codes|code_labels:'market' }}").render(
+            Context({"codes": ["SG", "MY"]})
+        )
+    with translation.override("en"):
+        assert labels.label("provider_category", "law_firm") == "law firm"
+    # An unknown code stays visible as a code, so the label-walk test can find it.
+    assert labels.label("provider_category", "no_such_kind") == "no_such_kind"
+    assert labels.label("no-such-registry", "x") == "x"
+
+
+@pytest.mark.django_db
+def test_function_page_names_needs_and_provider_categories(client, officer) -> None:
+    client.force_login(officer)
+    url = reverse("knowledge:function", args=["listing-main-board"])
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "律师事务所" in page or "会计" in page
+    for raw in ("law_firm", "securities_sponsor", "accounting_tax", "fundraising.ipo"):
+        assert raw not in page

@@ -95,7 +95,7 @@ def test_partners_appear_on_the_staff_page_with_reasons(client, officer):
 
     assert "整车厂" in body
     assert "a possible buyer (sector 36)" in body
-    assert "shared target markets: VN" in body
+    assert "shared target markets: Vietnam" in body
 
 
 def test_suggest_again_stores_market_and_investor_rankings(client, officer):
