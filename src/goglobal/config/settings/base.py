@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "goglobal.core.middleware.RequestLogMiddleware",
     "goglobal.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "goglobal.core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,7 +172,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SECURE_SSL_REDIRECT = env.bool("GOGLOBAL_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("GOGLOBAL_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.int("GOGLOBAL_HSTS_SECONDS", default=0 if DEBUG else 3600)
+# HSTS once HTTPS is configured (the redirect on): a year, subdomains included (ASVS 14.4.5).
+SECURE_HSTS_SECONDS = env.int(
+    "GOGLOBAL_HSTS_SECONDS", default=365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("GOGLOBAL_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
