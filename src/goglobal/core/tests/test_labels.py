@@ -97,3 +97,18 @@ def test_function_page_names_needs_and_provider_categories(client, officer) -> N
     assert "律师事务所" in page or "会计" in page
     for raw in ("law_firm", "securities_sponsor", "accounting_tax", "fundraising.ipo"):
         assert raw not in page
+
+
+@pytest.mark.django_db
+def test_market_page_dates_an_accession_in_chinese(client, officer) -> None:
+    client.force_login(officer)
+    url = reverse("knowledge:detail", args=["MY"])
+
+    zh = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    en = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "2022年1月" in zh
+    assert "截至2025年9月" in zh
+    assert "January 2022" not in zh  # the English-only note is not shown on Chinese pages
+    assert "January 2022" in en
+    assert "as of September 2025" in en
