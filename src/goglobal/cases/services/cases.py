@@ -86,6 +86,10 @@ def case_open(
 @transaction.atomic
 def case_move(*, case: Case, target: str, actor: User, seen_version: int, reason: str = "") -> Case:
     """Move ``case`` to ``target`` if the workflow allows it and nobody saved it meanwhile."""
+    if target not in Stage.values:
+        raise DomainError(
+            _("There is no stage “%(target)s”.") % {"target": target[:50]}, field="target"
+        )
     if not rules.can_move(case.stage, target, reason=reason):
         if target == rules.CLOSED and target in rules.STAGE_MOVES.get(case.stage, ()):
             raise DomainError(_("Give a reason for closing the case."), field="reason")

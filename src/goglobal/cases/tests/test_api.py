@@ -76,6 +76,19 @@ def test_refused_move_is_400(client, officer):
     assert Case.objects.get(pk=case.pk).stage == "lead"
 
 
+def test_a_move_to_an_unknown_stage_is_a_field_error(client, officer):
+    case = CaseFactory()
+    client.force_login(officer)
+
+    response = client.post(
+        f"/api/cases/{case.pk}/move", {"target": "nowhere", "version": 1}, "application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["field"] == "target"
+    assert Case.objects.get(pk=case.pk).stage == "lead"
+
+
 @pytest.mark.parametrize("role", [*ROLES, "member_of_provider"])
 def test_referral_endpoints_by_role(client, make_user, role):
     referral = ReferralFactory(sent=True)
