@@ -22,6 +22,7 @@ from goglobal.engines.scheduling.model import Breaks, Instance, Meeting, Result,
 from goglobal.engines.scheduling.polish import polish
 from goglobal.engines.scheduling.problem import Problem
 from goglobal.engines.scheduling.replan import changes
+from goglobal.engines.scheduling.travel import unit_venue
 from goglobal.engines.scheduling.units import Plan, build_plan, find_unit
 
 KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
@@ -206,13 +207,16 @@ def _seat(instance: Instance, plan: Plan, slot_of: tuple[int, ...]) -> tuple[Mee
     pinned_table = {u: table for u, _, table in plan.pinned if table}
     for u, table in pinned_table.items():
         taken.setdefault(slot_of[u], set()).add(table)
+    venue = [unit_venue(instance, unit) for unit in plan.units]
     meetings = []
     by_slot: dict[int, list[int]] = {}
     for u, t in enumerate(slot_of):
         if t < 0:
             continue
         if u in pinned_table:
-            meetings.append(Meeting(plan.units[u].members, plan.slots[t], pinned_table[u]))
+            meetings.append(
+                Meeting(plan.units[u].members, plan.slots[t], pinned_table[u], venue[u])
+            )
         else:
             by_slot.setdefault(t, []).append(u)
     for t, units in by_slot.items():
@@ -220,7 +224,7 @@ def _seat(instance: Instance, plan: Plan, slot_of: tuple[int, ...]) -> tuple[Mee
         free = (table for table in instance.tables if table not in used)
         ordered = sorted(units, key=lambda u: (plan.units[u].members, u))
         for u, table in zip(ordered, free, strict=False):
-            meetings.append(Meeting(plan.units[u].members, plan.slots[t], table))
+            meetings.append(Meeting(plan.units[u].members, plan.slots[t], table, venue[u]))
     slot_order = {s: i for i, s in enumerate(plan.slots)}
     table_order = {table: i for i, table in enumerate(instance.tables)}
     return tuple(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 FORMAT = "goglobal-schedule/1"
@@ -56,6 +56,9 @@ class Meeting:
     participants: Members  # sorted; two, or more in a shared meeting (format 2)
     slot: str
     table: str  # "" in a format-2 fixed meeting: any free table
+    # format 2 with venues: where its requests say it takes place; not part of equality, so a
+    # re-plan compares meetings by participants, slot and table as before
+    venue: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "format": RESULT_FORMAT if result.version == 1 else RESULT_FORMAT_2,
         "meetings": [
             {"participants": list(m.participants), "slot": m.slot, "table": m.table}
+            | ({"venue": m.venue} if m.venue else {})
             for m in result.meetings
         ],
         "value": result.value,

@@ -340,6 +340,8 @@ def test_travel_between_venues_is_respected_for_every_member():
 
     check(loaded, result)
     assert result.value == 2
+    venues = {tuple(m["participants"]): m["venue"] for m in result_to_dict(result)["meetings"]}
+    assert venues == {("m", "x"): "north", ("m", "y"): "south"}
     at = {m.participants: int(m.slot[1:]) for m in result.meetings}
     # 45 minutes between venues: at least one 30-minute slot between the two meetings
     assert abs(at[("m", "x")] - at[("m", "y")]) >= 3
