@@ -94,7 +94,7 @@ def test_partners_appear_on_the_staff_page_with_reasons(client, officer):
     ).content.decode()
 
     assert "整车厂" in body
-    assert "a possible buyer (sector 36)" in body
+    assert "a possible buyer in Manufacture of Automobiles" in body
     assert "shared target markets: Vietnam" in body
 
 
