@@ -21,8 +21,8 @@ from goglobal.accounts.models import User
 from goglobal.core.errors import DomainError
 from goglobal.imports.cells import RowError
 from goglobal.imports.codes import ReferenceCodes
-from goglobal.imports.importing import Counts, Source, Spool, rows_check, rows_write
 from goglobal.imports.forms import upload_too_large_message
+from goglobal.imports.importing import Counts, Source, Spool, rows_check, rows_write
 from goglobal.imports.kinds import KINDS
 from goglobal.imports.leases import LeaseKeeper, lease_running
 from goglobal.imports.models import FileFormat, ImportJob, ImportStatus
