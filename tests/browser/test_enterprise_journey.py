@@ -47,6 +47,13 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert "注册" in page.locator("h1").inner_text()
     screenshot(page, "1-register-form")
+    assert page.get_by_test_id("collection-statement").is_visible()
+    # A need's priority and timeline appear only once it is ticked.
+    first_need = page.locator(".need-row").first
+    assert not first_need.locator(".need-settings").is_visible()
+    first_need.locator("input[type=checkbox]").check()
+    assert first_need.locator(".need-settings").is_visible()
+    first_need.locator("input[type=checkbox]").uncheck()
 
     page.fill("[name=account-full_name]", "陈静")
     page.fill("[name=account-job_title]", "财务总监")

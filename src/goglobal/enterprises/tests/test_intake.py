@@ -44,3 +44,13 @@ def test_choosing_the_mainland_as_a_target_is_refused_on_its_field(client):
 
     assert response.status_code == 200
     assert "target_countries" in response.context["profile_form"].errors
+
+
+def test_the_form_carries_a_personal_data_collection_statement(client):
+    chinese = client.get(reverse("enterprises:register")).content.decode()
+    url = reverse("enterprises:register")
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "个人资料收集声明" in chinese
+    assert "Personal data collection statement" in english
+    assert "see, correct or delete them" in english
