@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from goglobal.engines.identity import THRESHOLD, Record, blocking_keys
 from goglobal.engines.identity.compare import Prepared, compare_prepared, prepare
 from goglobal.enterprises.identity import SCAN_LIMIT, Duplicate, record_of
 from goglobal.enterprises.models import DuplicateCandidate, Enterprise, IdentityKey
 
+T = TypeVar("T")
 _BLOCK = 900  # values per IN (…) list: under SQLite's bound on query parameters
 _FIELDS = (
     "name_zh",
@@ -33,7 +35,7 @@ _FIELDS = (
 )
 
 
-def _blocks(values: Sequence[int] | Sequence[str]) -> Iterable[list]:  # type: ignore[type-arg]
+def _blocks(values: Sequence[T]) -> Iterable[list[T]]:
     for start in range(0, len(values), _BLOCK):
         yield list(values[start : start + _BLOCK])
 
@@ -110,7 +112,7 @@ def duplicates_note_many(ids: Iterable[int]) -> int:
     """``enterprises.identity.duplicates_note`` for every enterprise of an import batch: the
     possible duplicates of these new enterprises become candidates for the officers' review,
     with a handful of queries for the whole batch. Returns how many pairs were noted."""
-    enterprises = []
+    enterprises: list[Enterprise] = []
     for block in _blocks(sorted(set(ids))):
         enterprises.extend(
             Enterprise.objects.filter(pk__in=block, deleted_at__isnull=True)
@@ -126,7 +128,8 @@ def duplicates_note_many(ids: Iterable[int]) -> int:
     pairs: dict[tuple[int, int], Duplicate] = {}
     for enterprise, found in zip(enterprises, hits, strict=True):
         for hit in found:
-            pairs.setdefault(tuple(sorted((enterprise.pk, hit.enterprise.pk))), hit)  # type: ignore[arg-type]
+            first, second = sorted((enterprise.pk, hit.enterprise.pk))
+            pairs.setdefault((first, second), hit)
     existing: set[tuple[int, int]] = set()
     firsts = sorted({first for first, _second in pairs})
     for block in _blocks(firsts):
