@@ -86,3 +86,15 @@ def code_labels(codes: Any, kind: str) -> str:
     wanted = [str(code) for code in codes or () if code not in (None, "")]
     found = labels.labels_for(kind, wanted)
     return labels.join_list(found.get(code, code) for code in wanted)
+
+
+@register.simple_tag
+def list_sep() -> str:
+    """Between items of a list written with a loop: ``、`` on Chinese pages, ``, `` in English."""
+    return "、" if labels.is_chinese() else ", "
+
+
+@register.simple_tag
+def full_stop() -> str:
+    """The end of a sentence: ``。`` on Chinese pages, ``. `` in English."""
+    return "。" if labels.is_chinese() else ". "
