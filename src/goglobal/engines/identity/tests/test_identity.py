@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from goglobal.engines.identity import IdentityIndex, Record, code_is_valid, compare, parse
 from goglobal.engines.identity.cli import main as identity_eval
+from goglobal.engines.identity.compare import prepare
 from goglobal.engines.identity.evaluate import evaluate, load_pairs
 from goglobal.engines.identity.tests import pairs as generator
 
@@ -131,9 +131,10 @@ def test_blocking_finds_variants_among_many():
         )
     index.add(-1, Record.of([BASE], region="杭州市"))
     for variant in ("Ruisheng Electronics", "浙江瑞晟電子科技有限公司", "瑞晟电子"):
-        started = time.perf_counter()
+        # Blocking: the variant is compared with a few candidates, not with all 3,001 records
+        # (speed itself is measured by benchmarks/identity_bench.py).
+        assert len(index.candidates(prepare(Record.of([variant])))) < 100
         found = index.matches(Record.of([variant]))
-        assert time.perf_counter() - started < 0.05
         assert found
         assert found[0].key == -1
         assert found[0].comparison.same
