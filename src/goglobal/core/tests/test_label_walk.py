@@ -53,6 +53,7 @@ def test_market_and_mechanism_pages_show_no_codes(client, officer, language) -> 
     urls = [reverse("knowledge:mechanisms"), reverse("knowledge:index")] + [
         reverse("knowledge:detail", args=[code]) for code in ("MY", "SG", "AE", "DE", "BR")
     ]
+    urls.append(reverse("knowledge:compare") + "?market=MY&market=TH&market=VN&market=SG")
     for url in urls:
         text = _text(client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode())
         found = [
@@ -61,3 +62,13 @@ def test_market_and_mechanism_pages_show_no_codes(client, officer, language) -> 
         assert not found, (url, language, found)
         if language != "en":
             assert not CHINESE_LIST_COMMA.search(text), (url, CHINESE_LIST_COMMA.search(text))
+
+
+def test_compare_names_groupings_in_chinese(client, officer) -> None:
+    client.force_login(officer)
+    url = reverse("knowledge:compare") + "?market=MY&market=TH"
+
+    text = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode())
+
+    assert "东盟" in text
+    assert "ASEAN" not in text
