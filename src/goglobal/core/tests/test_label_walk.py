@@ -72,3 +72,17 @@ def test_compare_names_groupings_in_chinese(client, officer) -> None:
 
     assert "东盟" in text
     assert "ASEAN" not in text
+
+
+def test_enterprise_aliases_are_listed_in_chinese(client, officer) -> None:
+    from goglobal.enterprises.tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory(aliases=["深康佳", "康佳集团"])
+    client.force_login(officer)
+    url = reverse("enterprises:detail", args=[enterprise.pk])
+
+    zh = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode())
+    en = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+
+    assert "又称：深康佳、康佳集团" in zh
+    assert "Also known as: 深康佳, 康佳集团" in en
