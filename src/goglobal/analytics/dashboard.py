@@ -53,6 +53,14 @@ FUNNEL = ["cases.in_stage", *[f"conversion.{s}" for s in rules.PIPELINE[:-1]]]
 FUNNEL += [f"median_days.{s}" for s in rules.PIPELINE[:-1]]
 
 
+def recorded_word() -> str:
+    return _("recorded")
+
+
+def confirmed_word() -> str:
+    return _("confirmed")
+
+
 def quarter_to_date(today: datetime.date) -> Period:
     first = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return Period(first, today)
@@ -174,8 +182,8 @@ def _series(series: Report) -> Table:
     header = [_("Month")]
     for code in SERIES:
         header += [
-            f"{kinds[code].name} · {_('recorded')}",
-            f"{kinds[code].name} · {_('confirmed')}",
+            f"{kinds[code].name} · {recorded_word()}",
+            f"{kinds[code].name} · {confirmed_word()}",
         ]
     rows = []
     for month in months:
@@ -195,8 +203,8 @@ def _breakdown(cut: Report, by: str, scope: Scope | None) -> Table:
     header = [str(DIMENSIONS[by])]
     for code in codes:
         header += [
-            f"{kinds[code].name} · {_('recorded')}",
-            f"{kinds[code].name} · {_('confirmed')}",
+            f"{kinds[code].name} · {recorded_word()}",
+            f"{kinds[code].name} · {confirmed_word()}",
         ]
     table = Table("breakdown", _("Breakdown"), header, [])
     ordered = sorted(
@@ -288,8 +296,8 @@ def _markets(
         _("Markets the enterprises entered"),
         [
             str(DIMENSIONS["market"]),
-            f"{kind.name} · {_('recorded')}",
-            f"{kind.name} · {_('confirmed')}",
+            f"{kind.name} · {recorded_word()}",
+            f"{kind.name} · {confirmed_word()}",
         ],
         [],
     )

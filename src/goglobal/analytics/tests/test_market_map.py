@@ -66,6 +66,8 @@ def test_the_dashboard_maps_and_tabulates_the_markets_entered(client, officer, e
     assert float(vietnam[0]) > float(emirates[0])  # Hanoi lies east of Abu Dhabi
     assert "<title>越南</title>" in svg
     table = board[board.index("</svg>") :]
+    assert "进入的市场 · 已记录" in table
+    assert "recorded" not in table
     assert table.index("越南") < table.index("阿拉伯联合酋长国")
     assert "kpi=markets.entered" in table
     assert "key=VN" in table
