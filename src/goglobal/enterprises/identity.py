@@ -53,7 +53,7 @@ REASONS = {
     "no_names": _("no name to compare"),
 }
 SCAN_LIMIT = 300  # candidates read for one check, at most (those sharing the most keys)
-_IDENTITY_FIELDS = (
+IDENTITY_FIELDS = (  # what a record of an enterprise is made from (``record_of``)
     "name_zh",
     "name_en",
     "aliases",
@@ -157,7 +157,7 @@ def duplicates_of(
         # walks the whole (deleted_at, created_at) index instead.
         Enterprise.objects.filter(pk__in=ids)
         .select_related("city", "sector")
-        .only(*_IDENTITY_FIELDS, "deleted_at")
+        .only(*IDENTITY_FIELDS, "deleted_at")
         .order_by()
     )
     for enterprise in stored_rows:

@@ -16,23 +16,11 @@ from typing import TypeVar
 
 from goglobal.engines.identity import THRESHOLD, Record, blocking_keys
 from goglobal.engines.identity.compare import Prepared, compare_prepared, prepare
-from goglobal.enterprises.identity import SCAN_LIMIT, Duplicate, record_of
+from goglobal.enterprises.identity import IDENTITY_FIELDS, SCAN_LIMIT, Duplicate, record_of
 from goglobal.enterprises.models import DuplicateCandidate, Enterprise, IdentityKey
 
 T = TypeVar("T")
 _BLOCK = 900  # values per IN (…) list: under SQLite's bound on query parameters
-_FIELDS = (
-    "name_zh",
-    "name_en",
-    "aliases",
-    "social_credit_code",
-    "external_id",
-    "city_id",
-    "sector_id",
-    "city__name_zh_hans",
-    "sector__code",
-    "deleted_at",
-)
 
 
 def _blocks(values: Sequence[T]) -> Iterable[list[T]]:
@@ -68,7 +56,7 @@ def _stored(ids: Iterable[int]) -> dict[int, tuple[Enterprise, Prepared, Prepare
         for enterprise in (
             Enterprise.objects.filter(pk__in=block)
             .select_related("city", "sector")
-            .only(*_FIELDS)
+            .only(*IDENTITY_FIELDS, "deleted_at")
             .order_by()
         ):
             if enterprise.deleted_at is not None:
