@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.cases import history, rules, selectors, services
+from goglobal.cases.disclosure import disclosure_findings
 from goglobal.cases.forms import (
     BulkAssignForm,
     CaseMoveForm,
@@ -36,6 +37,7 @@ from goglobal.cases.services.referrals import reply_days
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.core.i18n import localized
+from goglobal.core.labels import join_list
 from goglobal.core.pagination import CappedPaginator
 from goglobal.enterprises.selectors import enterprise_get_for, enterprise_of_member
 from goglobal.matching import selectors as matching_selectors
@@ -227,6 +229,12 @@ def refer_suggestion(request: AuthenticatedRequest, suggestion_id: int) -> HttpR
             return redirect(f"{existing.get_absolute_url()}#suggestions")
         return redirect("matching:enterprise", enterprise_id=suggestion.enterprise_id)
     draft = form.cleaned_data["draft"]
+    checked = draft or request.POST.get("disclosure_checked")
+    held = (
+        None if checked else _hold_identifying_note(request, suggestion, form.cleaned_data["note"])
+    )
+    if held is not None:
+        return held
     try:
         case, _referral = _refer_from_suggestion(
             suggestion=suggestion,
@@ -307,6 +315,10 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
         "next_stages": [(s, s.label) for s in _stage_choices(rules.next_stages(case.stage))],
         "history": history.case_history_for(case=case, referrals=page.referrals),
     }
+    if can_edit:
+        context["description_findings"] = disclosure_findings(
+            case.enterprise, case.enterprise.description
+        )
     roadmap = roadmap_selectors.roadmap_latest(case.enterprise)
     context["roadmap"] = roadmap
     context["roadmap_progress"] = roadmap_tasks.roadmap_progress(case=case, roadmap=roadmap)
@@ -486,6 +498,11 @@ def task_list(request: AuthenticatedRequest) -> HttpResponse:
 def referral_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
     case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
     form = ReferralForm(request.POST, case=case, providers=_offered(request, case))
+    note_findings: list[Any] = []
+    if form.is_valid() and form.cleaned_data["send"] and not request.POST.get("disclosure_checked"):
+        note_findings = disclosure_findings(case.enterprise, form.cleaned_data["note"])
+        if note_findings:
+            form.add_error("note", _note_warning(note_findings))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -507,8 +524,39 @@ def referral_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Referral recorded."))
             return redirect(case)
-    context = _detail_context(request, case_id, referral_form=form)
+    context = _detail_context(request, case_id, referral_form=form, note_findings=note_findings)
     return render(request, "cases/detail.html", context, status=400)
+
+
+def _hold_identifying_note(
+    request: AuthenticatedRequest, suggestion: MatchSuggestion, note: str
+) -> HttpResponse | None:
+    """The case page again, the note kept with a warning, when the note may identify the
+    enterprise to a provider that has not accepted yet; ``None`` when it may be sent."""
+    found = disclosure_findings(suggestion.enterprise, note)
+    if not found:
+        return None
+    existing = Case.objects.filter(
+        enterprise_id=suggestion.enterprise_id, deleted_at__isnull=True
+    ).first()
+    if existing is None:
+        messages.warning(request, _note_warning(found))
+        return redirect("matching:enterprise", enterprise_id=suggestion.enterprise_id)
+    held = {"suggestion": suggestion.pk, "note": note, "findings": found}
+    context = _detail_context(request, existing.pk, held_note=held)
+    return render(request, "cases/detail.html", context, status=400)
+
+
+def _note_warning(found: list[dict[str, Any]]) -> str:
+    """One sentence naming what in the note may identify the enterprise."""
+    parts = [
+        _("%(what)s (%(texts)s)") % {"what": item["label"], "texts": join_list(item["texts"])}
+        for item in found
+    ]
+    return _(
+        "Before it accepts, the provider must not be able to tell which enterprise this is, but "
+        "the note shows %(found)s. Edit the note, or send it as it is with “Send anyway”."
+    ) % {"found": join_list([str(p) for p in parts])}
 
 
 @login_required
