@@ -498,7 +498,10 @@ def main() -> int:
         email="bench-officer@example.hk", defaults={"role": Role.OFFICER}
     )
     client = Client()
-    client.force_login(officer)
+    # Staff reach no page before the second step: sign in as a staff member would.
+    from goglobal.accounts.testing import login_with_second_factor
+
+    login_with_second_factor(client, officer)
     # As goglobal.config.wsgi does in production: start-up objects leave the collector's sight.
     import goglobal.config.wsgi  # noqa: F401
 

@@ -187,7 +187,10 @@ def main() -> int:
         email="bench-analyst@example.hk", defaults={"role": Role.ANALYST}
     )
     client = Client()
-    client.force_login(analyst)
+    # Staff reach no page before the second step: sign in as a staff member would.
+    from goglobal.accounts.testing import login_with_second_factor
+
+    login_with_second_factor(client, analyst)
     client.cookies["goglobal_language"] = "zh-hans"
     today = datetime.datetime.now(tz=datetime.UTC).date()
     quarter = quarter_to_date(today)

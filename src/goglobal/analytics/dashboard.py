@@ -17,7 +17,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from goglobal.analytics.catalogue import DIMENSIONS, catalogue
-from goglobal.analytics.figures import SPECS, Figure, Period, Report, Scope, kpi_report
+from goglobal.analytics.figures import (
+    SPECS,
+    Figure,
+    Period,
+    Report,
+    Scope,
+    kpi_report,
+    kpi_reports,
+)
 from goglobal.analytics.labels import labels_for
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Outcome, Referral, ReferralEvent, Stage
@@ -226,17 +234,30 @@ def _breakdown(cut: Report, by: str, scope: Scope | None) -> Table:
 
 
 def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = None) -> Dashboard:
-    report = kpi_report(period=period, scope=scope, codes=[*HEADLINE, *FUNNEL])
     previous = period.previous()
-    before = kpi_report(period=previous, scope=scope, codes=HEADLINE) if previous else None
-    stages = kpi_report(period=Period(), by="stage", scope=scope, codes=["cases.in_stage"])
-    series = kpi_report(period=period, by="period", scope=scope, codes=SERIES)
-    cut = kpi_report(period=period, by=by, scope=scope, codes=HEADLINE)
+    # The period and the one before are counted together; the funnel's cases now in each stage
+    # come from ``stages`` (every case, whatever the period).
+    periods = [period, previous] if previous else [period]
+    report, *earlier = kpi_reports(periods=periods, scope=scope, codes=HEADLINE)
+    before = earlier[0] if earlier else None
+    rest = [code for code in FUNNEL if code != "cases.in_stage"]
+    report.kpis.update(kpi_report(period=period, scope=scope, codes=rest, missing_rates=False).kpis)
+    stages = kpi_report(
+        period=Period(), by="stage", scope=scope, codes=["cases.in_stage"], missing_rates=False
+    )
+    series = kpi_report(period=period, by="period", scope=scope, codes=SERIES, missing_rates=False)
+    cut = kpi_report(period=period, by=by, scope=scope, codes=HEADLINE, missing_rates=False)
     breakdown = _breakdown(cut, by, scope)
     origins = (
         cut
         if by == "province"
-        else kpi_report(period=period, by="province", scope=scope, codes=["enterprises.served"])
+        else kpi_report(
+            period=period,
+            by="province",
+            scope=scope,
+            codes=["enterprises.served"],
+            missing_rates=False,
+        )
     )
     served = origins.kpis["enterprises.served"].by
     names = labels_for("province", list(served))
@@ -287,7 +308,7 @@ def _markets(
     """Markets entered, recorded and confirmed, largest first, each linked to its records."""
     code = "markets.entered"
     if cut is None:
-        cut = kpi_report(period=period, by="market", scope=scope, codes=[code])
+        cut = kpi_report(period=period, by="market", scope=scope, codes=[code], missing_rates=False)
     entered = cut.kpis[code].by
     names = labels_for("market", list(entered))
     kind = catalogue()[code]

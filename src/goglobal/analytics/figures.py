@@ -125,6 +125,10 @@ class Spec:
     confirmed: Q | None = None
     paths: dict[str, str] = field(default_factory=dict)  # dimensions read from the row itself
     on_datetime: bool = False
+    # KPIs of one family read the same rows, each the subset ``where`` of them: they are counted
+    # together, one query for all of them and every period asked for.
+    family: str = ""
+    where: Q | None = None
 
 
 def _live(prefix: str) -> Q:
@@ -133,12 +137,31 @@ def _live(prefix: str) -> Q:
     )
 
 
+def _outcome_rows() -> QuerySet[Any]:
+    return Outcome.objects.filter(_live("case__"))
+
+
+def _outcome_kinds(*kinds: str, route: str = "") -> Q:
+    return Q(kind__in=kinds, route=route) if route else Q(kind__in=kinds)
+
+
 def _outcomes(*kinds: str, route: str = "") -> Callable[[], QuerySet[Any]]:
     def rows() -> QuerySet[Any]:
-        query = Outcome.objects.filter(_live("case__"), kind__in=kinds)
-        return query.filter(route=route) if route else query
+        return _outcome_rows().filter(_outcome_kinds(*kinds, route=route))
 
     return rows
+
+
+def _outcome_spec(*kinds: str, route: str = "", **more: Any) -> Spec:
+    return Spec(
+        _outcomes(*kinds, route=route),
+        on="achieved_on",
+        case="case__",
+        confirmed=CONFIRMED,
+        family="outcome",
+        where=_outcome_kinds(*kinds, route=route),
+        **more,
+    )
 
 
 def _case_events(**data: str) -> Callable[[], QuerySet[Any]]:
@@ -149,11 +172,21 @@ def _case_events(**data: str) -> Callable[[], QuerySet[Any]]:
     return rows
 
 
+def _referral_event_rows() -> QuerySet[Any]:
+    return ReferralEvent.objects.filter(_live("referral__case__"))
+
+
 def _referral_events(status: str) -> Callable[[], QuerySet[Any]]:
     def rows() -> QuerySet[Any]:
-        return ReferralEvent.objects.filter(_live("referral__case__"), to_status=status)
+        return _referral_event_rows().filter(to_status=status)
 
     return rows
+
+
+FAMILIES: dict[str, Callable[[], QuerySet[Any]]] = {
+    "outcome": _outcome_rows,
+    "referral_event": _referral_event_rows,
+}
 
 
 def _held() -> QuerySet[Meeting]:
@@ -212,25 +245,27 @@ SPECS: dict[str, Spec] = {
         on_datetime=True,
         confirmed=Q(case__outcomes__kind__in=PRESENCE, case__outcomes__confirmation="confirmed"),
     ),
-    "outcomes.hk_entity": Spec(_outcomes("hk_entity_incorporated"), **OUTCOME),  # type: ignore[arg-type]
+    "outcomes.hk_entity": _outcome_spec("hk_entity_incorporated"),
     **{
-        f"functions.{kind}": Spec(_outcomes(kind), **OUTCOME)  # type: ignore[arg-type]
+        f"functions.{kind}": _outcome_spec(kind)
         for kind in ("regional_hq", "treasury_centre", "rnd_hub", "supply_chain_centre")
     },
-    "funds.total": Spec(_outcomes("funds_raised"), value=_hkd, **OUTCOME),  # type: ignore[arg-type]
+    "funds.total": _outcome_spec("funds_raised", value=_hkd),
     **{
-        f"funds.{route}": Spec(_outcomes("funds_raised", route=route), value=_hkd, **OUTCOME)  # type: ignore[arg-type]
+        f"funds.{route}": _outcome_spec("funds_raised", route=route, value=_hkd)
         for route in ("ipo", "private", "debt")
     },
-    "markets.entered": Spec(
-        _outcomes("market_entered"),
-        paths={"market": "country__code"},
-        **OUTCOME,  # type: ignore[arg-type]
-    ),
-    "jobs.created": Spec(_outcomes("jobs_created"), value=_jobs, **OUTCOME),  # type: ignore[arg-type]
-    "referrals.made": Spec(_referral_events("sent"), **REFERRAL),  # type: ignore[arg-type]
-    "referrals.accepted": Spec(_referral_events("accepted"), **REFERRAL),  # type: ignore[arg-type]
-    "referrals.completed": Spec(_referral_events("completed"), **REFERRAL),  # type: ignore[arg-type]
+    "markets.entered": _outcome_spec("market_entered", paths={"market": "country__code"}),
+    "jobs.created": _outcome_spec("jobs_created", value=_jobs),
+    **{
+        f"referrals.{name}": Spec(
+            _referral_events(status),
+            family="referral_event",
+            where=Q(to_status=status),
+            **REFERRAL,  # type: ignore[arg-type]
+        )
+        for name, status in (("made", "sent"), ("accepted", "accepted"), ("completed", "completed"))
+    },
     "events.meeting_referrals": Spec(
         lambda: (
             Referral.objects.filter(_live("case__"), sent_at__isnull=False)
@@ -327,26 +362,174 @@ def _sql_figure(
         confirmed: Any
         confirmed = Sum(amount, filter=spec.confirmed) if spec.confirmed is not None else None
     else:
-        recorded = Count(spec.count, distinct=True)
+        distinct = _repeats(spec, by, scope)
+        recorded = Count(spec.count, distinct=distinct)
         confirmed = (
-            Count(spec.count, distinct=True, filter=spec.confirmed)
+            Count(spec.count, distinct=distinct, filter=spec.confirmed)
             if spec.confirmed is not None
             else None
         )
     measures = {"recorded": recorded, **({"confirmed": confirmed} if confirmed is not None else {})}
-    total = rows.aggregate(**measures)
-    figure = Figure(_number(total["recorded"]) or 0, _confirmed(total, confirmed))
-    if by and spec.value is not None and by in MULTI_VALUED and by not in spec.paths:
-        figure.by = _summed_by_row(rows, spec, by, rates)
-    elif by:
+    multi_sum = by and spec.value is not None and by in MULTI_VALUED and by not in spec.paths
+    groups: list[dict[str, Any]] = []
+    if by and not multi_sum:
         key = TruncMonth(spec.on) if by == "period" else F(_path(spec, by))
-        groups = rows.annotate(key=key).values("key").annotate(**measures).order_by()
-        for group in groups:
-            figure.by[_key(group["key"])] = {
-                "recorded": _number(group["recorded"]) or 0,
-                "confirmed": _confirmed(group, confirmed),
-            }
+        groups = list(rows.annotate(key=key).values("key").annotate(**measures).order_by())
+    if by and not multi_sum and not _repeats(spec, by, scope):
+        # Each row lies in exactly one group: the total is their sum, without a second query.
+        total = {name: _added(group[name] for group in groups) for name in measures}
+    else:
+        total = rows.aggregate(**measures)
+    figure = Figure(_number(total["recorded"]) or 0, _confirmed(total, confirmed))
+    if multi_sum:
+        figure.by = _summed_by_row(rows, spec, str(by), rates)
+    for group in groups:
+        figure.by[_key(group["key"])] = {
+            "recorded": _number(group["recorded"]) or 0,
+            "confirmed": _confirmed(group, confirmed),
+        }
     return figure
+
+
+def _added(values: Iterable[Any]) -> Any:
+    """The sum of groups' raw counts or amounts (before rounding), None when every one is."""
+    present = [value for value in values if value is not None]
+    return sum(present[1:], present[0]) if present else None
+
+
+def _repeats(spec: Spec, by: str | None, scope: Scope | None) -> bool:
+    """Whether the query can hold a counted row more than once, so that it must count distinct
+    values (an expensive sort on large tables): when it counts something other than the row,
+    follows a multi-valued path, or its confirmed filter joins another table."""
+    if spec.count != "pk" or (by in MULTI_VALUED and by not in spec.paths):
+        return True
+    if scope is not None and scope.dimension in spec.paths:
+        return True
+    return spec.confirmed is not None and any("__" in key for key in _lookups(spec.confirmed))
+
+
+def _lookups(q: Q) -> list[str]:
+    keys: list[str] = []
+    for child in q.children:
+        if isinstance(child, Q):
+            keys += _lookups(child)
+        else:
+            keys.append(str(child[0]))  # type: ignore[index]
+    return keys
+
+
+def _when(spec: Spec, period: Period) -> Q:
+    """``_in_period`` as a condition, for a measure that counts one period among several."""
+    if spec.on_datetime:
+        start, end = period.bounds()
+        return Q(
+            **({f"{spec.on}__gte": start} if start else {}),
+            **({f"{spec.on}__lt": end} if end else {}),
+        )
+    return Q(
+        **({f"{spec.on}__gte": period.start} if period.start else {}),
+        **({f"{spec.on}__lte": period.end} if period.end else {}),
+    )
+
+
+def _union(periods: list[Period]) -> Period:
+    starts = [p.start for p in periods]
+    ends = [p.end for p in periods]
+    return Period(
+        None if None in starts else min(s for s in starts if s is not None),
+        None if None in ends else max(e for e in ends if e is not None),
+    )
+
+
+def _batchable(spec: Spec, by: str | None) -> bool:
+    # A sum cut by a multi-valued dimension is summed row by row (``_summed_by_row``).
+    multi_sum = spec.value is not None and by in MULTI_VALUED and by not in spec.paths
+    return bool(spec.family) and spec.where is not None and not multi_sum
+
+
+def _batch_key(spec: Spec) -> tuple[Any, ...]:
+    return (spec.family, spec.on, spec.case, spec.on_datetime, tuple(spec.paths.items()))
+
+
+def _batch_measures(
+    codes: list[str], periods: list[Period], by: str | None, scope: Scope | None, rates: Any
+) -> dict[str, Any]:
+    """Per KPI ``j`` and period ``i``: ``k{i}_{j}_r`` recorded, ``_c`` confirmed and, for sums,
+    ``_n`` the rows counted (a group with rows but no amount in a rate still shows, as 0)."""
+    measures: dict[str, Any] = {}
+    for i, period in enumerate(periods):
+        when = _when(SPECS[codes[0]], period)
+        for j, code in enumerate(codes):
+            spec = SPECS[code]
+            rows_of: Q = spec.where & when  # type: ignore[operator]
+            name = f"k{i}_{j}"
+            confirmed_rows = rows_of & spec.confirmed if spec.confirmed is not None else None
+            if spec.value is not None:
+                amount = spec.value(rates)
+                measures[f"{name}_r"] = Sum(amount, filter=rows_of)
+                measures[f"{name}_n"] = Count("pk", filter=rows_of)
+                if confirmed_rows is not None:
+                    measures[f"{name}_c"] = Sum(amount, filter=confirmed_rows)
+            else:
+                distinct = _repeats(spec, by, scope)
+                measures[f"{name}_r"] = Count(spec.count, distinct=distinct, filter=rows_of)
+                if confirmed_rows is not None:
+                    measures[f"{name}_c"] = Count(
+                        spec.count, distinct=distinct, filter=confirmed_rows
+                    )
+    return measures
+
+
+def _batch_read(row: dict[str, Any], i: int, j: int, code: str) -> dict[str, Any] | None:
+    name = f"k{i}_{j}"
+    if not row.get(f"{name}_n", row[f"{name}_r"]):
+        return None  # no row of this KPI and period in the group
+    has_confirmed = SPECS[code].confirmed is not None
+    return {
+        "recorded": _number(row[f"{name}_r"]) or 0,
+        "confirmed": (_number(row[f"{name}_c"]) or 0) if has_confirmed else None,
+    }
+
+
+def _batch_figures(
+    codes: list[str], periods: list[Period], by: str | None, scope: Scope | None, rates: Any
+) -> list[dict[str, Figure]]:
+    """The figures of ``codes`` (one family, same paths) for each period, in one query (and one
+    more for a breakdown): each KPI and period is a measure filtered to its own rows, and the
+    rows read are those of any of them."""
+    first = SPECS[codes[0]]
+    rows = _in_period(
+        FAMILIES[first.family](), first.on, _union(periods), on_datetime=first.on_datetime
+    )
+    wanted = Q()
+    for code in codes:
+        wanted |= SPECS[code].where  # type: ignore[operator]
+    rows = _in_scope(rows.filter(wanted), first, scope)
+    measures = _batch_measures(codes, periods, by, scope, rates)
+    groups: list[dict[str, Any]] = []
+    if by:
+        key = TruncMonth(first.on) if by == "period" else F(_path(first, by))
+        groups = list(rows.annotate(key=key).values("key").annotate(**measures).order_by())
+    if by and not any(_repeats(SPECS[code], by, scope) for code in codes):
+        # Each row lies in exactly one group: the totals are their sums, without another query.
+        total = {name: _added(group[name] for group in groups) for name in measures}
+    else:
+        total = rows.aggregate(**measures)
+    out: list[dict[str, Figure]] = [{} for _ in periods]
+    for i in range(len(periods)):
+        for j, code in enumerate(codes):
+            read = _batch_read(total, i, j, code) or {"recorded": 0, "confirmed": None}
+            has_confirmed = SPECS[code].confirmed is not None
+            out[i][code] = Figure(
+                read["recorded"], (read["confirmed"] or 0) if has_confirmed else None
+            )
+    for group in groups:
+        for i in range(len(periods)):
+            for j, code in enumerate(codes):
+                cell = _batch_read(group, i, j, code)
+                if cell is not None:
+                    out[i][code].by[_key(group["key"])] = cell
+    return out
 
 
 def _summed_by_row(
@@ -590,32 +773,77 @@ def kpi_report(
     by: str | None = None,
     scope: Scope | None = None,
     codes: Iterable[str] | None = None,
+    missing_rates: bool = True,
 ) -> Report:
     """The catalogue's figures (or those of ``codes``) for ``period``."""
+    return kpi_reports(
+        periods=[period], by=by, scope=scope, codes=codes, missing_rates=missing_rates
+    )[0]
+
+
+def kpi_reports(
+    *,
+    periods: list[Period],
+    by: str | None = None,
+    scope: Scope | None = None,
+    codes: Iterable[str] | None = None,
+    missing_rates: bool = True,
+) -> list[Report]:
+    """``kpi_report`` for each of ``periods``, the KPIs of one family counted together for all
+    of them (a dashboard's period and the one before cost one query per family, not two per
+    KPI). ``missing_rates`` False leaves out the list of amounts without a rate."""
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}")
     wanted = list(codes) if codes is not None else list(catalogue())
     rates = fx.rates()
-    kpis: dict[str, Figure] = {}
+    found: list[dict[str, Figure]] = [{} for _ in periods]
+    batches: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for code in wanted:
+        if code in SPECS and _batchable(SPECS[code], by):
+            batches[_batch_key(SPECS[code])].append(code)
+    for batch in batches.values():
+        for kpis, figures in zip(
+            found, _batch_figures(batch, periods, by, scope, rates), strict=True
+        ):
+            kpis.update(figures)
+    reports = []
+    for period, kpis in zip(periods, found, strict=True):
+        _single_figures(kpis, wanted, period, by, scope, rates)
+        ordered = {code: kpis[code] for code in wanted if code in kpis}
+        reports.append(
+            Report(
+                period=period,
+                by=by,
+                scope=scope,
+                kpis=ordered,
+                rates=rates,
+                missing_rates=_missing_rates(period, scope, rates) if missing_rates else {},
+                notes=_notes(ordered, by),
+            )
+        )
+    return reports
+
+
+def _single_figures(
+    kpis: dict[str, Figure],
+    wanted: list[str],
+    period: Period,
+    by: str | None,
+    scope: Scope | None,
+    rates: list[fx.Rate],
+) -> None:
+    """Adds to ``kpis`` the figures of ``wanted`` not counted with their family."""
     if DERIVED & set(wanted):
         kpis.update(_stage_figures(_spells(period, by, scope), by))
     for code in wanted:
+        if code in kpis:
+            continue
         if code in SPECS:
             kpis[code] = _sql_figure(SPECS[code], period, by, scope, rates)
         elif code == "events.meetings_held":
             kpis[code] = _meetings_figure(period, by, scope)
         elif code == "referrals.answer_days":
             kpis[code] = _answer_days(period, by, scope)
-    kpis = {code: kpis[code] for code in wanted if code in kpis}
-    return Report(
-        period=period,
-        by=by,
-        scope=scope,
-        kpis=kpis,
-        rates=rates,
-        missing_rates=_missing_rates(period, scope, rates),
-        notes=_notes(kpis, by),
-    )
 
 
 def _missing_rates(period: Period, scope: Scope | None, rates: list[fx.Rate]) -> dict[str, int]:
