@@ -35,7 +35,7 @@ from goglobal.analytics import fx
 from goglobal.analytics.catalogue import DIMENSIONS, MULTI_VALUED, Kpi, catalogue
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Confirmation, Outcome, Referral, ReferralEvent
-from goglobal.events.models import Meeting, MeetingEncounter
+from goglobal.events.models import Meeting, MeetingEncounter, Participant
 
 NONE = "none"
 CONFIRMED = Q(confirmation=Confirmation.CONFIRMED)
@@ -196,9 +196,15 @@ def _held() -> QuerySet[Meeting]:
 def _met_by(enterprise: str, day: str) -> Q:
     """The row's enterprise held a meeting at an event on or before the row's day."""
     held = _held().filter(slot__day__lte=OuterRef(day))
-    return Q(Exists(held.filter(first__enterprise=OuterRef(enterprise)))) | Q(
+    on_a_day = Q(Exists(held.filter(first__enterprise=OuterRef(enterprise)))) | Q(
         Exists(held.filter(second__enterprise=OuterRef(enterprise)))
     )
+    # First the enterprises that held any meeting (one uncorrelated list, small beside the
+    # rows), so that the day is compared only for their rows.
+    met = Participant.objects.filter(enterprise__isnull=False).filter(
+        Exists(_held().filter(first=OuterRef("pk"))) | Exists(_held().filter(second=OuterRef("pk")))
+    )
+    return Q(**{f"{enterprise}__in": met.values("enterprise")}) & on_a_day
 
 
 def _hkd(all_rates: list[fx.Rate]) -> Any:
