@@ -238,15 +238,16 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
     # The period and the one before are counted together; the funnel's cases now in each stage
     # come from ``stages`` (every case, whatever the period).
     periods = [period, previous] if previous else [period]
-    report, *earlier = kpi_reports(periods=periods, scope=scope, codes=HEADLINE)
+    # The headline figures are the breakdown's totals: one report gives both.
+    cut, *earlier = kpi_reports(periods=periods, by=by, scope=scope, codes=HEADLINE)
     before = earlier[0] if earlier else None
+    report = cut
     rest = [code for code in FUNNEL if code != "cases.in_stage"]
     report.kpis.update(kpi_report(period=period, scope=scope, codes=rest, missing_rates=False).kpis)
     stages = kpi_report(
         period=Period(), by="stage", scope=scope, codes=["cases.in_stage"], missing_rates=False
     )
     series = kpi_report(period=period, by="period", scope=scope, codes=SERIES, missing_rates=False)
-    cut = kpi_report(period=period, by=by, scope=scope, codes=HEADLINE, missing_rates=False)
     breakdown = _breakdown(cut, by, scope)
     origins = (
         cut

@@ -726,8 +726,8 @@ def _answer_days(period: Period, by: str | None, scope: Scope | None) -> Figure:
     key = F(_path(spec, by)) if by and by != "period" else F("answered_at")
     groups: dict[str, dict[int, float]] = defaultdict(dict)  # once per referral and group
     every: dict[int, float] = {}
-    for pk, sent, answered, value in rows.annotate(key=key).values_list(
-        "pk", "sent_at", "answered_at", "key"
+    for pk, sent, answered, value in (
+        rows.annotate(key=key).values_list("pk", "sent_at", "answered_at", "key").order_by()
     ):
         days = (answered - sent).total_seconds() / 86400  # type: ignore[operator]
         every[pk] = days
