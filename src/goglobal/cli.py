@@ -48,10 +48,29 @@ def main(argv: list[str] | None = None) -> int:
         args[0] = "match_refit"
     _load_dotenv()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
+    if _asks_for_help(args) and not os.environ.get("SECRET_KEY"):
+        # Help signs nothing: a throwaway key lets it load the commands' descriptions.
+        import secrets
+
+        os.environ["SECRET_KEY"] = secrets.token_urlsafe(32)
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["goglobal", *args])
+    try:
+        execute_from_command_line(["goglobal", *args])
+    except ImproperlyConfigured as error:
+        print(
+            f"goglobal: {error}. Every setting is listed with a safe local value in "
+            ".env.example: copy it to .env (`make .env` writes one with a fresh secret key) "
+            "or set the variable in the environment.",
+            file=sys.stderr,
+        )
+        return 2
     return 0
+
+
+def _asks_for_help(args: list[str]) -> bool:
+    return not args or args[0] == "help" or "--help" in args or "-h" in args
 
 
 def _roadmap(argv: list[str]) -> int:
