@@ -18,6 +18,7 @@ from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
 from goglobal.enterprises.models import Enterprise
+from goglobal.events.demo import events_demo_create
 from goglobal.providers.models import ServiceProvider
 from goglobal.roadmaps.demo import roadmaps_demo_create
 
@@ -91,6 +92,11 @@ class Command(BaseCommand):
                     lambda: roadmaps_demo_create(options["seed"]),
                 )
                 self.stdout.write(f"  {len(roadmaps)} roadmaps, one per enterprise with a case")
+                events = self._step(
+                    "Holding promotion conferences (two past, one to come)",
+                    lambda: events_demo_create(options["seed"]),
+                )
+                self.stdout.write(f"  {len(events)} events with published schedules")
             self._print_accounts(accounts)
             self._enrol_staff(accounts)
         if not options["no_serve"]:
