@@ -24,3 +24,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # two test runs in one checkout never share (and corrupt) one file.
     _RUN = os.environ.setdefault("GOGLOBAL_TEST_RUN", str(os.getpid()))
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-db-{_RUN}.sqlite3")}
+else:
+    # The same on PostgreSQL: two test runs against one server (two checkouts, or a run while
+    # another is still going) each get a test database of their own instead of dropping the
+    # other's. A run that is killed leaves its database behind; `dropdb` removes it.
+    _RUN = os.environ.setdefault("GOGLOBAL_TEST_RUN", str(os.getpid()))
+    _NAME = DATABASES["default"]["NAME"]
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{_NAME}_{_RUN}"}
