@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -108,6 +109,10 @@ class Dashboard:
     markets: Table
     # ISO code → (recorded, confirmed, name), for the map of markets entered
     market_points: dict[str, tuple[float, float | None, str]] = field(default_factory=dict)
+    # When the figures were counted, and whether newer changes are being counted now (the
+    # page then says so; the next reader after that gets them).
+    counted_at: datetime.datetime | None = None
+    is_recounting: bool = False
 
 
 def records_url(code: str, period: Period, scope: Scope | None, by: str = "", key: str = "") -> str:
@@ -300,6 +305,7 @@ def dashboard_build(*, period: Period, by: str = "city", scope: Scope | None = N
         provinces=provinces,
         markets=markets,
         market_points=market_points,
+        counted_at=timezone.now(),
     )
 
 
@@ -358,29 +364,76 @@ def data_fingerprint() -> str:
 
 
 # Part of the cache key: a deploy that changes what a Dashboard holds never reads an older one.
-LAYOUT = 2
+LAYOUT = 3
 
 
-def dashboard_cached(*, period: Period, by: str = "city", scope: Scope | None = None) -> Dashboard:
-    """``dashboard_build``, kept in the shared cache (Redis in production) under the data's
-    fingerprint for ``GOGLOBAL_IMPACT_CACHE_SECONDS`` (300): readers of the same figures share one
-    computation, and any write to what they read makes a new one."""
-    seconds = int(getattr(settings, "GOGLOBAL_IMPACT_CACHE_SECONDS", 300))
-    if seconds <= 0:
-        return dashboard_build(period=period, by=by, scope=scope)
-    key = ":".join(
+def _cache_key(period: Period, by: str, scope: Scope | None, language: str) -> str:
+    return ":".join(
         [
             f"impact{LAYOUT}",
-            get_language() or "en",
+            language,
             str(period.start),
             str(period.end),
             by,
             f"{scope.dimension}={scope.value}" if scope else "-",
-            data_fingerprint(),
         ]
     )
+
+
+def _recounts_in_background() -> bool:
+    backend = str(settings.TASKS.get("default", {}).get("BACKEND", ""))
+    return not backend.endswith("ImmediateBackend")
+
+
+def dashboard_cached(
+    *, period: Period, by: str = "city", scope: Scope | None = None, newest: bool = False
+) -> Dashboard:
+    """``dashboard_build``, kept in the shared cache (Redis in production) under the data's
+    fingerprint for ``GOGLOBAL_IMPACT_CACHE_SECONDS`` (300): readers of the same figures share one
+    computation, and any write to what they read makes a new one.
+
+    Where background work runs apart from the request (RQ in production), the first reader after
+    a write is not kept waiting for the recount: it gets the last figures, marked with when they
+    were counted and that newer ones are on their way, and one background job (never two for the
+    same figures) counts them. ``newest`` (exports) always waits for the current figures."""
+    seconds = int(getattr(settings, "GOGLOBAL_IMPACT_CACHE_SECONDS", 300))
+    if seconds <= 0:
+        return dashboard_build(period=period, by=by, scope=scope)
+    base = _cache_key(period, by, scope, get_language() or "en")
+    key = f"{base}:{data_fingerprint()}"
     board = cache.get(key)
-    if board is None:
-        board = dashboard_build(period=period, by=by, scope=scope)
-        cache.set(key, board, seconds)
+    if board is not None:
+        return board
+    if not newest and _recounts_in_background():
+        last = cache.get(f"{base}:last")
+        if last is not None:
+            if cache.add(f"{base}:recounting", 1, timeout=seconds):
+                from goglobal.analytics.tasks import dashboard_recount_task
+
+                dashboard_recount_task.enqueue(
+                    get_language() or "en",
+                    period.start.isoformat() if period.start else None,
+                    period.end.isoformat() if period.end else None,
+                    by,
+                    scope.dimension if scope else None,
+                    scope.value if scope else None,
+                )
+            last.is_recounting = True
+            return last
+    return dashboard_store(period=period, by=by, scope=scope, key=key, base=base)
+
+
+def dashboard_store(
+    *, period: Period, by: str, scope: Scope | None, key: str = "", base: str = ""
+) -> Dashboard:
+    """Counts the figures and keeps them under their fingerprint and as the last counted."""
+    seconds = int(getattr(settings, "GOGLOBAL_IMPACT_CACHE_SECONDS", 300))
+    base = base or _cache_key(period, by, scope, get_language() or "en")
+    key = key or f"{base}:{data_fingerprint()}"
+    board = dashboard_build(period=period, by=by, scope=scope)
+    cache.set(key, board, seconds)
+    # The last figures outlive their fingerprint: a reader after the next write gets them
+    # (marked) while they are recounted. A day at most, so a quiet dashboard starts afresh.
+    cache.set(f"{base}:last", board, max(seconds, 86400))
+    cache.delete(f"{base}:recounting")
     return board

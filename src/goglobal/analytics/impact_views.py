@@ -125,7 +125,7 @@ def impact_export(
     if form.is_bound and not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
     period, by = _period(form)
-    board = dashboard.dashboard_cached(period=period, by=by, scope=scope)
+    board = dashboard.dashboard_cached(period=period, by=by, scope=scope, newest=True)
     chosen: dashboard.Table = getattr(board, table)
     name = f"{table}-{period.start}-{period.end}"
     return exports.table_response(name, chosen.header, chosen.rows, file_format)
