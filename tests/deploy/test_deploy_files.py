@@ -127,6 +127,7 @@ def test_the_units_start_the_projects_own_commands():
     assert exec_start("goglobal-digest.service")[1:] == ["cases_digest"]
     assert exec_start("goglobal-confirmations.service")[1:] == ["cases_confirmations"]
     assert exec_start("goglobal-imports-resume.service")[1:] == ["imports_resume"]
+    assert exec_start("goglobal-privacy-retention.service")[1:] == ["privacy", "retention"]
     for command in ("goglobal-web@.service", "goglobal-worker@.service"):
         assert Path(exec_start(command, "8001")[0]).exists()
 

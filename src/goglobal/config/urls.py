@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/", include("goglobal.cases.urls")),
     path("events/", include("goglobal.events.urls")),
     path("overview/", include("goglobal.analytics.urls")),
+    path("privacy/", include("goglobal.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/", api.urls),

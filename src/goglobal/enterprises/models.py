@@ -213,6 +213,12 @@ class Contact(TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    @property
+    def consent_withdrawn(self) -> bool:
+        """Consent was given once and then withdrawn (``consent_recorded_at`` dates the
+        withdrawal); such a contact is left out of referrals, peer lists and exports."""
+        return not self.has_consent and self.consent_recorded_at is not None
+
 
 class EnterpriseMembership(TimeStampedModel):
     """A user who acts for an enterprise and sees only its data."""

@@ -206,8 +206,10 @@ def contact_save(
     enterprise: Enterprise,
     values: dict[str, Any],
     contact: Contact | None = None,
+    channel: str = "",
 ) -> Contact:
-    """Create or update a contact; giving or withdrawing consent is recorded with who and when."""
+    """Create or update a contact; giving or withdrawing consent is recorded with who and when
+    (and, when given, through which ``channel``: the contact's link, the portal, an officer)."""
     contact = contact or Contact(enterprise=enterprise)
     # A bound form may already have copied the new values onto ``contact``: compare with the row.
     stored = Contact.objects.filter(pk=contact.pk).first() if contact.pk else None
@@ -217,18 +219,21 @@ def contact_save(
         if name not in CONTACT_FIELDS:
             raise TypeError(f"{name} is not an editable contact field")
         setattr(contact, name, value)
-    if contact.has_consent and not had_consent:
+    if contact.has_consent != had_consent:
+        # Given or withdrawn: when and by whom (a withdrawal keeps its date:
+        # Contact.consent_withdrawn).
         contact.consent_recorded_at = timezone.now()
         contact.consent_recorded_by = actor if getattr(actor, "pk", None) else None
-    elif not contact.has_consent:
+    elif not contact.has_consent and not stored:
         contact.consent_recorded_at = None
         contact.consent_recorded_by = None
     contact.full_clean()
     contact.save()
     changes = diff(before, snapshot(contact, CONTACT_FIELDS))
-    audit_record(
-        actor=actor, record=enterprise, action="updated", changes={f"contact:{contact.pk}": changes}
-    )
+    entry: dict[str, Any] = {f"contact:{contact.pk}": changes}
+    if channel:
+        entry["channel"] = channel
+    audit_record(actor=actor, record=enterprise, action="updated", changes=entry)
     return contact
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "goglobal.cases",
     "goglobal.events",
     "goglobal.analytics",
+    "goglobal.privacy",
     "goglobal.demo",
 ]
 
@@ -236,6 +237,12 @@ GOGLOBAL_API_TOKEN_MAX_DAYS = env.int("GOGLOBAL_API_TOKEN_MAX_DAYS", default=90)
 GOGLOBAL_API_TOKEN_AUDIT_SECONDS = env.int("GOGLOBAL_API_TOKEN_AUDIT_SECONDS", default=3600)
 GOGLOBAL_REFERRAL_REPLY_DAYS = env.int("GOGLOBAL_REFERRAL_REPLY_DAYS", default=10)
 GOGLOBAL_OUTCOME_CONFIRM_DAYS = env.int("GOGLOBAL_OUTCOME_CONFIRM_DAYS", default=14)
+# Personal data (docs/privacy.md): contacts of cases closed this many years ago are anonymised by
+# ``goglobal privacy retention``; 0 turns the rule off. Consent-withdrawal links last this long.
+GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS = env.int(
+    "GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS", default=3
+)
+GOGLOBAL_CONSENT_LINK_DAYS = env.int("GOGLOBAL_CONSENT_LINK_DAYS", default=90)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)
 # Days a roadmap's shared link stays valid.
 GOGLOBAL_ROADMAP_LINK_DAYS = env.int("GOGLOBAL_ROADMAP_LINK_DAYS", default=14)

@@ -120,7 +120,12 @@ def test_consent_is_recorded_with_who_and_when(officer):
     contact = services.contact_save(
         actor=officer, enterprise=enterprise, contact=contact, values={"has_consent": False}
     )
-    assert contact.consent_recorded_at is None
+    assert contact.consent_withdrawn, "a withdrawal keeps its date"
+    assert contact.consent_recorded_at is not None
+    never = services.contact_save(
+        actor=officer, enterprise=enterprise, values={"full_name": "李四", "has_consent": False}
+    )
+    assert (never.consent_recorded_at, never.consent_withdrawn) == (None, False)
 
 
 def test_registration_is_all_or_nothing():

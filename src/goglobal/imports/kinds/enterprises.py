@@ -207,6 +207,8 @@ class EnterpriseKind(Kind):
             for need_id, state in states["needs"].items()
         )
         contact = states["contact"]
+        if contact and not contact.has_consent and contact.consent_recorded_at is not None:
+            contact = None  # withdrew consent: left out of exports (re-importing keeps the row)
         return [
             record.external_id or "",
             record.name_zh,

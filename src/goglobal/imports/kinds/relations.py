@@ -177,9 +177,10 @@ class PrimaryContact(Relation):
             if new is None:
                 continue
             recorded_at, recorded_by = None, None
-            if new.has_consent and old is not None and old.has_consent:
+            if old is not None and new.has_consent == old.has_consent:
                 recorded_at, recorded_by = old.consent_recorded_at, old.consent_recorded_by_id
-            elif new.has_consent:
+            elif new.has_consent or old is not None:
+                # Given, or withdrawn (the date of a withdrawal is kept: Contact.consent_withdrawn).
                 recorded_at, recorded_by = context.now, actor_id
             values = (
                 new.full_name,

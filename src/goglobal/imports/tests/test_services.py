@@ -104,18 +104,19 @@ def test_an_unchanged_row_is_counted_and_not_written(officer):
     assert Contact.objects.filter(phone="+86 755 1234 5678").count() == 1
 
 
-def test_withdrawn_consent_clears_who_recorded_it(officer):
+def test_withdrawn_consent_records_who_withdrew_it_and_when(officer):
     row = EnterpriseRowFactory.build()
     import_rows("enterprises", [row], actor=officer)
 
     import_rows("enterprises", [{**row, "contact_consent": "no"}], actor=officer)
 
     contact = Contact.objects.get()
-    assert (contact.has_consent, contact.consent_recorded_at, contact.consent_recorded_by) == (
-        False,
-        None,
-        None,
-    )
+    assert (contact.has_consent, contact.consent_recorded_by) == (False, officer)
+    assert contact.consent_withdrawn
+    withdrawn_at = contact.consent_recorded_at
+    import_rows("enterprises", [{**row, "contact_consent": "no"}], actor=officer)
+    contact.refresh_from_db()
+    assert contact.consent_recorded_at == withdrawn_at  # still withdrawn, same date
 
 
 def test_a_column_left_out_leaves_the_field_alone(officer):
