@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "goglobal.roadmaps",
     "goglobal.cases",
     "goglobal.events",
+    "goglobal.delegations",
     "goglobal.analytics",
     "goglobal.privacy",
     "goglobal.demo",
