@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.cases import history, rules, selectors, services
-from goglobal.cases.disclosure import disclosure_findings
+from goglobal.cases.disclosure import disclosure_findings, disclosure_subject
 from goglobal.cases.forms import (
     BulkAssignForm,
     CaseMoveForm,
@@ -316,9 +316,15 @@ def _detail_context(request: AuthenticatedRequest, case_id: int, **forms: Any) -
         "history": history.case_history_for(case=case, referrals=page.referrals),
     }
     if can_edit:
+        subject = disclosure_subject(case.enterprise)
         context["description_findings"] = disclosure_findings(
-            case.enterprise, case.enterprise.description
+            case.enterprise, case.enterprise.description, subject
         )
+        for referral in page.referrals:  # a draft's note, before the officer sends it
+            if referral.status == "proposed" and referral.note:
+                referral.note_findings = disclosure_findings(  # type: ignore[attr-defined]
+                    case.enterprise, referral.note, subject
+                )
     roadmap = roadmap_selectors.roadmap_latest(case.enterprise)
     context["roadmap"] = roadmap
     context["roadmap_progress"] = roadmap_tasks.roadmap_progress(case=case, roadmap=roadmap)

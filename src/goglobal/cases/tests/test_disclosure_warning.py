@@ -109,3 +109,20 @@ def test_a_draft_is_saved_without_the_check(client, officer, case):
     )
     assert response.status_code == 302
     assert Referral.objects.get(case=case).status == "proposed"
+
+
+def test_a_draft_with_an_identifying_note_is_flagged_next_to_send(client, officer, case):
+    client.force_login(officer)
+    suggestion = _suggestion(case, officer)
+    client.post(
+        reverse("cases:refer_suggestion", args=[suggestion.pk]),
+        {"note": "李明 will call", "draft": "1"},
+    )
+    body = client.get(
+        reverse("cases:detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert 'data-testid="draft-note-warning"' in body
+    assert "A contact&#x27;s name: 李明" in body
+    Referral.objects.update(note="Please call next week")
+    body = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "draft-note-warning" not in body
