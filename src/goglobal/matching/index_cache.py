@@ -10,7 +10,9 @@ before the watermark, as after a rolled-back transaction or a restored backup �
 database altogether also rebuilds it: the index never keeps entries, keyed by id, of rows that
 are no longer there. Open referrals this month are read on every request (one grouped
 query), so capacity is never stale. A change is therefore seen by every process on its next
-request; nothing has to be broadcast.
+request; nothing has to be broadcast. The needs taxonomy is read on every request too (a few
+rows): when a need is added, removed or reworded, each provider's similarity with every need is
+computed again from the vectors the index holds (``ProviderIndex.set_need_texts``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from goglobal.engines import matching as engine
+from goglobal.knowledge.models import NeedCode
 from goglobal.matching import outcomes
 from goglobal.matching.adapters import to_provider
 from goglobal.matching.models import ProfileVector
@@ -36,6 +39,7 @@ class _State:
     watermark: datetime | None
     vector_watermark: datetime | None
     database: str
+    need_texts: dict[str, tuple[str, str]]
 
 
 def _database() -> str:
@@ -61,6 +65,18 @@ def _providers() -> QuerySet[ServiceProvider]:
     ).order_by("pk")
 
 
+def _need_texts() -> dict[str, tuple[str, str]]:
+    """What each need of the taxonomy asks for, as the engine encodes it (``codes.NEED_TEXTS``
+    is the same reading of the bundled needs.csv): admins may add, reword or remove needs."""
+    return {
+        need.code: (
+            f"{need.name_en}: {need.description_en}".strip(": "),
+            f"{need.name_zh_hans}：{need.description_zh_hans}".strip("："),
+        )
+        for need in NeedCode.objects.order_by("code")
+    }
+
+
 def _vector_mark() -> datetime | None:
     mark: datetime | None = ProfileVector.objects.filter(
         kind=ProfileVector.Kind.PROVIDER
@@ -73,9 +89,12 @@ def _build() -> _State:
     # Every row's stamp, removed ones too, read first: a row written while the rest are read is
     # read again on the next request rather than missed.
     watermark: datetime | None = ServiceProvider.objects.aggregate(m=Max("updated_at"))["m"]
+    texts = _need_texts()
     rows = list(_providers().filter(deleted_at__isnull=True))
-    index = engine.ProviderIndex([to_provider(row) for row in rows], provider_vectors())
-    return _State(index, watermark, mark, _database())
+    index = engine.ProviderIndex(
+        [to_provider(row) for row in rows], provider_vectors(), need_texts=texts
+    )
+    return _State(index, watermark, mark, _database(), texts)
 
 
 def _refresh(state: _State) -> None:
@@ -124,6 +143,10 @@ def provider_index() -> engine.ProviderIndex:
             _refresh(_state)
         if len(_state.index) != live["n"]:
             _state = _build()
+        texts = _need_texts()
+        if texts != _state.need_texts:  # a need added, removed or reworded
+            _state.index.set_need_texts(texts)
+            _state.need_texts = texts
         _state.index.set_open_referrals(
             {str(pk): n for pk, n in outcomes.open_referrals(None).items()}
         )

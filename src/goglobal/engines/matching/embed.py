@@ -10,7 +10,7 @@ vectors of two versions are never compared.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -72,16 +72,34 @@ def from_bytes(data: bytes) -> Vectors:
     return vector
 
 
-@lru_cache(maxsize=1)
-def need_vectors() -> tuple[tuple[str, ...], Vectors]:
-    """(need codes, unit vectors of what each asks for): ``codes.NEED_TEXTS`` in English and
-    Simplified Chinese, the two vectors averaged. Encoded once per process."""
-    from goglobal.engines.matching.codes import NEED_TEXTS
+@lru_cache(maxsize=512)
+def _text_vector(text: str) -> Vectors:
+    """One folded text's vector, kept: need texts are encoded again only when they change."""
+    vector: Vectors = encode([text])[0]
+    return vector
 
-    codes = tuple(NEED_TEXTS)
+
+def need_vectors_of(
+    texts: Mapping[str, Sequence[str]],
+) -> tuple[tuple[str, ...], Vectors]:
+    """(need codes, unit vectors of what each asks for): each need's texts (its name and
+    description in one or more languages) encoded and averaged; a need with no text gets 0."""
+    codes = tuple(texts)
     vectors = np.zeros((len(codes), DIMENSIONS), dtype=np.float32)
     for row, code in enumerate(codes):
-        pair = encode([profile_text((), text) for text in NEED_TEXTS[code]])
-        mean = pair.mean(axis=0)
+        folded = [profile_text((), text) for text in texts[code]]
+        parts = [_text_vector(text) for text in folded if text.strip()]
+        if not parts:
+            continue
+        mean = np.mean(parts, axis=0)
         vectors[row] = mean / max(float(np.linalg.norm(mean)), 1e-9)
     return codes, vectors
+
+
+@lru_cache(maxsize=1)
+def need_vectors() -> tuple[tuple[str, ...], Vectors]:
+    """``need_vectors_of(codes.NEED_TEXTS)``: the engine's own 16 needs in English and
+    Simplified Chinese. Encoded once per process."""
+    from goglobal.engines.matching.codes import NEED_TEXTS
+
+    return need_vectors_of(NEED_TEXTS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -20,7 +20,7 @@ from goglobal.engines.matching.analysis import analyse
 from goglobal.engines.matching.codes import needs_of_category, section_of
 from goglobal.engines.matching.columns import Column
 from goglobal.engines.matching.derive import Derived, derive
-from goglobal.engines.matching.embed import DIMENSIONS, need_vectors
+from goglobal.engines.matching.embed import DIMENSIONS, need_vectors, need_vectors_of
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
 
@@ -66,7 +66,13 @@ class ProviderIndex:
         self,
         providers: Iterable[Provider] = (),
         vectors: Mapping[str, npt.NDArray[np.float32]] | None = None,
+        *,
+        need_texts: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
+        # What each need asks for (code → its texts); None: the engine's ``codes.NEED_TEXTS``.
+        # Encoded only once a profile vector is stored (``_need_table``).
+        self._need_texts = need_texts
+        self._need_table: tuple[tuple[str, ...], npt.NDArray[np.float32]] | None = None
         self.build(providers, vectors)
 
     # -- building and changing -------------------------------------------------------------
@@ -153,11 +159,10 @@ class ProviderIndex:
         if vector is not None and np.any(vector):
             self._vectors[slot] = vector
             self._vector_count += 1
-            codes, needs = need_vectors()
-            if self._needs_similarity.shape[1] != len(codes):
-                self._needs_similarity = np.zeros(
-                    (len(self._vectors), len(codes)), dtype=np.float32
-                )
+            codes, needs = self._needs()
+            if self._needs_similarity.shape != (len(self._vectors), len(codes)):
+                # First vector, or needs changed: every stored vector against every need.
+                self._needs_similarity = self._vectors @ needs.T
             self._needs_similarity[slot] = needs @ np.asarray(vector, np.float32)
         self._ids.append(provider.id)
         self._slot_of[provider.id] = slot
@@ -179,6 +184,28 @@ class ProviderIndex:
         self._total_length += length
         self._df.add_at(terms, 1)
         return slot, counts
+
+    def _needs(self) -> tuple[tuple[str, ...], npt.NDArray[np.float32]]:
+        if self._need_table is None:
+            self._need_table = (
+                need_vectors() if self._need_texts is None else need_vectors_of(self._need_texts)
+            )
+        return self._need_table
+
+    def set_need_texts(self, texts: Mapping[str, Sequence[str]]) -> None:
+        """Needs were added, removed or reworded (the platform's taxonomy): every provider's
+        similarity with every need is computed again from the stored profile vectors (one
+        matrix product), never dropped."""
+        self._need_texts = dict(texts)
+        self._need_table = None
+        if self._vector_count:
+            _codes, needs = self._needs()
+            self._needs_similarity = self._vectors @ needs.T
+
+    @property
+    def need_codes(self) -> tuple[str, ...]:
+        """The needs whose similarity is held for each provider (empty before any vector)."""
+        return self._need_table[0] if self._need_table is not None else ()
 
     def _term_ids(self, counts: Counter[str]) -> dict[int, float]:
         result: dict[int, float] = {}
@@ -263,7 +290,7 @@ class ProviderIndex:
         provider was indexed; ``None`` for a need without a text or an index without vectors."""
         if not self._vector_count:
             return None
-        codes, _ = need_vectors()
+        codes, _ = self._needs()
         if need not in codes or self._needs_similarity.shape[1] != len(codes):
             return None
         result: Floats = self._needs_similarity[slots, codes.index(need)].astype(np.float64)

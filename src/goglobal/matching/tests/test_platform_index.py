@@ -1,6 +1,7 @@
 # ruff: noqa: F811 - ``scene`` is a fixture imported from test_matching
 """One index per process, changed incrementally; profile vectors stored on save and reused."""
 
+import numpy as np
 import pytest
 from django.db import transaction
 
@@ -9,6 +10,7 @@ from goglobal.knowledge.models import Country, NeedCode
 from goglobal.matching import index_cache, services
 from goglobal.matching.models import ProfileVector
 from goglobal.matching.tests.test_matching import scene  # noqa: F401 - a fixture
+from goglobal.matching.vectors import profile_vector_refresh
 from goglobal.providers.models import Presence
 from goglobal.providers.services import MarketInput, ProviderInput, provider_create, provider_update
 
@@ -103,3 +105,67 @@ def test_a_database_rolled_back_behind_the_index_rebuilds_it(scene, officer):
 
 class _RolledBackError(Exception):
     pass
+
+
+def _similarity(provider_pk: int, need: str) -> float | None:
+    index = index_cache.provider_index()
+    slot = index.slot_of(str(provider_pk))
+    assert slot is not None
+    values = index.need_similarity(np.array([slot]), need)
+    return None if values is None else float(values[0])
+
+
+def test_a_need_added_or_removed_keeps_every_providers_need_similarity(scene, officer):
+    """Admins may add needs to the taxonomy: the index then holds one more need vector, and
+    every provider's similarity with every need is computed again from the stored profile
+    vectors — none is dropped to 0 — while the index is changed in place, not rebuilt."""
+    ipo = provider_create(
+        actor=officer,
+        data=ProviderInput(
+            values={"name_en": "Harbour Listing Partners", "category": "law_firm",
+                    "description": "We take companies public on the Main Board of the stock "
+                                   "exchange: listing documents, sponsors and prospectuses.",
+                    "languages": ["en"]},
+            needs=[], markets=[]),
+    )  # fmt: skip
+    green = provider_create(
+        actor=officer,
+        data=ProviderInput(
+            values={"name_en": "Verdant Disclosure Advisers", "category": "consultancy",
+                    "description": "Sustainability and ESG reports, carbon accounting and "
+                                   "climate disclosure for listed issuers.",
+                    "languages": ["en"]},
+            needs=[], markets=[]),
+    )  # fmt: skip
+    profile_vector_refresh(kind="provider", object_ids=[ipo.pk, green.pk])
+    index_cache.reset()
+    first = index_cache.provider_index()
+    before = _similarity(ipo.pk, "fundraising.ipo")
+    assert before is not None
+    assert before > 0
+    assert "esg.reporting" not in first.need_codes
+
+    reference = NeedCode.objects.get(code="fundraising.ipo")
+    NeedCode.objects.create(
+        code="esg.reporting", sort_order=200, name_en="ESG reporting",
+        name_zh_hans="ESG报告", name_zh_hant="ESG報告",
+        description_en="Preparing sustainability and climate disclosures for investors.",
+        description_zh_hans="编制可持续发展及气候信息披露。",
+        source=reference.source, checked_on=reference.checked_on,
+    )  # fmt: skip
+
+    assert index_cache.provider_index() is first
+    assert "esg.reporting" in first.need_codes
+    assert _similarity(ipo.pk, "fundraising.ipo") == pytest.approx(before, abs=1e-6)
+    esg_green = _similarity(green.pk, "esg.reporting")
+    esg_ipo = _similarity(ipo.pk, "esg.reporting")
+    assert esg_green is not None
+    assert esg_ipo is not None
+    assert esg_green > esg_ipo > -1
+
+    NeedCode.objects.filter(code="esg.reporting").delete()
+
+    assert index_cache.provider_index() is first
+    assert "esg.reporting" not in first.need_codes
+    assert _similarity(green.pk, "esg.reporting") is None
+    assert _similarity(ipo.pk, "fundraising.ipo") == pytest.approx(before, abs=1e-6)

@@ -1,6 +1,9 @@
 import random
 
-from goglobal.engines.matching import ProviderIndex, rank
+import numpy as np
+import pytest
+
+from goglobal.engines.matching import ProviderIndex, embed, rank
 from goglobal.engines.matching.generator import enterprise, providers, scenario
 from goglobal.engines.matching.model import ProviderQuery
 from goglobal.engines.matching.tests.factories import provider, query
@@ -39,3 +42,40 @@ def test_remove_and_replace_one_provider():
     assert "a" not in index
     assert rank(index, query()) == []
     assert [m.id for m in rank(index, query(market="TH"))] == ["b"]
+
+
+def test_needs_added_or_removed_recompute_every_providers_need_similarity():
+    """One more (or one less) need vector: every provider's similarity with each need comes
+    from its stored profile vector, for providers indexed before and after the change."""
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(4, embed.DIMENSIONS)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    texts = {"legal.setup": ("Company formation in Vietnam.", "越南公司注册。")}
+    index = ProviderIndex(
+        [provider("p0"), provider("p1"), provider("p2")],
+        {"p1": vectors[1], "p2": vectors[2]},
+        need_texts=texts,
+    )
+
+    def similarity(provider_id: str, need: str) -> float:
+        values = index.need_similarity(np.array([index.slot_of(provider_id)]), need)
+        assert values is not None
+        return float(values[0])
+
+    _codes, setup = embed.need_vectors_of(texts)
+    assert similarity("p1", "legal.setup") == pytest.approx(float(setup[0] @ vectors[1]), abs=1e-5)
+
+    more = {**texts, "tax.planning": ("Double taxation agreements.", "避免双重征税协定。")}
+    index.set_need_texts(more)
+    index.add(provider("p3"), vectors[3])
+    _codes, both = embed.need_vectors_of(more)
+    assert index.need_codes == ("legal.setup", "tax.planning")
+    for number in (1, 2, 3):
+        for column, need in enumerate(more):
+            expected = float(both[column] @ vectors[number])
+            assert similarity(f"p{number}", need) == pytest.approx(expected, abs=1e-5)
+    assert similarity("p0", "tax.planning") == 0.0
+
+    index.set_need_texts({"tax.planning": more["tax.planning"]})
+    assert index.need_similarity(np.array([index.slot_of("p1")]), "legal.setup") is None
+    assert similarity("p2", "tax.planning") == pytest.approx(float(both[1] @ vectors[2]), abs=1e-5)
