@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 import tempfile
@@ -66,8 +67,13 @@ from goglobal.privacy.export import audit_targets
 from goglobal.privacy.models import Erasure
 from goglobal.roadmaps.models import Roadmap, RoadmapFigures, RoadmapOverride
 
+logger = logging.getLogger("goglobal.privacy")
+
 ANONYMISED = "已匿名 · Anonymised"
-_MIN_LENGTH = 2  # shorter strings are not searched for in free text
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Shorter strings are not searched for in free text: two Han characters make a name, Latin
+# needs three letters (a two-letter string would hit codes and ordinary words).
+_MIN_HAN, _MIN_LATIN = 2, 3
 
 
 def placeholder_code(enterprise_id: int) -> str:
@@ -81,7 +87,11 @@ class Scrubber:
 
     def __init__(self, strings: Iterable[str]) -> None:
         needles = sorted(
-            {s.strip() for s in strings if s and len(s.strip()) >= _MIN_LENGTH},
+            {
+                s.strip()
+                for s in strings
+                if s and len(s.strip()) >= (_MIN_HAN if _HAN.search(s) else _MIN_LATIN)
+            },
             key=len,
             reverse=True,
         )
@@ -225,7 +235,7 @@ def _scrub_copies(plan: _Plan, scrubber: Scrubber) -> dict[str, int]:
             for queryset in (
                 Enterprise.objects.filter(pk=enterprise.pk),
                 EnterpriseNeed.objects.filter(enterprise=enterprise),
-                cases,
+                cases,  # its copies of the enterprise's name are rebuilt below
                 Task.objects.filter(case__in=cases),
                 referrals,
                 ReferralEvent.objects.filter(referral__in=referrals),
@@ -241,7 +251,9 @@ def _scrub_copies(plan: _Plan, scrubber: Scrubber) -> dict[str, int]:
                 Participant.objects.filter(enterprise=enterprise),
             )
         ),
-        "audit_entries": scrub_rows(AuditEvent.objects.filter(audit_query), scrubber),
+        "audit_entries": scrub_rows(
+            AuditEvent.objects.filter(audit_query), scrubber, skip=["target_type", "target_id"]
+        ),
         "import_jobs": scrub_rows(
             ImportJob.objects.all(), scrubber, skip=["file", "original_name"]
         ),
@@ -370,6 +382,18 @@ def _run(plan: _Plan, *, actor: User | None, reason: str, origin: str, kind: str
         changes={"erasure": erasure.pk, "kind": kind, "origin": origin, "counts": counts},
     )
     transaction.on_commit(lambda: _write_files(rewrites, deletions))
+    transaction.on_commit(
+        lambda: logger.info(
+            "personal data erased",
+            extra={
+                "erasure_id": erasure.pk,
+                "kind": kind,
+                "subject_id": subject_id,
+                "enterprise_id": plan.enterprise.pk,
+                "origin": origin,
+            },
+        )
+    )
     return erasure
 
 

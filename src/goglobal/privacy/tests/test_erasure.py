@@ -115,11 +115,21 @@ def test_erasing_an_enterprise_reaches_every_copy_and_keeps_the_facts(officer, s
     assert done.reason == "请求编号 2026-118"
 
 
-def test_erasing_one_contact_leaves_the_others_and_the_enterprise(officer, subject):
+def test_erasing_one_contact_leaves_the_others_and_the_enterprise(officer, subject, caplog):
     from django.test import TestCase
 
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with (
+        caplog.at_level("INFO", logger="goglobal.privacy"),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         erasure.contact_erase(actor=officer, contact=subject["contact"], reason="本人来函")
+    [line] = [r for r in caplog.records if r.name == "goglobal.privacy"]
+    assert (line.getMessage(), line.kind, line.subject_id) == (
+        "personal data erased",
+        "contact",
+        subject["contact"].pk,
+    )
+    assert NAME not in caplog.text
 
     stored = _everything_stored() + _stored_json_text()
     for value in (NAME, EMAIL, PHONE):
