@@ -41,6 +41,18 @@ _NAVIGATION: list[tuple[str, Any, frozenset[str] | None, str]] = [
     ("cases:tasks", _("My tasks"), _TASK_FORCE, ""),
     ("analytics:impact", _("Impact"), frozenset({Role.ADMIN, Role.OFFICER, Role.ANALYST}), ""),
     ("events:list", _("Events"), frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER}), ""),
+    (
+        "delegations:list",
+        _("Delegations"),
+        frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER}),
+        "",
+    ),
+    (
+        "delegations:mine",
+        _("My itineraries"),
+        frozenset({Role.ENTERPRISE_MEMBER, Role.PROVIDER_MEMBER}),
+        "",
+    ),
     ("enterprises:portal", _("My enterprise"), frozenset({Role.ENTERPRISE_MEMBER}), ""),
     ("cases:enterprise_case", _("Our case"), frozenset({Role.ENTERPRISE_MEMBER}), ""),
     ("roadmaps:mine", _("Our roadmap"), frozenset({Role.ENTERPRISE_MEMBER}), ""),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("roadmaps/", include("goglobal.roadmaps.urls")),
     path("cases/", include("goglobal.cases.urls")),
     path("events/", include("goglobal.events.urls")),
+    path("delegations/", include("goglobal.delegations.urls")),
     path("overview/", include("goglobal.analytics.urls")),
     path("privacy/", include("goglobal.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

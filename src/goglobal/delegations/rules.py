@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from goglobal.accounts.models import Role
 
 DELEGATION_MANAGERS = frozenset({Role.ADMIN, Role.ORGANISER, Role.OFFICER})
 NO_ROUTE = 10**9
+V = TypeVar("V", str, int)  # a venue: its engine key or its pk
 AFTERNOON_FROM = datetime.time(12, 30)
 
 
@@ -48,8 +49,8 @@ def session_of(start: datetime.datetime) -> str:
 
 
 def shortest_routes(
-    venues: Iterable[str], travel: Iterable[tuple[str, str, int]]
-) -> dict[tuple[str, str], int]:
+    venues: Iterable[V], travel: Iterable[tuple[V, V, int]]
+) -> dict[tuple[V, V], int]:
     """Shortest minutes between every two venues through the listed times (Floyd–Warshall)."""
     names = list(venues)
     best = {(a, b): 0 if a == b else NO_ROUTE for a in names for b in names}

@@ -1,0 +1,194 @@
+"""Reading delegations for a user: who may see what, and the rows a page shows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from goglobal.accounts.models import User
+from goglobal.cases.models import Case
+from goglobal.delegations import rules
+from goglobal.delegations.models import (
+    Delegation,
+    DelegationRun,
+    Member,
+    ProgrammeItem,
+    Visit,
+)
+from goglobal.enterprises.models import Enterprise
+
+
+def delegation_list_for(*, user: User) -> QuerySet[Delegation]:
+    if not rules.can_manage_delegations(user):
+        raise PermissionDenied
+    return Delegation.objects.filter(deleted_at__isnull=True).annotate(
+        member_count=Count("members", distinct=True)
+    )
+
+
+def delegation_get_for(*, user: User, delegation_id: int) -> Delegation:
+    if not rules.can_manage_delegations(user):
+        raise PermissionDenied
+    delegation = (
+        Delegation.objects.filter(pk=delegation_id, deleted_at__isnull=True)
+        .select_related("mechanism", "owner")
+        .first()
+    )
+    if delegation is None:
+        raise Http404
+    return delegation
+
+
+def member_get_for(*, user: User, delegation_id: int, member_id: int) -> Member:
+    """A member's itinerary: staff who manage delegations, or the member's own account only."""
+    member = (
+        Member.objects.filter(
+            pk=member_id, delegation_id=delegation_id, delegation__deleted_at__isnull=True
+        )
+        .select_related("delegation", "subgroup")
+        .first()
+    )
+    if member is None:
+        raise Http404
+    if rules.can_manage_delegations(user) or (member.user_id and member.user_id == user.pk):
+        return member
+    raise Http404  # a member of another account does not learn the itinerary exists
+
+
+def memberships_for(*, user: User) -> QuerySet[Member]:
+    return Member.objects.filter(user=user, delegation__deleted_at__isnull=True).select_related(
+        "delegation"
+    )
+
+
+def run_get_for(*, user: User, delegation: Delegation, run_id: int) -> DelegationRun:
+    run = DelegationRun.objects.filter(pk=run_id, delegation=delegation).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def visit_get_for(*, user: User, delegation: Delegation, visit_id: int) -> Visit:
+    visit = (
+        Visit.objects.filter(pk=visit_id, run__delegation=delegation)
+        .select_related("host__enterprise", "venue", "run", "subgroup")
+        .prefetch_related("members__enterprise")
+        .first()
+    )
+    if visit is None:
+        raise Http404
+    return visit
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of an itinerary: a programme item or a meeting, in time order."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    kind: str  # "plenary" | "site_visit" | "meeting"
+    title: str
+    venue: str
+    address: str = ""
+    with_whom: list[str] = field(default_factory=list)
+    visit: Visit | None = None
+    travel_minutes: int | None = None  # from the previous entry's venue, same day
+
+
+def itinerary(member: Member, run: DelegationRun | None) -> list[Entry]:
+    delegation = member.delegation
+    zone = delegation.zone
+    entries: list[Entry] = []
+    items = ProgrammeItem.objects.filter(delegation=delegation).select_related("venue")
+    for item in items:
+        if item.subgroup_id not in (None, member.subgroup_id):
+            continue
+        entries.append(
+            Entry(
+                start=item.start(zone),
+                end=item.end(zone),
+                kind=item.kind,
+                title=item.title,
+                venue=item.venue.name,
+                address=item.venue.address,
+            )
+        )
+    if run is not None:
+        for visit in (
+            Visit.objects.filter(run=run, members=member)
+            .select_related("host", "venue")
+            .prefetch_related("members")
+        ):
+            others = [m.full_name for m in visit.members.all() if m.pk != member.pk]
+            entries.append(
+                Entry(
+                    start=visit.start,
+                    end=visit.end,
+                    kind="meeting",
+                    title=visit.host.name,
+                    venue=visit.venue.name,
+                    address=visit.venue.address,
+                    with_whom=others,
+                    visit=visit,
+                )
+            )
+    entries.sort(key=lambda e: (e.start, e.title))
+    return _with_travel(delegation, entries)
+
+
+def _with_travel(delegation: Delegation, entries: list[Entry]) -> list[Entry]:
+    names = {v.name: v.pk for v in delegation.venues.all()}
+    routes = rules.shortest_routes(
+        names.values(),
+        [(t.origin_id, t.destination_id, t.minutes) for t in delegation.travel.all()],
+    )
+    out: list[Entry] = []
+    for entry in entries:
+        previous = out[-1] if out else None
+        minutes = None
+        if previous is not None and previous.start.date() == entry.start.date():
+            trip = routes.get((names.get(previous.venue, 0), names.get(entry.venue, 0)))
+            if trip and trip < rules.NO_ROUTE:
+                minutes = trip
+        out.append(dataclasses.replace(entry, travel_minutes=minutes))
+    return out
+
+
+def briefing(visit: Visit) -> list[dict[str, Any]]:
+    """Per enterprise in the meeting: profile summary, case stage, roadmap, last interactions."""
+    from goglobal.roadmaps.models import Roadmap
+    from goglobal.roadmaps.presenters import step_titles
+
+    enterprises: dict[int, Enterprise] = {}
+    if visit.host.enterprise is not None:
+        enterprises[visit.host.enterprise.pk] = visit.host.enterprise
+    for member in visit.members.all():
+        if member.enterprise is not None:
+            enterprises.setdefault(member.enterprise.pk, member.enterprise)
+    packs = []
+    for pk in sorted(enterprises):
+        enterprise = Enterprise.objects.select_related("sector", "city", "province").get(pk=pk)
+        case = (
+            Case.objects.filter(enterprise=enterprise, deleted_at__isnull=True)
+            .order_by("-id")
+            .first()
+        )
+        roadmap = Roadmap.objects.filter(enterprise=enterprise).order_by("-number").first()
+        packs.append(
+            {
+                "enterprise": enterprise,
+                "case": case,
+                "interactions": list(case.interactions.order_by("-occurred_on", "-id")[:5])
+                if case
+                else [],
+                "roadmap": roadmap,
+                "roadmap_steps": list(step_titles(roadmap.result).values())[:6] if roadmap else [],
+            }
+        )
+    return packs
