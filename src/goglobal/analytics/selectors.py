@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -112,4 +112,60 @@ def providers_by_category() -> list[Bar]:
     )
     return _bars(
         [(str(labels.get(row["category"], row["category"])), row["count"]) for row in rows]
+    )
+
+
+@dataclass(frozen=True)
+class StageCount:
+    stage: str
+    label: str
+    count: int
+    share: float  # of the fullest stage, 0–1, for drawing
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """What the task force has on its hands: open cases by stage and the work that is late."""
+
+    stages: list[StageCount]
+    open_cases: int
+    tasks_overdue: int  # cases with an open follow-up task past its date
+    waiting: int  # cases with a referral sent and not answered yet
+    outcomes_quarter: int  # milestones achieved since the quarter began
+    quarter_start: date
+
+
+def quarter_start(today: date) -> date:
+    return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+
+
+def pipeline() -> Pipeline:
+    """Counts over the case rows' own copies of their open work (one query each)."""
+    from goglobal.cases.models import Case, Outcome, Stage
+    from goglobal.cases.rules import PIPELINE
+
+    today = timezone.localdate()
+    live = Case.objects.filter(deleted_at__isnull=True)
+    counts = dict(live.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
+    fullest = max((counts.get(stage, 0) for stage in PIPELINE), default=0) or 1
+    labels = dict(Stage.choices)
+    since = quarter_start(today)
+    late = live.aggregate(
+        tasks=Count("id", filter=Q(task_due_on__lt=today)),
+        waiting=Count("id", filter=Q(waiting_since__isnull=False)),
+    )
+    return Pipeline(
+        stages=[
+            StageCount(
+                stage, str(labels[stage]), counts.get(stage, 0), counts.get(stage, 0) / fullest
+            )
+            for stage in PIPELINE
+        ],
+        open_cases=sum(counts.get(stage, 0) for stage in PIPELINE),
+        tasks_overdue=late["tasks"],
+        waiting=late["waiting"],
+        outcomes_quarter=Outcome.objects.filter(
+            case__deleted_at__isnull=True, achieved_on__gte=since, achieved_on__lte=today
+        ).count(),
+        quarter_start=since,
     )

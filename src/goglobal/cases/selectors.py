@@ -130,6 +130,8 @@ class CaseFilters:
     stage: str = ""
     overdue: bool = False
     sort: str = ""
+    task_overdue: bool = False  # an open follow-up task past its date
+    waiting: bool = False  # a referral sent and not yet answered by the provider
 
 
 SORTS: dict[str, list[str]] = {
@@ -236,6 +238,16 @@ def _filter_q(filters: CaseFilters) -> Q:
         today = timezone.localdate()
         cutoff = timezone.now() - datetime.timedelta(days=reply_days())
         q &= Q(next_action_on__lt=today) | Q(task_due_on__lt=today) | Q(waiting_since__lt=cutoff)
+    return q & _open_work_q(filters)
+
+
+def _open_work_q(filters: CaseFilters) -> Q:
+    """A follow-up task past its date; a referral waiting for the provider's answer."""
+    q = Q()
+    if filters.task_overdue:
+        q &= Q(task_due_on__lt=timezone.localdate())
+    if filters.waiting:
+        q &= Q(waiting_since__isnull=False)
     return q
 
 

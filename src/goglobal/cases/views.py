@@ -46,7 +46,18 @@ from goglobal.matching.models import MatchSuggestion
 from goglobal.matching.reasons import ReasonText
 from goglobal.roadmaps import selectors as roadmap_selectors
 
-FILTER_KEYS = ("city", "sector", "need", "market", "owner", "stage", "overdue", "sort")
+FILTER_KEYS = (
+    "city",
+    "sector",
+    "need",
+    "market",
+    "owner",
+    "stage",
+    "overdue",
+    "sort",
+    "task_overdue",
+    "waiting",
+)
 
 
 def _filters(request: AuthenticatedRequest) -> selectors.CaseFilters:
@@ -60,6 +71,8 @@ def _filters(request: AuthenticatedRequest) -> selectors.CaseFilters:
         stage=get.get("stage", ""),
         overdue=get.get("overdue") == "1",
         sort=get.get("sort", ""),
+        task_overdue=get.get("task_overdue") == "1",
+        waiting=get.get("waiting") == "1",
     )
 
 
