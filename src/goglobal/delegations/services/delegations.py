@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 from django.db.models import F
@@ -13,6 +13,8 @@ from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.delegations.models import Delegation, TravelTime, Venue
+
+M = TypeVar("M", bound=models.Model)
 
 DELEGATION_FIELDS = [
     "name_en",
@@ -75,7 +77,7 @@ def delegation_update(
 
 
 @transaction.atomic
-def part_add(*, actor: User, delegation: Delegation, row: models.Model) -> models.Model:
+def part_add(*, actor: User, delegation: Delegation, row: M) -> M:
     """Save a venue, sub-group, member, host, programme item or request of ``delegation``."""
     if getattr(row, "delegation_id", None) != delegation.pk:
         raise DomainError(_("This belongs to another delegation."))

@@ -14,6 +14,7 @@ from django.db import connections
 
 from goglobal.accounts.models import STAFF_ROLES, Role, User
 from goglobal.cases.demo import cases_demo_create, cases_demo_showcase
+from goglobal.delegations.demo import delegations_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
@@ -97,6 +98,11 @@ class Command(BaseCommand):
                     lambda: events_demo_create(options["seed"]),
                 )
                 self.stdout.write(f"  {len(events)} events with published schedules")
+                delegations = self._step(
+                    "Planning delegations (to Shanghai, and one received in Hong Kong)",
+                    lambda: delegations_demo_create(options["seed"]),
+                )
+                self.stdout.write(f"  {len(delegations)} delegations with published programmes")
             self._print_accounts(accounts)
             self._enrol_staff(accounts)
         if not options["no_serve"]:
