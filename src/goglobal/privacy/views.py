@@ -32,10 +32,7 @@ def _record_response(
         body = json.dumps(record.as_json(), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
-        if record.kind == "enterprise":
-            heading = _("Personal data held about %(name)s") % {"name": record.title}
-        else:
-            heading = _("Personal data held about %(name)s") % {"name": record.title}
+        heading = _("Personal data held about %(name)s") % {"name": record.title}
         intro = _(
             "Everything the platform holds about this record on %(date)s: every field, and "
             "every record that refers to it. Prepared on request; keep it safe."

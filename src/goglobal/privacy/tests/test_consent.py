@@ -141,3 +141,15 @@ def test_other_roles_cannot_withdraw_or_send_links(client, role, subject):
     assert Contact.objects.get(pk=contact.pk).has_consent
     assert not mail.outbox
     assert role != Role.ADMIN
+
+
+def test_the_enterprise_page_shows_a_withdrawal_with_its_date(client, officer, subject):
+    contact = subject["contact"]
+    consent.consent_withdraw(contact=contact, actor=officer, channel="officer")
+    client.force_login(subject["member"])
+    url = reverse("enterprises:detail", args=[subject["enterprise"].pk])
+    body = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "已撤回" in body
+    assert reverse("privacy:contact_withdraw", args=[contact.pk]) not in body
+    assert reverse("privacy:contact_withdraw", args=[subject["other"].pk]) in body
+    assert reverse("privacy:contact_erase", args=[contact.pk]) not in body  # staff only
