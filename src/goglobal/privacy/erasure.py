@@ -434,15 +434,21 @@ def contacts_erase(
     reason: str,
     origin: str = "request",
 ) -> Erasure:
-    """Anonymise several contacts of one enterprise in one pass (the retention rule)."""
+    """Anonymise several contacts of one enterprise in one pass (the retention rule), with the
+    event registrations made with their addresses and, on request, the enterprise's member
+    accounts that use one of them (who registered the enterprise is its first contact too)."""
     emails = [c.email for c in contacts if c.email]
     query = Q(pk__in=[])
     for email in emails:
         query |= Q(email__iexact=email)
+    members = EnterpriseMembership.objects.filter(enterprise=enterprise).values("user_id")
     plan = _Plan(
         enterprise=enterprise,
         contacts=contacts,
         participants=list(Participant.objects.filter(query)),
-        users=[],
+        # On request only: the retention rule clears old case contacts, not live accounts.
+        users=list(User.objects.filter(query, pk__in=members))
+        if emails and origin == Erasure.Origin.REQUEST
+        else [],
     )
     return _run(plan, actor=actor, reason=reason, origin=origin, kind=Erasure.Kind.CONTACT)

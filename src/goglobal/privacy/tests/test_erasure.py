@@ -224,3 +224,17 @@ def test_an_erased_enterprise_can_still_be_edited(client, officer, subject):
     other = EnterpriseFactory()
     other.full_clean()
     assert EnterpriseMembership.objects.filter(enterprise=enterprise).exists()
+
+
+def test_erasing_the_contact_who_registered_also_closes_their_account(officer, subject):
+    member = subject["member"]
+    contact = subject["contact"]
+    Contact.objects.filter(pk=contact.pk).update(email=member.email)
+    contact.refresh_from_db()
+
+    erasure.contact_erase(actor=officer, contact=contact, reason="本人来函")
+
+    member.refresh_from_db()
+    assert member.email != "owner@yuanfan.example.cn"
+    assert not member.is_active
+    assert "owner@yuanfan.example.cn" not in _everything_stored()

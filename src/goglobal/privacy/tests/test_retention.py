@@ -54,7 +54,13 @@ def test_a_dry_run_counts_and_changes_nothing(cases, settings):
 
 
 def test_a_real_run_anonymises_only_contacts_of_cases_closed_long_ago(cases, settings):
+    from goglobal.accounts.tests.factories import UserFactory
+    from goglobal.enterprises.models import EnterpriseMembership
+
     settings.GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS = 3
+    first = Contact.objects.filter(enterprise=cases["old"].enterprise).first()
+    member = UserFactory(role="enterprise_member", email=first.email)
+    EnterpriseMembership.objects.create(user=member, enterprise=cases["old"].enterprise)
     out = io.StringIO()
     call_command("privacy", "retention", stdout=out)
     assert "anonymised 2 contacts of 1 enterprises" in out.getvalue()
@@ -72,6 +78,8 @@ def test_a_real_run_anonymises_only_contacts_of_cases_closed_long_ago(cases, set
     assert (erasure.origin, erasure.kind, erasure.counts["contacts"]) == ("retention", "contact", 2)
     assert Outcome.objects.get(case=cases["old"]).jobs == 12  # the figures keep their facts
     assert retention_run().contacts == 0  # a second run finds nothing left
+    member.refresh_from_db()
+    assert member.is_active  # the rule clears old case contacts, not live accounts
 
 
 def test_more_years_leave_everything_and_zero_turns_the_rule_off(cases, settings):
