@@ -59,18 +59,21 @@ def run_summary(run: DelegationRun) -> list[str]:
     group = sum(1 for m in meetings if len(m.get("participants", [])) > 2)
     lines = [
         ngettext(
-            "The programme holds %(count)d meeting of the %(asked)d asked for",
-            "The programme holds %(count)d meetings of the %(asked)d asked for",
+            "The programme holds %(count)d of the %(asked)d meetings asked for.",
+            "The programme holds %(count)d of the %(asked)d meetings asked for.",
             len(meetings),
         )
         % {"count": len(meetings), "asked": len(meetings) + len(left)}
-        + (
-            ngettext(" (%(group)d a group meeting).", " (%(group)d group meetings).", group)
-            % {"group": group}
-            if group
-            else _(".")
-        )
     ]
+    if group:
+        lines.append(
+            ngettext(
+                "%(group)d of them is a sub-group meeting.",
+                "%(group)d of them are sub-group meetings.",
+                group,
+            )
+            % {"group": group}
+        )
     value, bound = run.value or 0, run.upper_bound or 0
     if value >= bound:
         lines.append(
