@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from goglobal.accounts.models import User
 from goglobal.cases.models import Case, CaseEvent, Interaction, Outcome, Referral
 from goglobal.core.i18n import localized
+from goglobal.core.labels import join_list, labelled
 from goglobal.core.models import AuditEvent
 from goglobal.knowledge.models import Mechanism, NeedCode
 from goglobal.providers.models import ServiceProvider
@@ -112,7 +113,7 @@ def _text(model: type[models.Model], name: str, value: Any, names: _Names) -> st
     if field is not None and field.is_relation:
         return names.of(field.related_model, value)
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return join_list(value)
     return str(value)
 
 
@@ -202,7 +203,7 @@ def _detail(kind: str, data: dict[str, Any], names: _Names) -> str:
         before = _choice(Referral, "status", data["from"]) if data.get("from") else NOTHING
         status = f"{before} → {_choice(Referral, 'status', data.get('to'))}"
         who = names.of(ServiceProvider, data.get("provider"))
-        return f"{who}, {names.of(NeedCode, data.get('need'))}: {status}"
+        return labelled(join_list([who, names.of(NeedCode, data.get("need"))]), status)
     if kind == CaseEvent.Kind.ASSIGNED:
         before, after = data.get("owner") or [None, None]
         return f"{names.of(User, before) if before else NOTHING} → {names.of(User, after)}"
@@ -211,7 +212,7 @@ def _detail(kind: str, data: dict[str, Any], names: _Names) -> str:
     if kind == CaseEvent.Kind.OUTCOME:
         return _text(Case, "outcome", data, names)
     if kind == CaseEvent.Kind.UPDATED:
-        return ", ".join(_label(Case, name) for name in data)
+        return join_list(_label(Case, name) for name in data)
     if kind == CaseEvent.Kind.TASK_DONE:
         return str(data.get("title", ""))
     if kind == CaseEvent.Kind.ROADMAP_TASKS:

@@ -8,12 +8,19 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.core.errors import DomainError
+from goglobal.core.i18n import localized
+from goglobal.core.labels import search_text, sort_key
+
+LANGUAGE_SUFFIXES = ("en", "zh_hans", "zh_hant")
 
 
 class FastSelect(forms.Select):
@@ -36,6 +43,60 @@ class FastSelect(forms.Select):
         # Every value and label is escaped above (html.escape: Django's is lazy-wrapped and
         # three times slower, which is the cost this widget exists to avoid).
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe("".join(parts)))
+
+
+class SearchableSelectMultiple(forms.SelectMultiple):
+    """A multiple select with a filter box above it (``static/js/searchable.js``): typing
+    "mal", "马来", "malai" or "馬來" narrows a list of 250 countries to Malaysia and Mali.
+
+    Each option carries its names in every language and their pinyin (``data-search``); the
+    list works as a plain multiple select without JavaScript.
+    """
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        super().__init__({"size": 10, "data-searchable": "", **(attrs or {})}, choices)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        extra = {
+            "data-search-label": gettext("Search the list"),
+            "data-search-count": gettext("%(count)s shown"),
+        }
+        return super().get_context(name, value, {**extra, **(attrs or {})})
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        instance = getattr(option["value"], "instance", None)
+        if instance is not None:
+            option["attrs"]["data-search"] = search_text(
+                *(getattr(instance, f"name_{suffix}", "") for suffix in LANGUAGE_SUFFIXES)
+            )
+        return option
+
+    def render(self, *args: Any, **kwargs: Any) -> SafeString:
+        script = format_html('<script src="{}" defer></script>', static("js/searchable.js"))
+        return mark_safe(super().render(*args, **kwargs) + script)
+
+
+class _CollatedChoices(ModelChoiceIterator):
+    """The queryset's rows by their label in the reader's collation (pinyin for Simplified
+    Chinese, radical and stroke for Traditional, accent-free for English)."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(rows, key=lambda row: sort_key(str(row[1])))
+
+
+class NamedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Reference rows (countries, sectors) chosen by their name in the reader's language,
+    listed in the reader's collation, with a search box."""
+
+    iterator = _CollatedChoices
+    widget = SearchableSelectMultiple
+
+    def label_from_instance(self, obj: Any) -> str:
+        return localized(obj, "name")
 
 
 class CodeListField(forms.CharField):

@@ -49,6 +49,36 @@ def labels_for(kind: str, codes: Iterable[str]) -> dict[str, str]:
     return lookup(wanted) if lookup is not None and wanted else {}
 
 
+# Audit change keys that are not fields: ``need:legal.setup``, ``contact:4``, ``member``.
+_CHANGE_PREFIXES: dict[str, Callable[[], str]] = {
+    "need": lambda: _("Need"),
+    "contact": lambda: _("Contact"),
+    "member": lambda: _("Member account"),
+}
+
+
+def change_label(model: Any, key: str, language: str | None = None) -> str:
+    """An audit entry's change key in words: a field of ``model`` by its verbose name
+    (``social_credit_code`` -> 统一社会信用代码), ``need:legal.setup`` as ``需求：设立公司``,
+    ``contact:4`` as ``联系人`` (the id is never shown)."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    with translation.override(language or translation.get_language() or "en"):
+        prefix, _sep, rest = key.partition(":")
+        if rest and prefix in _CHANGE_PREFIXES:
+            word = _CHANGE_PREFIXES[prefix]()
+            if prefix in _KINDS:
+                return labelled(word, label(prefix, rest), language)
+            return word
+        if key in _CHANGE_PREFIXES:
+            return _CHANGE_PREFIXES[key]()
+        try:
+            return str(capfirst(model._meta.get_field(key).verbose_name))
+        except (FieldDoesNotExist, AttributeError):
+            return str(capfirst(key.replace("_", " ")))
+
+
 def is_chinese(language: str | None = None) -> bool:
     return language_suffix(language) != "en"
 
@@ -114,3 +144,16 @@ def sorted_by_name(
 ) -> list[T]:
     """``items`` in the reader's collation of ``name(item)``."""
     return sorted(items, key=lambda item: sort_key(name(item), language))
+
+
+def search_text(*names: str) -> str:
+    """What a search box matches a name by: the names as written, and the pinyin of the
+    Chinese ones in full and by initials (马来西亚 -> ``malaixiya mlxy``), lower-cased."""
+    from pypinyin import Style, lazy_pinyin
+
+    words = [name for name in names if name]
+    for name in words[:]:
+        if any("\u3400" <= char <= "\u9fff" for char in name):
+            syllables = lazy_pinyin(name, style=Style.NORMAL)
+            words += ["".join(syllables), "".join(s[:1] for s in syllables)]
+    return " ".join(words).casefold()

@@ -9,8 +9,12 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from goglobal.accounts.models import User
-from goglobal.core.forms import CodeListField, MultipleChoiceListField
-from goglobal.core.i18n import language_suffix, localized
+from goglobal.core.forms import (
+    CodeListField,
+    MultipleChoiceListField,
+    NamedModelMultipleChoiceField,
+)
+from goglobal.core.i18n import localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority, Timeline
 from goglobal.enterprises.services import NeedInput
 from goglobal.knowledge.languages import WORKING_LANGUAGES
@@ -58,11 +62,10 @@ class EnterpriseProfileForm(forms.ModelForm):
         queryset=Sector.objects.filter(level=Sector.Level.DIVISION),
     )
     hs_codes = CodeListField(label=_("Products (HS codes, optional)"))
-    target_countries = NamedMultipleChoiceField(
+    target_countries = NamedModelMultipleChoiceField(
         label=_("Target countries and territories"),
         queryset=Country.objects.exclude(code__in=NOT_TARGETS),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
     target_groups = NamedMultipleChoiceField(
@@ -99,9 +102,6 @@ class EnterpriseProfileForm(forms.ModelForm):
         self.fields["social_credit_code"].widget.attrs.update(
             {"autocomplete": "off", "spellcheck": "false", "maxlength": 18}
         )
-        name = f"name_{language_suffix()}"
-        countries = self.fields["target_countries"]
-        countries.queryset = countries.queryset.order_by(name)  # type: ignore[attr-defined]
         city = self.fields["city"]
         assert isinstance(city, forms.ModelChoiceField)  # noqa: S101 (narrowing for mypy)
         city.choices = _cities_by_province()

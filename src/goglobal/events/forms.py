@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from goglobal.core.i18n import localized
 from goglobal.events.models import (
     AGENDA_LANGUAGES,
     ChangeKind,
@@ -181,11 +182,14 @@ class ParticipantForm(forms.Form):
         max_length=18,
         help_text=_("Links the participant to the enterprise in the directory."),
     )
-    provider_external_id = forms.CharField(
-        label=_("Service provider's external id"),
+    provider_name = forms.CharField(
+        label=_("Service provider in the directory"),
         required=False,
-        max_length=64,
-        help_text=_("Links the participant to the provider in the directory."),
+        max_length=200,
+        help_text=_(
+            "Its name in English or Chinese, as the directory lists it: links the participant "
+            "to the provider."
+        ),
     )
     available_slots = forms.ModelMultipleChoiceField(
         label=_("Available in"),
@@ -212,9 +216,9 @@ class ParticipantForm(forms.Form):
             "social_credit_code": (
                 participant.enterprise.social_credit_code if participant.enterprise else ""
             ),
-            "provider_external_id": (
-                participant.provider.external_id or "" if participant.provider else ""
-            ),
+            "provider_name": localized(participant.provider, "name")
+            if participant.provider
+            else "",
             "available_slots": list(participant.available_slots.all()),
         }
 

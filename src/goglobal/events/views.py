@@ -584,7 +584,7 @@ def _participant_save(
     try:
         values = form.values() | services.directory_links(
             social_credit_code=data["social_credit_code"],
-            provider_external_id=data["provider_external_id"],
+            provider_name=data["provider_name"],
         )
         if participant is None:
             return services.participant_register(

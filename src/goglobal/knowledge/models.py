@@ -44,6 +44,12 @@ class Source(models.Model):
     def is_official(self) -> bool:
         return self.kind == self.Kind.OFFICIAL
 
+    @property
+    def title_language(self) -> str:
+        """The language the title is written in (``zh`` or ``en``), for ``lang`` on a page: a
+        source is cited in its own words, whatever the reader's language."""
+        return "zh" if any("\u3400" <= char <= "\u9fff" for char in self.title) else "en"
+
 
 def second_source_field() -> models.ForeignKey[Source | None, Source | None]:
     """A fact's optional second source (a corroborating page, or the official page a news

@@ -72,6 +72,47 @@ def task_force_list() -> QuerySet[TaskForce]:
     )
 
 
+@dataclass(frozen=True)
+class EnterpriseChoice:
+    """An enterprise as a picker shows it: by name, with the id kept for the link only."""
+
+    pk: int
+    name: str
+    name_en: str
+
+
+def _live_enterprises() -> Any:
+    enterprise_model = apps.get_model("enterprises", "Enterprise")
+    enterprises = enterprise_model._default_manager.all()
+    if any(field.name == "deleted_at" for field in enterprise_model._meta.get_fields()):
+        enterprises = enterprises.filter(deleted_at__isnull=True)
+    return enterprises
+
+
+def enterprise_choices(*, query: str, limit: int = 10) -> list[EnterpriseChoice]:
+    """Live enterprises whose Chinese or English name holds ``query`` (exact names first)."""
+    text = query.strip()
+    if not text:
+        return []
+    rows = (
+        _live_enterprises()
+        .filter(Q(name_zh__icontains=text) | Q(name_en__icontains=text))
+        .order_by("name_zh", "pk")
+        .values_list("pk", "name_zh", "name_en")[: limit + 1]
+    )
+    found = [EnterpriseChoice(pk=pk, name=zh, name_en=en) for pk, zh, en in rows]
+    exact = [
+        row for row in found if text.casefold() in (row.name.casefold(), row.name_en.casefold())
+    ]
+    return (exact or found)[: limit + 1]
+
+
+def enterprise_choice_get(*, enterprise_id: int) -> EnterpriseChoice | None:
+    row = _live_enterprises().filter(pk=enterprise_id).values_list("pk", "name_zh", "name_en")
+    first = row.first()
+    return EnterpriseChoice(pk=first[0], name=first[1], name_en=first[2]) if first else None
+
+
 def enterprise_profile_get(*, enterprise_id: int) -> Profile | None:
     """The rule profile of a live enterprise, or None if there is none with that id."""
     enterprise_model = apps.get_model("enterprises", "Enterprise")

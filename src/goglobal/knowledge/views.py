@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from goglobal.core.i18n import localized
+from goglobal.core.labels import sorted_by_name
 from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
 from goglobal.knowledge.services import rules as rules_service
@@ -20,7 +22,10 @@ from goglobal.knowledge.services import rules as rules_service
 def market_index(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     region = request.GET.get("region", "")
-    markets = list(selectors.market_list_search(user=request.user, query=query, region=region))
+    markets = sorted_by_name(
+        selectors.market_list_search(user=request.user, query=query, region=region),
+        lambda market: localized(market, "name"),
+    )
     return render(
         request,
         "knowledge/market_index.html",
@@ -137,15 +142,24 @@ def function_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def scheme_index(request: HttpRequest) -> HttpResponse:
+    """Schemes and listing routes; staff pick an enterprise by name to check eligibility
+    (``?q=`` a name typed; ``?enterprise=`` the one picked, as links carry it)."""
     schemes = list(programmes.scheme_list())
     listing = [item for item in programmes.function_list() if item.eligibility]
-    enterprise_text = request.GET.get("enterprise", "")
+    can_check = getattr(request.user, "is_internal", False)
+    query = request.GET.get("q", "").strip()[:200] if can_check else ""
+    enterprise_text = request.GET.get("enterprise", "") if can_check else ""
+    matches = programmes.enterprise_choices(query=query) if query and not enterprise_text else []
+    if len(matches) == 1:
+        enterprise_text = str(matches[0].pk)
+    chosen = None
     checks: dict[str, Any] = {}
-    if enterprise_text and getattr(request.user, "is_internal", False):
+    if enterprise_text:
         if not enterprise_text.isdigit():
             raise Http404
+        chosen = programmes.enterprise_choice_get(enterprise_id=int(enterprise_text))
         profile = programmes.enterprise_profile_get(enterprise_id=int(enterprise_text))
-        if profile is None:
+        if profile is None or chosen is None:
             raise Http404
         for row in programmes.checks_for(schemes + listing, profile):
             checks[f"{type(row.item).__name__}:{row.item.pk}"] = {
@@ -158,8 +172,12 @@ def scheme_index(request: HttpRequest) -> HttpResponse:
         {
             "schemes": [(s, checks.get(f"Scheme:{s.pk}")) for s in schemes],
             "listing": [(f, checks.get(f"HongKongFunction:{f.pk}")) for f in listing],
-            "enterprise": enterprise_text,
-            "can_check": getattr(request.user, "is_internal", False),
+            "query": chosen.name if chosen else query,
+            "chosen": chosen,
+            "matches": matches if len(matches) > 1 else [],
+            "too_many": len(matches) > 10,
+            "no_match": bool(query) and not matches and chosen is None,
+            "can_check": can_check,
             "checked": bool(checks),
         },
     )

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext, ngettext
 
 from goglobal.core.i18n import language_suffix, localized
+from goglobal.core.labels import label, labels_for
 from goglobal.engines.text.glossary import glossary
 from goglobal.knowledge.models import Agreement, Country, NeedCode, Sector
 from goglobal.providers.models import InvestmentStage, ProviderCategory
@@ -36,6 +37,11 @@ class ReasonText:
         wanted = [code for code in str(codes).split(",") if code]
         return self._list([self._countries.get(code, code) for code in wanted])
 
+    def _languages(self, codes: Any) -> str:
+        wanted = [code for code in str(codes).split(",") if code]
+        names = labels_for("language", wanted)
+        return self._list([names.get(code, code) for code in wanted])
+
     def _concepts(self, ids: Any) -> str:
         column = f"terms_{language_suffix()}"
         table = glossary()
@@ -47,18 +53,31 @@ class ReasonText:
 
     def _track_record(self, code: str, params: dict[str, Any]) -> str:
         count = int(params.get("count", 0))
-        singular, plural = {
-            "track_record.completed": (
-                "%(count)s completed referral for enterprises in %(sector)s",
-                "%(count)s completed referrals for enterprises in %(sector)s",
-            ),
-            "track_record.accepted": (
-                "%(count)s accepted referral for enterprises in %(sector)s",
-                "%(count)s accepted referrals for enterprises in %(sector)s",
-            ),
-        }.get(code, ("%(count)s declined referral", "%(count)s declined referrals"))
-        sector = self._sectors.get(str(params.get("sector", "")), "")
-        return ngettext(singular, plural, count) % {"count": count, "sector": sector}
+        values = {
+            "count": count,
+            "sector": self._sectors.get(str(params.get("sector", "")), ""),
+        }
+        if code == "track_record.completed":
+            return (
+                ngettext(
+                    "%(count)s completed referral for enterprises in %(sector)s",
+                    "%(count)s completed referrals for enterprises in %(sector)s",
+                    count,
+                )
+                % values
+            )
+        if code == "track_record.accepted":
+            return (
+                ngettext(
+                    "%(count)s accepted referral for enterprises in %(sector)s",
+                    "%(count)s accepted referrals for enterprises in %(sector)s",
+                    count,
+                )
+                % values
+            )
+        return (
+            ngettext("%(count)s declined referral", "%(count)s declined referrals", count) % values
+        )
 
     def describe(self, code: str, params: dict[str, Any]) -> str:
         if code.startswith("track_record."):
@@ -117,7 +136,7 @@ class ReasonText:
             "sector.generalist": lambda p: gettext("Works across sectors"),
             "language.shared": lambda p: (
                 gettext("Works in the contacts' languages (%(languages)s)")
-                % {"languages": p.get("languages", "")}
+                % {"languages": self._languages(p.get("languages", ""))}
             ),
             "text.concepts": lambda p: (
                 gettext("Its profile mentions %(concepts)s")
@@ -141,7 +160,7 @@ class ReasonText:
             "market.stated": lambda p: gettext("A stated target market"),
             "market.in_group": lambda p: (
                 gettext("In a grouping the enterprise targets (%(group)s)")
-                % {"group": str(p.get("group", "")).upper()}
+                % {"group": label("market_group", str(p.get("group", "")))}
             ),
             "market.sector_providers": lambda p: (
                 ngettext(

@@ -7,18 +7,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goglobal.core.forms import CodeListField, MultipleChoiceListField
-from goglobal.core.i18n import localized
+from goglobal.core.forms import (
+    CodeListField,
+    MultipleChoiceListField,
+    NamedModelMultipleChoiceField,
+    SearchableSelectMultiple,
+)
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers.models import InvestmentStage, Investor, Presence, ServiceProvider
 from goglobal.providers.services import MarketInput
 
 
-class _Named(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        code = getattr(obj, "code", "")
-        return f"{code} · {localized(obj, 'name')}" if len(code) <= 2 else localized(obj, "name")
+class _Named(NamedModelMultipleChoiceField):
+    """Needs, sectors and markets by name in the reader's collation (never by code)."""
 
 
 class ProviderProfileForm(forms.ModelForm):
@@ -32,7 +34,7 @@ class ProviderProfileForm(forms.ModelForm):
         label=_("Sectors of expertise"),
         queryset=Sector.objects.filter(level=Sector.Level.DIVISION),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=SearchableSelectMultiple(),
     )
     languages = MultipleChoiceListField(label=_("Working languages"), choices=WORKING_LANGUAGES)
     licences = CodeListField(
@@ -116,14 +118,14 @@ class InvestorProfileForm(forms.ModelForm):
         label=_("Sectors"),
         queryset=Sector.objects.filter(level=Sector.Level.DIVISION),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=SearchableSelectMultiple(),
     )
     stages = MultipleChoiceListField(label=_("Stages"), choices=InvestmentStage.choices)
     markets = _Named(
         label=_("Markets"),
         queryset=Country.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=SearchableSelectMultiple(),
     )
 
     class Meta:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from goglobal.core.labels import labelled
+
 
 @dataclass(frozen=True)
 class Span:
@@ -104,8 +106,8 @@ def svg(rows: list[Span], *, weeks_label: str, title: str) -> str:
         label = row.title if len(row.title) <= 30 else row.title[:29] + "…"
         marker = " tl-override" if row.overridden else ""
         parts.append(
-            f'<g class="tl-row{marker}"><title>{escape(row.title)}: {row.start_fast}–'
-            f"{row.end_slow}</title>"
+            f'<g class="tl-row{marker}"><title>'
+            f"{escape(labelled(row.title, f'{row.start_fast}–{row.end_slow}'))}</title>"
             f'<text x="4" y="{y + 14}" class="tl-label">{escape(label)}</text>'
             f'<rect x="{LABEL + row.start_slow * scale:.1f}" y="{y + 3}" '
             f'width="{max(2.0, (row.end_slow - row.start_slow) * scale):.1f}" height="14" '

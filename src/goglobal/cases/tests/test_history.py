@@ -81,4 +81,4 @@ def test_the_case_page_prints_no_stage_code(client, officer, worked_case):
     timeline = body[body.index('id="timeline"') :]
     assert "qualified" not in timeline
     assert "['lead'" not in body
-    assert f"{referral.provider.name_zh_hant}, 公司成立及法律架構: 擬議 → 已傳送" in timeline
+    assert f"{referral.provider.name_zh_hant}、公司成立及法律架構：擬議 → 已傳送" in timeline

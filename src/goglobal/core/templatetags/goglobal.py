@@ -98,3 +98,23 @@ def list_sep() -> str:
 def full_stop() -> str:
     """The end of a sentence: ``。`` on Chinese pages, ``. `` in English."""
     return "。" if labels.is_chinese() else ". "
+
+
+@register.simple_tag
+def colon() -> str:
+    """After a label: ``：`` on Chinese pages, ``: `` in English."""
+    return "：" if labels.is_chinese() else ": "
+
+
+@register.filter
+def change_label(key: Any, record: Any) -> str:
+    """``{{ field|change_label:enterprise }}``: an audit change key (a field name, ``need:…``,
+    ``contact:4``) in words."""
+    return labels.change_label(record, str(key))
+
+
+@register.filter
+def text_lang(text: Any) -> str:
+    """The ``lang`` of a text quoted as written (a source's title, a publisher): ``zh`` if it
+    holds Chinese characters, else ``en``."""
+    return "zh" if any("\u3400" <= char <= "\u9fff" for char in str(text or "")) else "en"

@@ -112,3 +112,85 @@ def test_market_page_dates_an_accession_in_chinese(client, officer) -> None:
     assert "January 2022" not in zh  # the English-only note is not shown on Chinese pages
     assert "January 2022" in en
     assert "as of September 2025" in en
+
+
+@pytest.mark.django_db
+def test_change_keys_read_as_field_and_need_names() -> None:
+    from goglobal.enterprises.models import Enterprise
+
+    with translation.override("zh-hans"):
+        assert labels.change_label(Enterprise, "social_credit_code") == "统一社会信用代码"
+        assert labels.change_label(Enterprise, "need:legal.setup") == "需求：公司设立与法律架构"
+        assert labels.change_label(Enterprise, "contact:4") == "联系人"
+        assert labels.change_label(Enterprise, "member") == "成员账户"
+    with translation.override("en"):
+        assert labels.change_label(Enterprise, "shown_as_peer").startswith("The enterprise agrees")
+        assert labels.change_label(Enterprise, "need:legal.setup") == (
+            "Need: Company formation and legal structure"
+        )
+        assert labels.change_label(Enterprise, "contact:4") == "Contact"
+        # a key that is no field is still words, not snake_case
+        assert labels.change_label(Enterprise, "some_old_field") == "Some old field"
+
+
+def test_search_text_holds_every_name_and_its_pinyin() -> None:
+    text = labels.search_text("Malaysia", "马来西亚", "馬來西亞")
+
+    assert "malaysia" in text
+    assert "马来西亚" in text
+    assert "malaixiya" in text
+    assert "mlxy" in text
+
+
+@pytest.mark.django_db
+def test_languages_groupings_and_fact_kinds_are_registered() -> None:
+    with translation.override("zh-hans"):
+        assert labels.label("language", "yue") == "粤语"
+        assert labels.label("language", "en") == "英语"
+        assert labels.label("market_group", "asean") == "东南亚国家联盟（东盟）"
+        assert labels.label("fact_kind", "agreement_party") == "协定覆盖的市场"
+    with translation.override("en"):
+        assert labels.label("fact_kind", "agreement_party") == "Market covered by an agreement"
+
+
+def test_colon_and_text_lang_tags() -> None:
+    rendered = Template(
+        "{% load i18n goglobal %}{% translate 'Download' %}{% colon %}CSV {{ a|text_lang }} "
+        "{{ b|text_lang }}"
+    )
+    context = Context({"a": "Inland Revenue Department", "b": "香港交易所"})
+    with translation.override("zh-hans"):
+        assert rendered.render(context) == "下载：CSV en zh"
+    with translation.override("en"):
+        assert rendered.render(context) == "Download: CSV en zh"
+
+
+@pytest.mark.django_db
+def test_counted_providers_never_run_into_the_next_word() -> None:
+    from goglobal.matching.reasons import ReasonText
+
+    params = {"count": 4, "sector": "29"}
+    for language, counter in (("zh-hans", "家"), ("zh-hant", "間")):
+        with translation.override(language):
+            text = ReasonText().describe("market.sector_providers", params)
+        # the counter is followed by the noun it counts, never by the sector's name
+        assert f"4 {counter}香港" in text, text
+        assert f"{counter}具" not in text, text
+
+
+@pytest.mark.django_db
+def test_matcher_reasons_name_languages_and_groupings() -> None:
+    from goglobal.matching.reasons import ReasonText
+
+    with translation.override("zh-hans"):
+        writer = ReasonText()
+        languages = writer.describe("language.shared", {"languages": "en,zh"})
+        group = writer.describe("market.in_group", {"group": "asean"})
+        record = writer.describe("track_record.accepted", {"count": 2, "sector": "36"})
+    assert "en" not in languages
+    assert "zh" not in languages
+    assert "英语、普通话" in languages
+    assert "东盟" in group
+    assert "ASEAN" not in group
+    assert "汽车制造业" in record
+    assert "referral" not in record

@@ -6,13 +6,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.core.i18n import localized
+from goglobal.core.labels import join_list
 from goglobal.enterprises import identity
 from goglobal.enterprises.models import Contact, Enterprise
 from goglobal.events.models import (
@@ -52,10 +54,37 @@ def _apply(participant: Participant, values: dict[str, Any]) -> None:
         setattr(participant, name, value)
 
 
+def provider_by_name(name: str) -> ServiceProvider:
+    """The one live service provider called ``name`` in any of its languages (or, failing an
+    exact name, the only one whose name holds it); refused on the ``provider_name`` field
+    when none or several match."""
+    text = name.strip()
+    live = ServiceProvider.objects.filter(deleted_at__isnull=True)
+    exact = Q(name_en__iexact=text) | Q(name_zh_hans=text) | Q(name_zh_hant=text)
+    found = list(live.filter(exact).order_by("pk")[:2])
+    if not found:
+        partial = Q(name_en__icontains=text) | Q(name_zh_hans__contains=text)
+        found = list(live.filter(partial | Q(name_zh_hant__contains=text)).order_by("pk")[:6])
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise DomainError(
+            _("No service provider in the directory is called “%(name)s”.") % {"name": text},
+            field="provider_name",
+        )
+    names = join_list(localized(provider, "name") for provider in found[:5])
+    raise DomainError(
+        _("Several service providers match “%(name)s” (%(names)s): type the full name.")
+        % {"name": text, "names": names},
+        field="provider_name",
+    )
+
+
 def directory_links(
-    *, social_credit_code: str = "", provider_external_id: str = ""
+    *, social_credit_code: str = "", provider_external_id: str = "", provider_name: str = ""
 ) -> dict[str, Any]:
-    """``enterprise`` and ``provider`` values for a participant, found by their directory codes.
+    """``enterprise`` and ``provider`` values for a participant, found by their directory codes
+    (as registration files carry them) or, for a provider, by its name (as a person types it).
 
     An empty code links nothing; a code that matches no active record is refused.
     """
@@ -80,6 +109,8 @@ def directory_links(
                 _("No service provider has the external id “%(id)s”.") % {"id": external_id},
                 field="provider_external_id",
             )
+    if provider_name.strip() and links["provider"] is None:
+        links["provider"] = provider_by_name(provider_name)
     return links
 
 

@@ -54,7 +54,7 @@ def test_unknown_code_and_duplicate_email_are_shown_on_the_form(client, make_use
             "kind": "provider",
             "email": "wong@example.hk",
             "language": "en",
-            "provider_external_id": "nope",
+            "provider_name": "Nowhere Advisory",
         },
     )
     duplicate = client.post(
@@ -69,7 +69,7 @@ def test_unknown_code_and_duplicate_email_are_shown_on_the_form(client, make_use
     )
 
     assert response.status_code == 200
-    assert "No service provider has the external id" in response.content.decode()
+    assert "No service provider in the directory is called" in response.content.decode()
     assert duplicate.status_code == 200
     assert Participant.objects.count() == 1
 
@@ -77,7 +77,8 @@ def test_unknown_code_and_duplicate_email_are_shown_on_the_form(client, make_use
 def test_edit_links_a_provider_and_refuses_a_stale_version(client, make_user):
     client.force_login(make_user("organiser"))
     person = ParticipantFactory(kind="provider", language="en")
-    provider = ServiceProviderFactory(external_id="HK-0042")
+    provider = ServiceProviderFactory(external_id="HK-0042", name_en="Harbour Law Partners")
+    ServiceProviderFactory(name_en="Harbour Law Associates")
     url = reverse("events:participant_edit", args=[person.event_id, person.pk])
     data = {
         "version": person.version,
@@ -87,7 +88,7 @@ def test_edit_links_a_provider_and_refuses_a_stale_version(client, make_user):
         "email": person.email,
         "language": "zh-hant",
         "max_meetings": 4,
-        "provider_external_id": "HK-0042",
+        "provider_name": "harbour law partners",
     }
 
     form_page = client.get(url)
@@ -95,6 +96,7 @@ def test_edit_links_a_provider_and_refuses_a_stale_version(client, make_user):
     stale = client.post(url, data | {"full_name": "Someone else"})
 
     assert form_page.status_code == 200
+    assert "external id" not in form_page.content.decode()
     assert saved.status_code == 302
     person.refresh_from_db()
     assert (person.full_name, person.provider, person.max_meetings) == ("Wong Ka Yan", provider, 4)
@@ -118,7 +120,8 @@ def test_import_links_directory_records_and_reports_unknown_codes(make_user):
     organiser = make_user("organiser")
     event = EventFactory()
     enterprise = EnterpriseFactory()
-    provider = ServiceProviderFactory(external_id="HK-0042")
+    provider = ServiceProviderFactory(external_id="HK-0042", name_en="Harbour Law Partners")
+    ServiceProviderFactory(name_en="Harbour Law Associates")
     header = "full_name,organisation,kind,email,social_credit_code,provider_external_id\n"
     good = (
         header + f"陈静,宁波,enterprise,chen@example.cn,{enterprise.social_credit_code},\n"
@@ -152,3 +155,33 @@ def test_import_links_directory_records_and_reports_unknown_codes(make_user):
     assert people["chen@example.cn"].enterprise == enterprise
     assert people["wong@example.hk"].provider == provider
     assert people["alice@example.hk"].enterprise is None
+
+
+def test_a_provider_name_matching_several_is_refused_with_their_names(client, make_user):
+    client.force_login(make_user("organiser"))
+    person = ParticipantFactory(kind="provider", language="en")
+    ServiceProviderFactory(name_en="Harbour Law Partners")
+    ServiceProviderFactory(name_en="Harbour Law Associates")
+    url = reverse("events:participant_edit", args=[person.event_id, person.pk])
+
+    response = client.post(
+        url,
+        {
+            "version": person.version,
+            "full_name": "Wong Ka Yan",
+            "organisation_name": "Harbour Law",
+            "kind": "provider",
+            "email": person.email,
+            "language": "en",
+            "provider_name": "Harbour Law",
+        },
+    )
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Several service providers match" in body
+    assert "Harbour Law Partners" in body
+    assert "Harbour Law Associates" in body
+    assert 'value="Harbour Law"' in body  # what was typed stays
+    person.refresh_from_db()
+    assert person.provider is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from goglobal.core.labels import join_list
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 
 register = template.Library()
@@ -21,8 +22,9 @@ _REGION_LABELS = {
 
 @register.filter
 def language_names(codes: list[str] | None) -> str:
-    """``["yue", "en"]`` → "Cantonese, English" in the reader's language; unknown codes as given."""
-    return ", ".join(str(_LANGUAGE_LABELS.get(code, code)) for code in codes or [])
+    """``["yue", "en"]`` → "Cantonese, English" (粤语、英语) in the reader's language;
+    unknown codes as given."""
+    return join_list(str(_LANGUAGE_LABELS.get(code, code)) for code in codes or [])
 
 
 @register.filter
