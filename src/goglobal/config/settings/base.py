@@ -248,6 +248,12 @@ GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default
 # Days a roadmap's shared link stays valid.
 GOGLOBAL_ROADMAP_LINK_DAYS = env.int("GOGLOBAL_ROADMAP_LINK_DAYS", default=14)
 GOGLOBAL_SITE_URL = env.str("GOGLOBAL_SITE_URL", default="http://127.0.0.1:8000")
+# Who runs the platform, as the public About and Contact pages name it (empty: the task force's
+# name in the reader's language), and how the public reaches it (an empty value is not shown).
+GOGLOBAL_OWNER_NAME = env.str("GOGLOBAL_OWNER_NAME", default="")
+GOGLOBAL_CONTACT_EMAIL = env.str("GOGLOBAL_CONTACT_EMAIL", default="")
+GOGLOBAL_CONTACT_PHONE = env.str("GOGLOBAL_CONTACT_PHONE", default="")
+GOGLOBAL_CONTACT_ADDRESS = env.str("GOGLOBAL_CONTACT_ADDRESS", default="")
 GOGLOBAL_STALE_MONTHS = env.int("GOGLOBAL_STALE_MONTHS", default=12)
 
 LOG_FORMAT = env.str("GOGLOBAL_LOG_FORMAT", default="json")
