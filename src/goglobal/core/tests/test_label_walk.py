@@ -211,3 +211,54 @@ def test_file_columns_are_literal_code_and_not_findings() -> None:
     assert walk.findings(
         "<p>列：full_name（姓名）</p>", language="zh-hans", codes=set(), iso=set(), names=set()
     )
+
+
+def test_change_history_names_fields_and_needs(client, officer) -> None:
+    from goglobal.enterprises import services
+    from goglobal.enterprises.tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory()
+    services.enterprise_need_save(
+        actor=officer,
+        enterprise=enterprise,
+        need=services.NeedInput(
+            need=NeedCode.objects.get(code="fundraising.ipo"),
+            priority="high",
+            timeline="0_3m",
+            notes="",
+        ),
+    )
+    client.force_login(officer)
+    url = reverse("enterprises:detail", args=[enterprise.pk])
+
+    zh = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode())
+    en = _text(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+
+    assert "需求：上市融资" in zh
+    assert "Need: IPO and listing" in en
+    for raw in ("need:fundraising.ipo", "fundraising.ipo", "social_credit_code", "name_zh"):
+        assert raw not in zh
+        assert raw not in en
+
+
+def test_case_timeline_and_downloads_use_chinese_colons(client, officer) -> None:
+    from goglobal.cases.models import Case
+    from goglobal.cases.services import case_open
+    from goglobal.enterprises.tests.factories import EnterpriseFactory
+
+    case = case_open(actor=officer, enterprise=EnterpriseFactory(), origin="event", owner=officer)
+    assert isinstance(case, Case)
+    client.force_login(officer)
+
+    page = _text(
+        client.get(
+            reverse("cases:detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans"
+        ).content.decode()
+    )
+    impact = _text(
+        client.get(reverse("analytics:impact"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    )
+
+    assert not re.search(r"[\u4e00-\u9fff]: ", page), re.findall(r".{20}[\u4e00-\u9fff]: ", page)
+    assert "下载: " not in impact
+    assert "下载：" in impact
