@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
-from goglobal.engines.matching.places import CONCEPT_MARKETS, EXTRA, NOT_TARGETS, REGIONS
+from goglobal.engines.matching.places import (
+    CONCEPT_MARKETS,
+    EXTRA,
+    EXTRA_REGIONS,
+    NOT_TARGETS,
+    REGIONS,
+)
 from goglobal.engines.text.glossary import concept_positions, glossary
 from goglobal.engines.text.normalise import normalise
 
@@ -116,16 +122,31 @@ _NETWORK_WORDS = (
 _NEGATIONS_EN = (
     "no", "not", "none", "without", "except", "excluding", "other than", "never", "nor",
     "don't", "doesn't", "do not", "does not", "cannot", "no longer", "not yet", "outside of",
+    "closed", "shut", "exited", "withdrew from", "withdrawn from", "ceased",
+)  # fmt: skip
+# English negations that follow the place they negate ("Vietnam is not covered", "Vietnam and
+# Laos are not covered"), counted only when nothing but other places and a verb stand between.
+_NEGATIONS_EN_AFTER = (
+    "not covered", "not served", "no longer", "closed", "shut down", "was closed",
+    "not present", "not active",
 )  # fmt: skip
 _NEGATIONS_ZH = (
     "没有", "并无", "暂无", "尚无", "未设", "未在", "尚未", "不设", "不在", "不覆盖", "不涉及",
-    "不提供", "不包括", "除了", "以外", "之外", "无办", "不含",
+    "不提供", "不包括", "除了", "以外", "之外", "无办", "不含", "关闭", "撤出", "撤销", "已撤",
+    "停止",
 )  # fmt: skip
 
 # "总部位于中环", "headquartered in Hong Kong": where the firm sits, not a regional-HQ service.
 _SEAT = re.compile(r"总部(?:位于|设于|设在|在)|headquartered|head office is|based in hong kong")
 _CLAUSE_RAW = re.compile(r"[。！？；;!?\n，|]+|\.\s+")
-_CLAUSE_EN = re.compile(r"\b(?:but|however|whereas|while|although|though|yet)\b")
+_CLAUSE_EN = re.compile(r"\b(?:but|however|whereas|while|although|though|(?<!not )yet)\b")
+# "除缅甸外，我们覆盖所有东盟市场": an exception clause; its markets leave the regions of the
+# clause after it.
+_EXCEPTION = re.compile(
+    r"^(?:(?:除了?|除去).{1,24}(?:以外|之外|外)|(?:except|excluding|other than)\b[^,]{1,40})$"
+)
+# "Except Myanmar, we cover …": the exception is a clause of its own.
+_EXCEPTION_EN = re.compile(r"^((?:except|excluding|other than)\b[^,]{1,40}),\s*(.+)$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -165,6 +186,9 @@ def _places() -> _Places:
     for market, (english, chinese) in EXTRA.items():
         for term in (*english, *chinese):
             codes.setdefault(normalise(term), ((market,), False))
+    for english, chinese, members in EXTRA_REGIONS:
+        for term in (*english, *chinese):
+            codes.setdefault(normalise(term), (members, True))
     codes.pop("", None)
     return _Places(_pattern(codes), codes)
 
@@ -172,6 +196,11 @@ def _places() -> _Places:
 _OFFICE = _pattern(normalise(word) for word in _OFFICE_WORDS)
 _NETWORK = _pattern(normalise(word) for word in _NETWORK_WORDS)
 _NEGATION_EN = _pattern(_NEGATIONS_EN)
+_NEGATION_EN_AFTER = _pattern(_NEGATIONS_EN_AFTER)
+_LINK = re.compile(
+    r"(?:[\s,、&]|\b(?:and|or|is|are|was|were|has|have|been|still|currently|now|our|office|offices"
+    r"|branch|branches|team|teams|desk)\b)*"
+)
 _NEGATION_ZH = re.compile(f"{_alternation(_NEGATIONS_ZH)}|除.{{1,24}}外")
 
 
@@ -194,11 +223,12 @@ class Derived:
 
 def clauses(text: str) -> list[str]:
     """Normalised clauses: sentences, Chinese comma-separated parts, English "but" parts."""
-    result = []
+    result: list[str] = []
     for raw in _CLAUSE_RAW.split(text):
         for part in _CLAUSE_EN.split(normalise(raw)):
-            if part.strip():
-                result.append(part.strip())
+            exception = _EXCEPTION_EN.match(part.strip())
+            pieces = exception.groups() if exception else (part,)
+            result.extend(piece.strip() for piece in pieces if piece.strip())
     return result
 
 
@@ -207,6 +237,15 @@ def _negation_before(clause: str, position: int) -> bool:
     if any(match.start() < position for match in _NEGATION_EN.finditer(clause)):
         return True
     return bool(_HAN.search(clause)) and bool(_NEGATION_ZH.search(clause))
+
+
+def _negation_after(clause: str, end: int) -> bool:
+    """An English negation right after a place, or after the list it ends ("… are not covered")."""
+    match = _NEGATION_EN_AFTER.search(clause, end)
+    if match is None:
+        return False
+    # Only a list of places and a verb may stand between: "Vietnam and Laos are not covered".
+    return _LINK.fullmatch(_places().pattern.sub(" ", clause[end : match.start()])) is not None
 
 
 def _presence(clause: str, start: int, end: int) -> str:
@@ -240,7 +279,7 @@ def _clause_facts(clause: str) -> tuple[tuple[str, str, str], ...]:
     mentions = []
     for match in places.pattern.finditer(clause):
         markets, region = places.codes[match.group()]
-        if _negation_before(clause, match.start()):
+        if _negation_before(clause, match.start()) or _negation_after(clause, match.end()):
             negated.update(markets)
             facts.extend(("negated", market, match.group()) for market in markets)
             continue
@@ -267,11 +306,23 @@ def derive(texts: Iterable[str | None]) -> Derived:
         kind: {} for kind in ("office", "network", "negated", "sector", "need")
     }
     support: dict[str, set[str]] = {}
+    places = _places()
     for text in texts:
         if not text:
             continue
+        excepted: set[str] = set()  # markets of a preceding "除…外" clause
         for clause in clauses(text):
-            for kind, code, phrase in _clause_facts(clause):
+            facts = _clause_facts(clause)
+            carried, excepted = excepted, set()
+            if _EXCEPTION.match(clause):
+                excepted = {code for kind, code, _phrase in facts if kind == "negated"}
+            for kind, code, phrase in facts:
+                if (
+                    kind in ("office", "network")
+                    and code in carried
+                    and places.codes.get(phrase, ((), False))[1]
+                ):
+                    continue  # a member of a region named after its exception
                 found[kind].setdefault(code, phrase)
                 if kind == "need":
                     support.setdefault(code, set()).add(phrase)

@@ -30,14 +30,28 @@ def need_fit(
 ) -> Floats:
     """0.7 when the provider's category is one that typically serves the need, plus 0.3 × focus;
     scaled by ``weights.derived`` when the need is stated only in its text, and by
-    ``weights.need_implied`` when it lists no need and only its category suggests it."""
+    ``weights.need_implied`` × how much its profile reads like the need (the ``service`` part)
+    when it lists no need and only its category suggests it: a category is a weak reason, and a
+    profile that says it does something else (an accountant "specialising in listings" for a
+    company set-up) is weaker still. Without profile vectors the category alone decides."""
     categories = expected_categories(query.need)
     expected = index.mask(f"category:{category}" for category in categories)[slots]
     coded = index.mask([f"need:{query.need}"])[slots]
     stated = index.mask([f"t.need:{query.need}"])[slots]
-    level = np.where(coded, 1.0, np.where(stated, weights.derived, weights.need_implied))
+    implied = weights.need_implied * _reading(index, query, slots, coded)
+    level = np.where(coded, 1.0, np.where(stated, weights.derived, implied))
     result: Floats = level * (0.7 * expected + 0.3 * index.column("focus")[slots])
     return result
+
+
+def _reading(
+    index: ProviderIndex, query: ProviderQuery, slots: Slots, coded: npt.NDArray[np.bool_]
+) -> Floats:
+    """How much each profile reads like the need, best candidate 1 (1 without vectors)."""
+    similarity = index.need_similarity(slots, query.need) if len(slots) else None
+    if similarity is None:
+        return np.ones(len(slots))
+    return service(index, query, slots, coded=coded)
 
 
 def market_cover(index: ProviderIndex, market: str, slots: Slots, weights: Weights) -> Floats:
@@ -165,11 +179,18 @@ def dense(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
     return result
 
 
-def service(index: ProviderIndex, query: ProviderQuery, slots: Slots) -> Floats:
+def service(
+    index: ProviderIndex,
+    query: ProviderQuery,
+    slots: Slots,
+    *,
+    coded: npt.NDArray[np.bool_] | None = None,
+) -> Floats:
     """1 for a provider that codes the need; otherwise how much its profile reads like the need
     (cosine of the profile vector with the need's, computed at indexing, clipped at 0, best
     candidate = 1). Without vectors, 1 for coded providers and 0 for the others."""
-    coded = index.mask([f"need:{query.need}"])[slots]
+    if coded is None:
+        coded = index.mask([f"need:{query.need}"])[slots]
     similarity = index.need_similarity(slots, query.need) if len(slots) else None
     if similarity is None:
         only_coded: Floats = coded.astype(np.float64)

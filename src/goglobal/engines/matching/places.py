@@ -36,6 +36,11 @@ CONCEPT_MARKETS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 REGIONS = frozenset(CONCEPT_MARKETS)
+# Regions the glossary does not hold: (English terms, Chinese terms) → members.
+EXTRA_REGIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (("south asia", "indian subcontinent"), ("南亚",), ("IN", "PK", "BD", "LK", "NP")),
+    (("north america",), ("北美", "北美洲"), ("US", "CA")),
+)
 NOT_TARGETS = frozenset({"market.hk", "market.mainland"})
 
 # Extra names: country code → (English terms, Chinese terms). Regions get their own code below.
@@ -44,21 +49,22 @@ EXTRA: MappingProxyType[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingP
         "VN": (("saigon", "hcmc", "ho chi minh", "da nang", "danang", "bac ninh"),
                ("岘港", "北宁")),
         "TH": (("chonburi", "rayong", "chiang mai"), ("泰国东部", "罗勇", "春武里", "清迈")),
-        "ID": (("surabaya", "bekasi"), ("泗水", "印度尼西亚")),
-        "MY": (("selangor", "kuching"), ("雪兰莪",)),
-        "PH": (("cebu", "makati"), ("宿务",)),
-        "SG": ((), ("星加坡", "狮城")),
+        "ID": (("surabaya", "bekasi", "bandung"), ("泗水", "印度尼西亚", "万隆")),
+        "MY": (("selangor", "kuching", "johor bahru", "penang"), ("雪兰莪", "新山", "槟城")),
+        "LA": ((), ("寮国",)),
+        "PH": (("cebu", "makati"), ("宿务", "宿雾")),
+        "SG": ((), ("星加坡", "狮城", "星洲")),
         "BN": (("brunei",), ("文莱", "汶莱")),
         "TL": (("timor-leste", "east timor"), ("东帝汶",)),
-        "SA": ((), ("沙地阿拉伯", "沙地", "达曼")),
-        "AE": (("sharjah", "emirates"), ("沙迦", "阿联酋")),
+        "SA": ((), ("沙地阿拉伯", "沙地", "达曼", "利雅德")),
+        "AE": (("sharjah", "emirates"), ("沙迦", "阿联酋", "阿布达比")),
         "KW": (("kuwait",), ("科威特",)),
         "BH": (("bahrain", "manama"), ("巴林", "麦纳麦")),
         "OM": (("oman", "muscat"), ("阿曼", "马斯喀特")),
         "JO": (("amman",), ("约旦", "安曼")),
         "IL": (("israel", "tel aviv"), ("以色列", "特拉维夫")),
         "TR": (("ankara", "izmir"), ("伊斯坦布尔", "伊斯坦堡", "安卡拉")),
-        "LK": (("sri lanka", "colombo"), ("斯里兰卡", "科伦坡")),
+        "LK": (("sri lanka", "colombo"), ("斯里兰卡", "科伦坡", "可伦坡")),
         "NP": (("nepal", "kathmandu"), ("尼泊尔", "加德满都")),
         "MN": (("mongolia", "ulaanbaatar"), ("蒙古国", "乌兰巴托")),
         "KG": (("kyrgyzstan", "bishkek"), ("吉尔吉斯斯坦", "吉尔吉斯", "比什凯克")),
@@ -87,7 +93,7 @@ EXTRA: MappingProxyType[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingP
         "ES": ((), ("巴塞隆拿",)),
         "US": (("new york", "los angeles", "san francisco", "silicon valley", "chicago", "houston",
                 "seattle", "united states of america"),
-               ("纽约", "洛杉矶", "旧金山", "硅谷", "芝加哥", "休斯敦", "西雅图")),
+               ("纽约", "洛杉矶", "旧金山", "三藩市", "硅谷", "芝加哥", "休斯敦", "西雅图")),
         "CA": (("montreal", "calgary"), ("蒙特利尔", "卡尔加里")),
         "MX": (("mexico city", "guadalajara"), ("墨西哥城",)),
         "BR": (("rio de janeiro",), ("里约热内卢",)),
@@ -106,9 +112,9 @@ EXTRA: MappingProxyType[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingP
                ("圣彼得堡", "海参崴", "符拉迪沃斯托克")),
         "KZ": ((), ("哈萨克",)),
         "UZ": ((), ("乌兹别克",)),
-        "ZA": (("cape town", "durban"), ("开普敦", "德班")),
-        "NG": (("abuja",), ("阿布贾",)),
-        "KE": (("mombasa",), ("肯雅", "蒙巴萨")),
+        "ZA": (("cape town", "durban"), ("开普敦", "德班", "约翰尼斯堡")),
+        "NG": (("abuja",), ("阿布贾", "奈及利亚")),
+        "KE": (("mombasa",), ("肯雅", "蒙巴萨", "奈洛比")),
         "ET": (("ethiopia", "addis ababa"), ("埃塞俄比亚", "亚的斯亚贝巴")),
         "GH": (("ghana", "accra"), ("加纳", "阿克拉")),
         "TZ": (("tanzania", "dar es salaam"), ("坦桑尼亚", "达累斯萨拉姆")),

@@ -47,6 +47,56 @@ def test_negation_drops_the_market(text):
     assert derived.network_markets == {"TH"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not yet in Vietnam; partners cover Thailand.",
+        "Our Hanoi office closed in 2020. Partners cover Thailand.",
+        "我們的越南辦事處已於去年關閉，現透過合作夥伴覆蓋泰國。",
+        "Offices in Bangkok. Vietnam and Laos are not covered.",
+    ],
+)
+def test_negations_after_the_place_and_closed_offices_drop_the_market(text):
+    derived = derive([text])
+
+    assert "VN" not in derived.markets
+    assert "TH" in derived.markets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "除緬甸外，我們透過合作夥伴覆蓋所有東盟市場。",
+        "Except Myanmar, we cover all ASEAN markets through partners.",
+        "We cover all ASEAN markets except Myanmar.",
+    ],
+)
+def test_a_regions_exception_in_a_clause_of_its_own_leaves_the_region(text):
+    derived = derive([text])
+
+    assert {"VN", "TH", "SG", "LA"} <= derived.network_markets
+    assert "MM" not in derived.markets
+
+
+@pytest.mark.parametrize(
+    ("text", "markets"),
+    [
+        ("在新山、檳城設有團隊。", {"MY"}),
+        ("宿霧及萬隆設有辦事處。", {"PH", "ID"}),
+        ("三藩市、可倫坡設有辦事處。", {"US", "LK"}),
+        ("我們在寮國設有辦事處。", {"LA"}),
+        ("Our team in Johor Bahru and Penang.", {"MY"}),
+    ],
+)
+def test_hong_kong_and_taiwan_city_names_in_traditional_text(text, markets):
+    assert derive([text]).office_markets == markets
+
+
+def test_regions_outside_the_glossary():
+    assert derive(["我們在南亞設有合作夥伴。"]).network_markets == {"IN", "PK", "BD", "LK", "NP"}
+    assert derive(["Partners across North America."]).network_markets == {"US", "CA"}
+
+
 def test_sectors_and_needs_in_three_languages():
     for text in (
         "Listing sponsor for pre-revenue biotech issuers.",
