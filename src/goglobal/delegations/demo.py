@@ -218,6 +218,44 @@ def _members(spec: DemoDelegation, delegation: Delegation, actor: User, groups: 
     return [parts.part_add(actor=actor, delegation=delegation, row=row) for row in rows]
 
 
+def _directory_hosts(
+    delegation: Delegation,
+    actor: User,
+    venues: list[Venue],
+    groups: list[SubGroup],
+    members: list[Member],
+) -> None:
+    """Two Shanghai enterprises of the directory (with a case) visited at their premises, so
+    the outbound delegation's briefing packs show a profile, a case stage and a roadmap."""
+    taken = {m.enterprise_id for m in members if m.enterprise_id}
+    candidates = (
+        Enterprise.objects.filter(deleted_at__isnull=True, cases__isnull=False)
+        .exclude(pk__in=taken)
+        .order_by("pk")
+        .distinct()
+    )
+    chosen = list(candidates.filter(city__name_en__icontains="Shanghai")[:2])
+    chosen = chosen or list(candidates[:2])
+    for index, enterprise in enumerate(chosen):
+        host = parts.part_add(
+            actor=actor,
+            delegation=delegation,
+            row=Host(
+                delegation=delegation,
+                name=enterprise.name_zh,
+                venue=venues[1 + index],
+                enterprise=enterprise,
+            ),
+        )
+        parts.part_add(
+            actor=actor,
+            delegation=delegation,
+            row=VisitRequest(
+                delegation=delegation, host=host, subgroup=groups[index % 2], priority="must"
+            ),
+        )
+
+
 def _delegation(spec: DemoDelegation, rng: random.Random, actor: User) -> Delegation:
     first = timezone.localdate() + datetime.timedelta(days=spec.days_from_today)
     delegation = services.delegation_create(
@@ -282,6 +320,8 @@ def _delegation(spec: DemoDelegation, rng: random.Random, actor: User) -> Delega
         enterprise_members = [m for m in members if m.kind == "enterprise"]
         for member in rng.sample(enterprise_members, min(2, len(enterprise_members))):
             add(VisitRequest(delegation=delegation, host=host, member=member, priority="wanted"))
+    if spec.direction != "inbound":
+        _directory_hosts(delegation, actor, venues, groups, members)
     with transaction.atomic():  # claimed here, with the demo's time limit, before the queue
         run = services.delegation_run_start(actor=actor, delegation=delegation)
         run = services.delegation_run_execute(run=run, time_limit=TIME_LIMIT_SECONDS)

@@ -297,7 +297,7 @@ class ProgrammeItem(models.Model):
         verbose_name=_("sub-group"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="items",
         help_text=_("Leave empty for the whole delegation."),
     )
@@ -342,14 +342,14 @@ class VisitRequest(TimeStampedModel):
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="requests")
     host = models.ForeignKey(
-        Host, verbose_name=_("visited enterprise or body"), on_delete=models.CASCADE
+        Host, verbose_name=_("visited enterprise or body"), on_delete=models.PROTECT
     )
     member = models.ForeignKey(
         Member,
         verbose_name=_("member (one-to-one)"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="requests",
     )
     subgroup = models.ForeignKey(
@@ -357,7 +357,7 @@ class VisitRequest(TimeStampedModel):
         verbose_name=_("sub-group (group meeting)"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="requests",
     )
     priority = models.CharField(
@@ -434,12 +434,12 @@ class Visit(VersionedModel):
     """A scheduled meeting of the programme: members with a host, at the host's venue."""
 
     run = models.ForeignKey(DelegationRun, on_delete=models.CASCADE, related_name="visits")
-    host = models.ForeignKey(Host, on_delete=models.CASCADE, related_name="visits")
+    host = models.ForeignKey(Host, on_delete=models.PROTECT, related_name="visits")
     members = models.ManyToManyField(Member, related_name="visits")
     subgroup = models.ForeignKey(
         SubGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="visits")
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="visits")
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     value = models.PositiveIntegerField(_("value"), default=0)

@@ -116,7 +116,9 @@ def run_summary(run: DelegationRun) -> list[str]:
             _("Not placed: %(people)s, because %(reason)s.")
             % {"people": join_list(people), "reason": _reason(row.get("reason", ""))}
         )
-    if run.seconds is not None:
+    if run.seconds is not None and run.seconds < 1:
+        lines.append(_("Computed in under a second."))
+    elif run.seconds is not None:
         lines.append(_("Computed in %(seconds).1f seconds.") % {"seconds": run.seconds})
     return lines
 

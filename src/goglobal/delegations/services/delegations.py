@@ -101,7 +101,10 @@ def part_remove(*, actor: User, delegation: Delegation, row: models.Model) -> No
         row.delete()
     except models.ProtectedError as error:
         raise DomainError(
-            _("This venue is still used by a visited body or a programme item.")
+            _(
+                "This is still used elsewhere in the delegation (a visited body, a programme "
+                "item, a meeting request or a scheduled meeting): remove those first."
+            )
         ) from error
     audit_record(actor=actor, record=delegation, action="updated", changes={"removed": label})
 

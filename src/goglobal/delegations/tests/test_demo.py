@@ -3,7 +3,7 @@ import itertools
 import pytest
 
 from goglobal.cases.models import Interaction
-from goglobal.delegations import rules
+from goglobal.delegations import rules, selectors
 from goglobal.delegations.demo import delegations_demo_create
 from goglobal.delegations.models import Visit, VisitEncounter
 from goglobal.delegations.services import published_run
@@ -52,6 +52,9 @@ def test_demo_plans_an_outbound_and_an_inbound_delegation_with_travel_kept(small
                     -60 * gap
                 )
     assert outbound.members.filter(user__role="enterprise_member").exists()
+    visited = Visit.objects.filter(run=published_run(outbound), host__enterprise__isnull=False)
+    assert visited.exists()  # a directory enterprise visited: its briefing pack has a profile
+    assert selectors.briefing(visited.first())
     held = VisitEncounter.objects.filter(visit__run__delegation=inbound)
     assert held.exists()
     assert Interaction.objects.filter(pk__in=held.values("interaction")).count() == held.count()

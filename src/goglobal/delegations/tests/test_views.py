@@ -165,3 +165,19 @@ def test_itinerary_pdf_and_ics_in_member_language(client, officer, planned):
     pdf = client.get(reverse("delegations:itinerary_pdf", args=[d.pk, lee.pk]))
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_removing_a_visited_body_with_scheduled_meetings_is_refused(client, officer, planned):
+    small, run = planned
+    client.force_login(officer)
+    d = small.delegation
+    host = small.hosts["bank"]
+    url = reverse("delegations:part_remove", args=[d.pk, "host", host.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "remove those first" in response.content.decode()
+    assert d.hosts.filter(pk=host.pk).exists()
+    assert Visit.objects.filter(run=run, host=host).exists()
+    other = small_delegation(owner=officer)
+    foreign = reverse("delegations:part_remove", args=[d.pk, "venue", other.venues["Port"].pk])
+    assert client.post(foreign).status_code == 404
