@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -508,8 +510,27 @@ def task_complete(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
 def task_list(request: AuthenticatedRequest) -> HttpResponse:
     if not selectors.case_can_edit(request.user):
         raise Http404
-    tasks = list(selectors.tasks_due_for(user=request.user))
-    return render(request, "cases/tasks.html", {"tasks": tasks})
+    page = CappedPaginator(
+        selectors.tasks_due_for(user=request.user).order_by("due_on", "id"),
+        settings.GOGLOBAL_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    week = today + datetime.timedelta(days=7)
+    groups = [
+        (_("Overdue"), [t for t in page if t.due_on < today]),
+        (_("Due today"), [t for t in page if t.due_on == today]),
+        (_("Due in the next seven days"), [t for t in page if today < t.due_on <= week]),
+        (_("Later"), [t for t in page if t.due_on > week]),
+    ]
+    return render(
+        request,
+        "cases/tasks.html",
+        {
+            "tasks": list(page),
+            "groups": [(title, rows) for title, rows in groups if rows],
+            "page_obj": page,
+        },
+    )
 
 
 @login_required
