@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 from django.contrib import messages
@@ -286,7 +287,9 @@ def itinerary_page(
     )
     run = services.published_run(member.delegation)
     is_staff = selectors.rules.can_manage_delegations(request.user)
-    with translation.override(member.language if not is_staff else None):
+    # the member reads it in its itinerary language; staff in their own
+    language = translation.override(member.language) if not is_staff else nullcontext()
+    with language:
         return render(
             request,
             "delegations/itinerary.html",

@@ -181,3 +181,17 @@ def test_removing_a_visited_body_with_scheduled_meetings_is_refused(client, offi
     other = small_delegation(owner=officer)
     foreign = reverse("delegations:part_remove", args=[d.pk, "venue", other.venues["Port"].pk])
     assert client.post(foreign).status_code == 404
+
+
+def test_staff_read_an_itinerary_in_their_language_the_member_in_its_own(client, officer, planned):
+    small, _run = planned
+    d = small.delegation
+    chan = small.members["chan"]  # itinerary language English
+    url = reverse("delegations:itinerary", args=[d.pk, chan.pk])
+    client.force_login(officer)
+    staff_page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "行程" in staff_page
+    assert "Itinerary:" not in staff_page
+    client.force_login(small.member_user)
+    own = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "Itinerary:" in own
