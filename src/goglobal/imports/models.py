@@ -112,3 +112,38 @@ class ImportJob(TimeStampedModel):
     @property
     def warning_count(self) -> int:
         return len(self.warnings)
+
+
+class SavedMapping(TimeStampedModel):
+    """How the columns and coded values of a source that comes back map onto an import kind.
+
+    ``headers`` are the file's header names folded for comparison (width, case, script,
+    punctuation), so a file from the same source matches whatever order or script its
+    columns come in; ``columns`` maps each of them to one of the kind's columns, and
+    ``values`` maps, per coded column, a cell's text to the code chosen for it.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    headers = models.JSONField(_("headers"), default=list)
+    columns = models.JSONField(_("columns"), default=dict)
+    values = models.JSONField(_("values"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("saved mapping")
+        verbose_name_plural = _("saved mappings")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="imports_saved_mapping_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
