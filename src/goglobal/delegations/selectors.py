@@ -192,3 +192,42 @@ def briefing(visit: Visit) -> list[dict[str, Any]]:
             }
         )
     return packs
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Two fixed programme items a member cannot both reach: too close for the trip."""
+
+    first: ProgrammeItem
+    second: ProgrammeItem
+    minutes: int  # the shortest route between their venues (NO_ROUTE: none)
+    members: int  # how many members attend both
+
+
+def programme_clashes(delegation: Delegation) -> list[Clash]:
+    """Plenaries and site visits the scheduler cannot move: warn when a member attends two of
+    them at different venues with less time between them than the shortest route."""
+    zone = delegation.zone
+    items = list(delegation.programme.select_related("venue", "subgroup"))
+    routes = rules.shortest_routes(
+        [v.pk for v in delegation.venues.all()],
+        [(t.origin_id, t.destination_id, t.minutes) for t in delegation.travel.all()],
+    )
+    members = list(delegation.members.values_list("subgroup_id", flat=True))
+    clashes = []
+    for i, first in enumerate(items):
+        for second in items[i + 1 :]:
+            if first.venue_id == second.venue_id or first.day != second.day:
+                continue
+            minutes = routes.get((first.venue_id, second.venue_id), rules.NO_ROUTE)
+            windows = ((first.start(zone), first.end(zone)), (second.start(zone), second.end(zone)))
+            if not rules.too_close(windows[0], windows[1], minutes):
+                continue
+            both = sum(
+                1
+                for group in members
+                if first.subgroup_id in (None, group) and second.subgroup_id in (None, group)
+            )
+            if both:
+                clashes.append(Clash(first, second, minutes, both))
+    return clashes

@@ -112,6 +112,7 @@ def _detail_context(delegation: Delegation, **forms: Any) -> dict[str, Any]:
         "published": run,
         "visits": presenters.visits_by_day(delegation, run),
         "travel_form": forms.pop("travel", None) or TravelForm(delegation=delegation),
+        "clashes": selectors.programme_clashes(delegation),
     }
     for name, (_model, form_class, _plural) in PARTS.items():
         context[f"{name}_form"] = forms.get(name) or form_class(delegation=delegation, prefix=name)

@@ -195,3 +195,36 @@ def test_staff_read_an_itinerary_in_their_language_the_member_in_its_own(client,
     client.force_login(small.member_user)
     own = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "Itinerary:" in own
+
+
+def test_fixed_items_too_close_for_the_trip_are_flagged(client, officer, planned):
+    import datetime
+
+    from goglobal.delegations.models import ProgrammeItem
+
+    small, _run = planned
+    d = small.delegation
+    client.force_login(officer)
+    url = reverse("delegations:detail", args=[d.pk])
+    assert "too little time for the trip" not in client.get(url).content.decode()
+    ProgrammeItem.objects.create(
+        delegation=d,
+        kind="site_visit",
+        title="Lab tour",
+        venue=small.venues["Science park"],
+        subgroup=small.groups["Technology"],
+        day=d.starts_on,
+        starts_at=datetime.time(12, 15),  # the port tour ends at 12:00, 75 minutes away
+        ends_at=datetime.time(12, 45),
+    )
+    page = client.get(url).content.decode()
+    assert "Port tour (Port) and Lab tour (Science park) leave 2 members" in page
+
+
+def test_briefing_pdf_for_staff(client, officer, planned):
+    small, run = planned
+    client.force_login(officer)
+    visit = Visit.objects.filter(run=run, members=small.members["chan"]).first()
+    response = client.get(reverse("delegations:briefing_pdf", args=[small.delegation.pk, visit.pk]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
