@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from goglobal.core.i18n import localized
 from goglobal.core.labels import sorted_by_name
+from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
 from goglobal.knowledge.services import rules as rules_service
@@ -86,11 +88,14 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
         stale_after=months if stale_only else None,
         sort=sort,
     )
+    page = CappedPaginator(facts, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "knowledge/stale_report.html",
         {
-            "facts": facts,
+            "facts": list(page),
+            "page_obj": page,
+            "total": len(facts),
             "months": months,
             "kind": kind,
             "query": query,
