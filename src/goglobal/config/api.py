@@ -12,6 +12,7 @@ from goglobal.accounts.api_auth import api_auth
 from goglobal.analytics.api import router as datasets_router
 from goglobal.cases.api import router as cases_router
 from goglobal.core.errors import DomainError, StaleRecordError
+from goglobal.core.text_input import TextCheckingParser
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
 from goglobal.knowledge.api import router as knowledge_router
@@ -30,6 +31,7 @@ api = NinjaAPI(
     ),
     auth=api_auth,
     urls_namespace="api",
+    parser=TextCheckingParser(),
 )
 api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])

@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from goglobal.core import jobs, shared_cache
+        from goglobal.core import jobs, shared_cache, text_input
 
         jobs.connect()
         shared_cache.connect()
+        text_input.install_form_checks()

@@ -17,6 +17,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
+from goglobal.core.text_input import (
+    control_character_message,
+    find_control_character,
+    is_name_key,
+    strip_invisible,
+)
+
 LIST_SEPARATOR = ";"
 _YES = {"yes", "y", "true", "1", "是", "是的"}
 _NO = {"no", "n", "false", "0", "", "否"}
@@ -39,12 +46,23 @@ def split_list(text: str) -> list[str]:
 
 
 class Cells:
-    """The cells of one data row, keyed by column name; absent columns read as empty."""
+    """The cells of one data row, keyed by column name; absent columns read as empty.
+
+    Every cell is checked as text comes in (``goglobal.core.text_input``): a control character
+    is an error on its column (so the row is never written), and
+    invisible formatting characters are taken out of the columns holding a name.
+    """
 
     def __init__(self, number: int, cells: dict[str, str]) -> None:
         self.number = number
-        self.cells = cells
         self.errors: list[RowError] = []
+        self.cells: dict[str, str] = {}
+        for column, value in cells.items():
+            if find_control_character(value, multiline=True) is not None:
+                self.error(column, control_character_message())
+            elif is_name_key(column):
+                value = strip_invisible(value).strip()
+            self.cells[column] = value
 
     def has(self, column: str) -> bool:
         return column in self.cells
