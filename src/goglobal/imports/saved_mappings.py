@@ -3,20 +3,24 @@ file with the same headers comes back (in any order, width or script)."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from goglobal.core.audit import audit_record
 from goglobal.engines.mapping import header_key
 from goglobal.imports.kinds import KINDS
-from goglobal.imports.mapping import CODED, column_options
+from goglobal.imports.mapping import CODED, column_options, remapped_header, remapped_rows
 from goglobal.imports.models import SavedMapping
+from goglobal.imports.tables import csv_lines, table_rows
 
 NAME_CHARACTERS = 120
+_IN_MEMORY_BYTES = 4 * 1024 * 1024
 
 
 def _keyed(header: Sequence[str], columns: Mapping[int, str]) -> dict[str, str]:
@@ -107,3 +111,27 @@ def saved_mapping_columns(mapping: SavedMapping, header: Sequence[str]) -> dict[
             columns[position] = column
             used.add(column)
     return columns
+
+
+def saved_mapping_apply(
+    mapping: SavedMapping, handle: IO[bytes], file_format: str
+) -> tuple[File[Any], list[str]]:
+    """A file in the source's layout rewritten in our columns as CSV, with its codes, and the
+    headers of the file the mapping leaves out. The file is read under the upload limits;
+    ``TableError`` says why one cannot be read."""
+    rows = table_rows(handle, file_format)
+    _number, header = next(rows, (1, []))
+    columns = saved_mapping_columns(mapping, header)
+    left_out = [text for position, text in enumerate(header) if text and position not in columns]
+    values = {
+        column: {str(text): str(code) for text, code in choices.items()}
+        for column, choices in mapping.values.items()
+    }
+    out = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY_BYTES)  # noqa: SIM115 - returned
+    data = (cells for _number, cells in rows if any(cells))
+    for line in csv_lines(
+        remapped_header(columns), remapped_rows(mapping.kind, data, columns, values)
+    ):
+        out.write(line.encode("utf-8"))
+    out.seek(0)
+    return File(out, name=f"{mapping.kind}-{mapping.pk}.csv"), left_out

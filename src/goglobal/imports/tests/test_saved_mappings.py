@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
 
 from goglobal.core.models import AuditEvent
+from goglobal.enterprises.models import Enterprise
 from goglobal.imports.models import SavedMapping
 from goglobal.imports.saved_mappings import (
     saved_mapping_columns,
     saved_mapping_save,
     saved_mappings_for,
 )
+from goglobal.imports.tables import csv_lines
+from goglobal.imports.tests.factories import social_credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +79,115 @@ def test_bad_mappings_are_refused_by_field(officer, changes, field):
         save(officer, **changes)
     assert field in caught.value.message_dict
     assert not SavedMapping.objects.exists()
+
+
+CHAMBER_HEADER = [
+    "编号", "企业名称", "统一社会信用代码", "省份", "城市", "所属行业", "员工人数", "营业收入",
+    "企业性质", "备注",
+]  # fmt: skip
+CHAMBER_COLUMNS = dict(
+    enumerate(
+        [
+            "external_id", "name_zh", "social_credit_code", "province", "city", "sector",
+            "employee_band", "revenue_band", "ownership",
+        ]
+    )
+)  # fmt: skip
+CHAMBER_VALUES = {
+    "province": {"广东省": "440000"},
+    "city": {"深圳市": "440300"},
+    "ownership": {"民营": "private"},
+    "employee_band": {"300-999人": "300_999"},
+    "revenue_band": {"2亿-10亿元": "200m_1b"},
+}
+
+
+def chamber_row(n, **cells):
+    row = {
+        "编号": f"chamber-{n}",
+        "企业名称": f"深圳市样例{n}号储能有限公司",
+        "统一社会信用代码": social_credit_code(93000 + n),
+        "省份": "广东省",
+        "城市": "深圳市",
+        "所属行业": "38",
+        "员工人数": "300-999人",
+        "营业收入": "2亿-10亿元",
+        "企业性质": "民营",
+        "备注": "2026 年展会",
+    }
+    row.update(cells)
+    return [row[name] for name in CHAMBER_HEADER]
+
+
+def chamber_file(tmp_path, rows, suffix="csv"):
+    path = tmp_path / f"chamber.{suffix}"
+    if suffix == "csv":
+        path.write_text("".join(csv_lines(CHAMBER_HEADER, rows)), encoding="utf-8")
+    else:
+        workbook = Workbook()
+        workbook.active.append(CHAMBER_HEADER)
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_import_command_uses_a_saved_mapping(officer, tmp_path, capsys, suffix):
+    saved_mapping_save(
+        actor=officer,
+        kind="enterprises",
+        name="Shenzhen chamber",
+        header=CHAMBER_HEADER,
+        columns=CHAMBER_COLUMNS,
+        values=CHAMBER_VALUES,
+    )
+    path = chamber_file(tmp_path, [chamber_row(1), chamber_row(2)], suffix)
+
+    call_command("import", "enterprises", str(path), "--mapping", "Shenzhen chamber")
+
+    out = capsys.readouterr().out
+    assert "Columns left out: 备注" in out
+    assert "2 created" in out
+    enterprise = Enterprise.objects.get(external_id="chamber-1")
+    assert (enterprise.city.code, enterprise.ownership, enterprise.employee_band) == (
+        "440300",
+        "private",
+        "300_999",
+    )
+
+
+def test_a_value_the_mapping_does_not_know_is_an_error_in_its_row(officer, tmp_path, capsys):
+    saved_mapping_save(
+        actor=officer,
+        kind="enterprises",
+        name="Shenzhen chamber",
+        header=CHAMBER_HEADER,
+        columns=CHAMBER_COLUMNS,
+        values=CHAMBER_VALUES,
+    )
+    path = chamber_file(tmp_path, [chamber_row(1), chamber_row(2, 城市="东莞市")])
+
+    with pytest.raises(CommandError):
+        call_command("import", "enterprises", str(path), "--mapping", "Shenzhen chamber")
+
+    assert "row 3, column city" in capsys.readouterr().err
+    assert not Enterprise.objects.filter(external_id__startswith="chamber-").exists()
+
+
+def test_an_unknown_mapping_or_an_unreadable_file_is_a_clear_command_error(officer, tmp_path):
+    path = chamber_file(tmp_path, [chamber_row(1)])
+    with pytest.raises(CommandError, match="No saved mapping"):
+        call_command("import", "enterprises", str(path), "--mapping", "Nobody")
+    saved_mapping_save(
+        actor=officer,
+        kind="enterprises",
+        name="Shenzhen chamber",
+        header=CHAMBER_HEADER,
+        columns=CHAMBER_COLUMNS,
+        values=CHAMBER_VALUES,
+    )
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(CommandError, match="Excel"):
+        call_command("import", "enterprises", str(broken), "--mapping", "Shenzhen chamber")

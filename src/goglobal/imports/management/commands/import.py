@@ -1,5 +1,7 @@
 # ruff: noqa: N999 - the command is named after what it does: ``goglobal import``
-"""``goglobal import enterprises FILE [--dry-run]``: the same import as the web upload."""
+"""``goglobal import enterprises FILE [--dry-run] [--mapping NAME]``: the same import as the web
+upload; with ``--mapping`` a file in another layout is first rewritten in our columns and codes
+by a saved mapping."""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from goglobal.core.errors import DomainError
 from goglobal.imports import services
 from goglobal.imports.kinds import KINDS
-from goglobal.imports.models import ImportStatus
+from goglobal.imports.models import ImportStatus, SavedMapping
+from goglobal.imports.saved_mappings import saved_mapping_apply
+from goglobal.imports.services import file_format_of
+from goglobal.imports.tables import TableError
 
 
 class Command(BaseCommand):
@@ -29,6 +34,11 @@ class Command(BaseCommand):
             action="store_true",
             help="A row with the code of an enterprise on file updates it instead of failing.",
         )
+        parser.add_argument(
+            "--mapping",
+            metavar="NAME",
+            help="A saved mapping of this kind for a file in another layout (its source's).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -36,10 +46,13 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         try:
             with path.open("rb") as handle:
+                upload = File(handle, name=path.name)
+                if options["mapping"]:
+                    upload = self._mapped(options["kind"], options["mapping"], path, handle)
                 job = services.import_job_create(
                     actor=None,
                     kind=options["kind"],
-                    upload=File(handle, name=path.name),
+                    upload=upload,
                     dry_run=options["dry_run"],
                     run_in_background=False,
                     link_duplicates=options["link_duplicates"],
@@ -63,3 +76,18 @@ class Command(BaseCommand):
             f"{prefix}{job.row_count} rows: {job.created_count} created, "
             f"{job.updated_count} updated, {job.unchanged_count} unchanged (job {job.pk})."
         )
+
+    def _mapped(self, kind: str, name: str, path: Path, handle: Any) -> File[Any]:
+        mapping = SavedMapping.objects.filter(kind=kind, name=name).first()
+        if mapping is None:
+            known = ", ".join(SavedMapping.objects.filter(kind=kind).values_list("name", flat=True))
+            raise CommandError(
+                f"No saved mapping “{name}” for {kind}." + (f" Saved: {known}." if known else "")
+            )
+        try:
+            upload, left_out = saved_mapping_apply(mapping, handle, file_format_of(path.name))
+        except TableError as error:
+            raise CommandError(error.message) from error
+        if left_out:
+            self.stdout.write("Columns left out: " + ", ".join(left_out))
+        return upload
