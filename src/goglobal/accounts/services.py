@@ -203,3 +203,61 @@ def api_token_authenticate(
         )
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# What a security notice tells the account holder happened (ASVS 2.2.3).
+NOTICE_PASSWORD_CHANGED = "password_changed"  # noqa: S105 (a kind of notice, not a secret)
+NOTICE_TWO_FACTOR_ENROLLED = "two_factor_enrolled"
+NOTICE_RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
+NOTICE_RECOVERY_CODE_USED = "recovery_code_used"
+
+
+def _notice_texts(kind: str) -> tuple[str, str]:
+    texts = {
+        NOTICE_PASSWORD_CHANGED: (
+            gettext("Your GoGlobal Connect password was changed"),
+            gettext("The password of your GoGlobal Connect account was changed."),
+        ),
+        NOTICE_TWO_FACTOR_ENROLLED: (
+            gettext("Two-factor sign-in was set up on your GoGlobal Connect account"),
+            gettext(
+                "An authenticator app was set up for two-factor sign-in on your GoGlobal Connect "
+                "account; any authenticator set up before no longer works."
+            ),
+        ),
+        NOTICE_RECOVERY_CODES_RENEWED: (
+            gettext("New recovery codes for your GoGlobal Connect account"),
+            gettext(
+                "New recovery codes were made for your GoGlobal Connect account; the earlier "
+                "codes no longer work."
+            ),
+        ),
+        NOTICE_RECOVERY_CODE_USED: (
+            gettext("A recovery code was used to sign in to your GoGlobal Connect account"),
+            gettext(
+                "One of your recovery codes was used to sign in to your GoGlobal Connect "
+                "account. Each code works only once: renew them on the two-factor sign-in page "
+                "when few are left."
+            ),
+        ),
+    }
+    return texts[kind]
+
+
+def security_notice_send(*, user: User, kind: str, site_url: str, address: str = "") -> None:
+    """Mail ``user``, in the user's language, that their password or second factor changed
+    (or a recovery code was used), with when, from which address, and what to do if it was
+    not them."""
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        subject, what = _notice_texts(kind)
+        _send(
+            to=user.email,
+            subject=subject,
+            template="accounts/email/security_notice.txt",
+            context={
+                "what": what,
+                "when": timezone.localtime(),
+                "address": address,
+                "reset": f"{site_url}{reverse('accounts:password_reset')}",
+            },
+        )

@@ -72,6 +72,11 @@ def confirm_device(device: TOTPDevice) -> list[str]:
 
 
 @transaction.atomic
+def is_recovery_device(device: Any) -> bool:
+    """Whether ``device`` (one that matched a code) is the user's set of recovery codes."""
+    return isinstance(device, StaticDevice)
+
+
 def recovery_codes_replace(user: User) -> list[str]:
     """New single-use recovery codes for ``user`` (the old ones stop working); shown once."""
     static, _created = StaticDevice.objects.get_or_create(

@@ -88,6 +88,7 @@ def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
             security.security_event(
                 security.TWO_FACTOR_ENROLLED, user=user, request=request, recovery_codes="new"
             )
+            _notify(request, user, services.NOTICE_RECOVERY_CODES_RENEWED)
         return render(
             request,
             "accounts/two_factor_status.html",
@@ -100,6 +101,7 @@ def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
             codes = two_factor.confirm_device(device)
             otp_login(request, device)
             security.security_event(security.TWO_FACTOR_ENROLLED, user=user, request=request)
+            _notify(request, user, services.NOTICE_TWO_FACTOR_ENROLLED)
             return render(
                 request,
                 "accounts/two_factor_status.html",
@@ -143,6 +145,8 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
                     request=request,
                     device=type(device).__name__,
                 )
+                if two_factor.is_recovery_device(device):
+                    _notify(request, user, services.NOTICE_RECOVERY_CODE_USED)
                 return redirect(_next_url(request))
             locked = throttle.record_failure(user.email, address, scope="otp")
             security.security_event(security.TWO_FACTOR_FAILED, user=user, request=request)
@@ -219,8 +223,33 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         security.security_event(
             security.PASSWORD_CHANGED, user=self.request.user, request=self.request
         )
+        _notify(self.request, self.request.user, services.NOTICE_PASSWORD_CHANGED)
         messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password from an emailed link: audited, and the account holder told."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        security.security_event(
+            security.PASSWORD_CHANGED, user=form.user, request=self.request, via="reset link"
+        )
+        _notify(self.request, form.user, services.NOTICE_PASSWORD_CHANGED)
+        return response
+
+
+def _notify(request: HttpRequest, user: Any, kind: str) -> None:
+    services.security_notice_send(
+        user=user,
+        kind=kind,
+        site_url=f"{request.scheme}://{request.get_host()}",
+        address=throttle.client_address(request),
+    )
 
 
 def registration_sent(request: HttpRequest) -> HttpResponse:
