@@ -56,7 +56,7 @@ def test_staff_band_groups_entries_into_menus(client):
     top = re.findall(r'<ul class="site-nav-list">(.*)</ul>\s*</details>\s*</div>', nav, re.S)[0]
     top = re.sub(r"<details>.*?</details>", "", top, flags=re.S)
     plain = re.findall(r"<li><a [^>]*>([^<]+)</a></li>", top)
-    assert plain == ["Overview", "Cases", "My tasks", "Impact", "Events"]
+    assert plain == ["Overview", "Cases", "My tasks", "Impact", "Events", "Delegations"]
 
 
 def test_a_group_with_one_entry_for_the_role_is_a_plain_link(client):
