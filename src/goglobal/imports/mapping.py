@@ -16,7 +16,7 @@ from functools import partial
 from django.db import models
 from django.utils import translation
 
-from goglobal.engines.mapping import ColumnSuggestion, Option, suggest_columns, suggest_value
+from goglobal.engines.mapping import ColumnSuggestion, Option, ValueIndex, suggest_columns
 from goglobal.enterprises.models import EmployeeBand, ListingStatus, Ownership, RevenueBand
 from goglobal.imports.cells import LIST_SEPARATOR
 from goglobal.imports.kinds import KINDS
@@ -151,11 +151,11 @@ def value_suggestions(kind: str, column: str, values: Sequence[str]) -> dict[str
 
     A list item keeps what follows its first ":" (a need's priority, a market's presence)."""
     coded = CODED[kind][column]
-    options = column_options(kind, column)
+    index = ValueIndex(column_options(kind, column), coded.suffixes)
     suggested: dict[str, str | None] = {}
     for value in values:
         head = value.split(":", 1)[0] if coded.is_list else value
-        suggested[value] = suggest_value(head, options, coded.suffixes)
+        suggested[value] = index.suggest(head)
     return suggested
 
 

@@ -8,6 +8,7 @@ reference codes by normalised text, never guessing between two equally good answ
 from goglobal.engines.mapping.suggest import (
     ColumnSuggestion,
     Option,
+    ValueIndex,
     header_key,
     suggest_columns,
     suggest_value,
@@ -19,6 +20,7 @@ __all__ = [
     "SYNONYMS",
     "ColumnSuggestion",
     "Option",
+    "ValueIndex",
     "header_key",
     "suggest_columns",
     "suggest_value",

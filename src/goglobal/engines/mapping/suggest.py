@@ -124,27 +124,42 @@ class Option:
     labels: tuple[str, ...]
 
 
+class ValueIndex:
+    """The options' codes by key, whole and without suffixes, built once for a column so that
+    each value is then looked up, not compared with every label."""
+
+    def __init__(self, options: Sequence[Option], suffixes: Sequence[str] = ()) -> None:
+        self.suffixes = tuple(sorted((value_key(s) for s in suffixes), key=len, reverse=True))
+        self.whole: dict[str, set[str]] = {}
+        self.stripped: dict[str, set[str]] = {}
+        for option in options:
+            for text in (option.code, *option.labels):
+                self.whole.setdefault(value_key(text), set()).add(option.code)
+                if self.suffixes:
+                    key = value_key(text, self.suffixes)
+                    self.stripped.setdefault(key, set()).add(option.code)
+
+    def suggest(self, value: str) -> str | None:
+        """The one option ``value`` names, by its code or any label, or ``None``.
+
+        First the whole text is looked up; then, if nothing matched, the text without the
+        ``suffixes`` (``市``, ``省``, ``city``…: ``深圳市`` and ``Shenzhen City`` name ``深圳`` and
+        ``Shenzhen``) among the options' texts without them. Two options that match equally
+        well give ``None``: the person picks.
+        """
+        key = value_key(value)
+        if not key:
+            return None
+        found = self.whole.get(key)
+        if not found and self.suffixes:
+            found = self.stripped.get(value_key(value, self.suffixes))
+        if found and len(found) == 1:
+            return next(iter(found))
+        return None
+
+
 def suggest_value(
     value: str, options: Sequence[Option], suffixes: Sequence[str] = ()
 ) -> str | None:
-    """The one option ``value`` names, by its code or any label, or ``None``.
-
-    First the whole text is compared; then, if nothing matched, both sides without the
-    ``suffixes`` (``市``, ``省``, ``city``…: ``深圳市`` and ``Shenzhen City`` name ``深圳`` and
-    ``Shenzhen``). Two options that match equally well give ``None``: the person picks.
-    """
-    folded = tuple(sorted((value_key(s) for s in suffixes), key=len, reverse=True))
-    for strip in ((), folded) if folded else ((),):
-        key = value_key(value, strip)
-        if not key:
-            return None
-        found = {
-            option.code
-            for option in options
-            if key in {value_key(text, strip) for text in (option.code, *option.labels)}
-        }
-        if len(found) == 1:
-            return found.pop()
-        if found:
-            return None
-    return None
+    """:meth:`ValueIndex.suggest` for one value (build a :class:`ValueIndex` for many)."""
+    return ValueIndex(options, suffixes).suggest(value)

@@ -7,6 +7,7 @@ import pytest
 from goglobal.engines.mapping import (
     SYNONYMS,
     Option,
+    ValueIndex,
     header_key,
     suggest_columns,
     suggest_value,
@@ -171,3 +172,14 @@ def test_two_options_that_match_alike_give_no_suggestion() -> None:
 def test_value_key_keeps_a_text_that_is_only_a_suffix() -> None:
     assert value_key("市", ("市",)) == "市"
     assert value_key("United Kingdom") == "unitedkingdom"
+
+
+def test_an_index_answers_as_one_value_at_a_time_does():
+    index = ValueIndex(CITIES, CITY_SUFFIXES)
+    values = ["Shenzhen", "深圳市", "廣州市", "北京", "", "Hangzhou City", "440100"]
+    assert [index.suggest(v) for v in values] == [
+        suggest_value(v, CITIES, CITY_SUFFIXES) for v in values
+    ]
+    assert [index.suggest(v) for v in values] == [
+        "440300", "440300", "440100", None, None, "330100", "440100",
+    ]  # fmt: skip
