@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +26,19 @@ from goglobal.matching.api import router as matching_router
 from goglobal.providers.api import router as providers_router
 from goglobal.roadmaps.api import router as roadmaps_router
 
+
+def _docs_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The docs and the schema ask for a sign-in when ``GOGLOBAL_API_DOCS_LOGIN_REQUIRED``."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.GOGLOBAL_API_DOCS_LOGIN_REQUIRED and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 api = NinjaAPI(
     title="GoGlobal Connect API",
     version="1",
@@ -32,6 +51,7 @@ api = NinjaAPI(
     auth=api_auth,
     urls_namespace="api",
     parser=TextCheckingParser(),
+    docs_decorator=_docs_login_required,
 )
 api.add_router("/reference", knowledge_router, tags=["reference data"])
 api.add_router("/enterprises", enterprises_router, tags=["enterprises"])

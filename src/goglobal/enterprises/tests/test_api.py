@@ -38,7 +38,8 @@ def _payload(enterprise=None, **overrides):
     return data
 
 
-def test_schema_is_served(client):
+def test_schema_is_served(client, officer):
+    client.force_login(officer)
     response = client.get("/api/openapi.json")
 
     assert response.status_code == 200
