@@ -191,3 +191,46 @@ def test_an_unknown_mapping_or_an_unreadable_file_is_a_clear_command_error(offic
     broken.write_bytes(b"not a workbook")
     with pytest.raises(CommandError, match="Excel"):
         call_command("import", "enterprises", str(broken), "--mapping", "Shenzhen chamber")
+
+
+def test_a_mapping_is_proposed_then_saved_from_the_console_and_used(tmp_path, capsys):
+    path = chamber_file(tmp_path, [chamber_row(1), chamber_row(2, 城市="东莞")])
+
+    call_command("import_mapping", "enterprises", str(path), "--name", "Chamber")
+    out = capsys.readouterr().out
+    assert "企业名称 → name_zh" in out
+    assert "备注 → (left out)" in out
+    assert "city: 深圳市 → 440300" in out
+    assert "employee_band: 300-999人 → 300_999" in out  # the band's Chinese label
+    assert "revenue_band: 2亿-10亿元 → ?" in out
+    assert "Nothing saved" in out
+    assert not SavedMapping.objects.exists()
+
+    call_command(
+        "import_mapping", "enterprises", str(path), "--name", "Chamber", "--save",
+        "--value", "revenue_band=2亿-10亿元=200m_1b",
+    )  # fmt: skip
+    mapping = SavedMapping.objects.get(name="Chamber")
+    assert mapping.values["city"] == {"深圳市": "440300", "东莞": "441900"}
+
+    call_command("import", "enterprises", str(path), "--mapping", "Chamber")
+    assert Enterprise.objects.get(external_id="chamber-2").city.code == "441900"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--value", "city=深圳市=999999"],
+        ["--value", "website=a=b"],
+        ["--value", "city-深圳市"],
+        ["--column", "联系人=contact_name"],
+        ["--column", "企业名称=no_such_column"],
+    ],
+)
+def test_a_bad_console_mapping_is_a_clear_error_and_nothing_is_saved(tmp_path, extra):
+    path = chamber_file(tmp_path, [chamber_row(1)])
+    with pytest.raises(CommandError):
+        call_command(
+            "import_mapping", "enterprises", str(path), "--name", "Chamber", "--save", *extra
+        )
+    assert not SavedMapping.objects.exists()
