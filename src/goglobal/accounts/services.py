@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -178,10 +179,15 @@ def api_token_revoke(*, token: ApiToken, actor: User) -> ApiToken:
     return token
 
 
+class TokenScopeRefused(PermissionDenied):
+    """A valid token whose scopes do not reach the request: the API answers 403, not 401."""
+
+
 def api_token_authenticate(
     *, raw: str, area: str | None = None, write: bool = False, address: str = ""
 ) -> User | None:
-    """The active user behind ``raw`` when its scopes allow the request, or None.
+    """The active user behind ``raw`` when its scopes allow the request; None for an unknown,
+    revoked or expired token; ``TokenScopeRefused`` for a good token outside its scopes.
 
     Records when the token was last used; the audit trail gets a ``token_used`` row on a
     token's first use and then at most once per ``GOGLOBAL_API_TOKEN_AUDIT_SECONDS``.
@@ -194,7 +200,7 @@ def api_token_authenticate(
     if token is None or not token.is_usable or not token.user.is_active:
         return None
     if area is not None and not scope_allows(token.scopes, area=area, write=write):
-        return None
+        raise TokenScopeRefused
     now = timezone.now()
     quiet = timedelta(seconds=settings.GOGLOBAL_API_TOKEN_AUDIT_SECONDS)
     if token.last_used_at is None or now - token.last_used_at >= quiet:

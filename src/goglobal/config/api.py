@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 
 from goglobal.accounts.api import router as accounts_router
 from goglobal.accounts.api_auth import api_auth
+from goglobal.accounts.services import TokenScopeRefused
 from goglobal.analytics.api import router as datasets_router
 from goglobal.cases.api import router as cases_router
 from goglobal.core.errors import DomainError, StaleRecordError
@@ -84,6 +85,15 @@ def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
         else {"__all__": [str(m) for m in error.messages]}
     )
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
+
+
+@api.exception_handler(TokenScopeRefused)
+def _out_of_scope(request: HttpRequest, error: TokenScopeRefused) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "This token's scopes do not allow this request.", "code": "scope"},
+        status=403,
+    )
 
 
 @api.exception_handler(PermissionDenied)

@@ -51,7 +51,7 @@ class RunOut(Schema):
     created_at: datetime
 
 
-class MeetingOut(Schema):
+class EventMeetingOut(Schema):
     id: int
     start: datetime
     end: datetime
@@ -62,7 +62,7 @@ class MeetingOut(Schema):
 
 class ScheduleOut(Schema):
     run: RunOut
-    meetings: list[MeetingOut]
+    meetings: list[EventMeetingOut]
 
 
 def _readable(request: AuthenticatedRequest) -> None:

@@ -382,7 +382,7 @@ class SchemeOut(ReferenceOut):
     checked_on: date
 
 
-class ReasonOut(Schema):
+class EligibilityReasonOut(Schema):
     code: str
     params: dict[str, Any]
     text: str
@@ -392,7 +392,7 @@ class CheckOut(Schema):
     kind: str
     code: str
     eligible: bool
-    reasons: list[ReasonOut]
+    reasons: list[EligibilityReasonOut]
 
 
 class MeetingOut(Schema):

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from pydantic import JsonValue
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.i18n import localized
@@ -15,7 +16,7 @@ router = Router()
 
 class ReasonOut(Schema):
     code: str
-    params: dict[str, str | int | float]
+    params: dict[str, JsonValue]  # a number, a text or a list of codes, by reason
     text: str
 
 
@@ -97,7 +98,7 @@ def markets_suggest(request: AuthenticatedRequest, enterprise_id: int) -> list[d
     ]
 
 
-class InvestorOut(Schema):
+class InvestorMatchOut(Schema):
     investor: int
     need: str
     name: str
@@ -105,7 +106,7 @@ class InvestorOut(Schema):
     reasons: list[ReasonOut]
 
 
-@router.get("/enterprises/{enterprise_id}/investors", response=list[InvestorOut])
+@router.get("/enterprises/{enterprise_id}/investors", response=list[InvestorMatchOut])
 def investors_suggest(request: AuthenticatedRequest, enterprise_id: int) -> list[dict[str, object]]:
     """Investors for each fundraising need of the enterprise, with reasons."""
     selectors.require_matching(request.user)

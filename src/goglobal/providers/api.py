@@ -17,7 +17,7 @@ from goglobal.providers.models import Investor, ProviderMarket, ServiceProvider
 router = Router()
 
 
-class MarketOut(Schema):
+class ProviderMarketOut(Schema):
     country: str = Field(..., alias="country.code")
     presence: str
     city: str
@@ -33,7 +33,7 @@ class ProviderOut(Schema):
     category: str
     needs: list[str]
     sectors: list[str]
-    markets: list[MarketOut]
+    markets: list[ProviderMarketOut]
     languages: list[str]
     licences: list[str]
     capacity_per_month: int

@@ -244,7 +244,8 @@ def test_a_read_token_reads_but_cannot_write(client, officer):
 
     assert client.get("/api/enterprises/", **auth).status_code == 200
     write = client.post("/api/enterprises/", {}, content_type="application/json", **auth)
-    assert write.status_code == 401
+    assert write.status_code == 403
+    assert write.json()["code"] == "scope"
 
 
 def test_an_area_token_answers_only_in_its_area(client, officer):
@@ -252,7 +253,7 @@ def test_an_area_token_answers_only_in_its_area(client, officer):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
     assert client.get("/api/cases/", **auth).status_code == 200
-    assert client.get("/api/enterprises/", **auth).status_code == 401
+    assert client.get("/api/enterprises/", **auth).status_code == 403
 
 
 def test_tokens_live_90_days_at_most_and_expired_ones_are_refused(client, officer):

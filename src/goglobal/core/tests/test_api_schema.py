@@ -1,0 +1,49 @@
+"""The published OpenAPI schema describes what the endpoints answer: one component per schema
+class (django-ninja names a component after its class, so two classes of one name would make
+the later replace the earlier for every endpoint using either)."""
+
+import importlib
+import pkgutil
+
+import pytest
+from ninja import Schema
+
+import goglobal
+
+pytestmark = pytest.mark.django_db
+
+
+def _api_schema_classes():
+    for module in pkgutil.walk_packages(goglobal.__path__, "goglobal."):
+        if module.name.endswith(".api") and ".tests" not in module.name:
+            importlib.import_module(module.name)
+    seen, stack = [], list(Schema.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("goglobal.") and cls.__module__.endswith(".api"):
+            seen.append(cls)
+    return seen
+
+
+def test_no_two_api_schema_classes_share_a_name():
+    names = {}
+    for cls in _api_schema_classes():
+        names.setdefault(cls.__name__, set()).add(cls.__module__)
+
+    assert {name: mods for name, mods in names.items() if len(mods) > 1} == {}
+
+
+def test_each_component_is_the_class_its_endpoints_answer_with(client, officer):
+    client.force_login(officer)
+    components = client.get("/api/openapi.json").json()["components"]["schemas"]
+
+    for name in ("InvestorOut", "InvestorMatchOut", "MarketOut", "ProviderMarketOut"):
+        assert name in components, name
+    properties = {name: set(value.get("properties", {})) for name, value in components.items()}
+    assert properties["InvestorMatchOut"] != properties["InvestorOut"]
+    assert properties["ProviderMarketOut"] != properties["MarketOut"]
+    assert properties["EventMeetingOut"] != properties["MeetingOut"]
+    assert properties["EligibilityReasonOut"] == {"code", "params", "text"}
+    reason = components["ReasonOut"]["properties"]["params"]["additionalProperties"]
+    assert reason != {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}]}
