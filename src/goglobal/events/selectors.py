@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core import signing
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from goglobal.accounts.models import User
+from goglobal.core import signed_links
 from goglobal.core.models import AuditEvent
 from goglobal.enterprises.models import Contact
 from goglobal.events import rules
@@ -168,14 +169,21 @@ def under_served(*, run: ScheduleRun) -> list[Service]:
 
 
 def agenda_token(participant: Participant) -> str:
-    return signing.Signer(salt=_AGENDA_SALT).sign(str(participant.pk))
+    return signed_links.make(_AGENDA_SALT, str(participant.pk))
+
+
+def agenda_link_days() -> int:
+    return int(getattr(settings, "GOGLOBAL_AGENDA_LINK_DAYS", 60))
 
 
 def participant_by_token(token: str) -> Participant:
-    """The participant a signed agenda link names; 404 for a forged or cancelled one."""
+    """The participant a signed agenda link names; 404 for a forged or cancelled one,
+    ``LinkExpiredError`` (a clear page) after ``GOGLOBAL_AGENDA_LINK_DAYS``."""
     try:
-        participant_id = int(signing.Signer(salt=_AGENDA_SALT).unsign(token))
-    except (signing.BadSignature, ValueError) as error:
+        participant_id = int(
+            signed_links.read(_AGENDA_SALT, token, days=agenda_link_days(), legacy=True)
+        )
+    except ValueError as error:
         raise Http404 from error
     return get_object_or_404(
         Participant.objects.select_related("event").filter(deleted_at__isnull=True),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core import signing
 from django.db.models import QuerySet
 from django.http import Http404
 
 from goglobal.accounts import rules
 from goglobal.accounts.models import Role, User
+from goglobal.core import signed_links
 from goglobal.enterprises.models import Enterprise
 from goglobal.enterprises.selectors import enterprise_can_edit, enterprise_get_for
 from goglobal.matching.models import MatchSuggestion
@@ -76,7 +76,7 @@ def override_get_for(*, user: User, enterprise_id: int, override_id: int) -> Roa
 
 
 def share_token(roadmap: Roadmap) -> str:
-    return signing.TimestampSigner(salt=_SHARE_SALT).sign(str(roadmap.pk))
+    return signed_links.make(_SHARE_SALT, str(roadmap.pk))
 
 
 def share_days() -> int:
@@ -84,12 +84,11 @@ def share_days() -> int:
 
 
 def roadmap_from_token(token: str) -> Roadmap:
-    """The roadmap a signed link names, or 404 when the link is forged or has expired."""
+    """The roadmap a signed link names; 404 when the link is forged, ``LinkExpiredError`` (a clear
+    page) after ``GOGLOBAL_ROADMAP_LINK_DAYS``."""
     try:
-        pk = int(
-            signing.TimestampSigner(salt=_SHARE_SALT).unsign(token, max_age=share_days() * 86400)
-        )
-    except (signing.BadSignature, ValueError) as error:
+        pk = int(signed_links.read(_SHARE_SALT, token, days=share_days()))
+    except ValueError as error:
         raise Http404 from error
     found = Roadmap.objects.filter(pk=pk, enterprise__deleted_at__isnull=True).first()
     if found is None:

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "goglobal.core.text_input.TextInputMiddleware",
+    "goglobal.core.signed_links.ExpiredLinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -250,6 +251,7 @@ GOGLOBAL_CONSENT_LINK_DAYS = env.int("GOGLOBAL_CONSENT_LINK_DAYS", default=90)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)
 # Days a roadmap's shared link stays valid.
 GOGLOBAL_ROADMAP_LINK_DAYS = env.int("GOGLOBAL_ROADMAP_LINK_DAYS", default=14)
+GOGLOBAL_AGENDA_LINK_DAYS = env.int("GOGLOBAL_AGENDA_LINK_DAYS", default=60)
 GOGLOBAL_SITE_URL = env.str("GOGLOBAL_SITE_URL", default="http://127.0.0.1:8000")
 # Who runs the platform, as the public About and Contact pages name it (empty: the task force's
 # name in the reader's language), and how the public reaches it (an empty value is not shown).

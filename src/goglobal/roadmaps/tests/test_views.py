@@ -141,7 +141,9 @@ def test_a_shared_link_expires(officer, enterprise, settings):
     import time
 
     time.sleep(1.1)
-    assert Client().get(reverse("roadmaps:shared", args=[token])).status_code == 404
+    expired = Client().get(reverse("roadmaps:shared", args=[token]), HTTP_ACCEPT_LANGUAGE="en")
+    assert expired.status_code == 410
+    assert "This link has expired" in expired.content.decode()
 
 
 def test_the_api_returns_the_latest_version_with_the_same_checks(officer, enterprise):
