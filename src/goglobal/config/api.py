@@ -18,6 +18,7 @@ from goglobal.accounts.api_auth import api_auth
 from goglobal.accounts.services import TokenScopeRefused
 from goglobal.analytics.api import router as datasets_router
 from goglobal.cases.api import router as cases_router
+from goglobal.core.api_schema import declare_errors
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.core.text_input import TextCheckingParser
 from goglobal.enterprises.api import router as enterprises_router
@@ -40,7 +41,12 @@ def _docs_login_required(view: Callable[..., HttpResponse]) -> Callable[..., Htt
     return guarded
 
 
-api = NinjaAPI(
+class GoGlobalAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return declare_errors(super().get_openapi_schema(**kwargs))
+
+
+api = GoGlobalAPI(
     title="GoGlobal Connect API",
     version="1",
     description=(

@@ -47,3 +47,42 @@ def test_each_component_is_the_class_its_endpoints_answer_with(client, officer):
     assert properties["EligibilityReasonOut"] == {"code", "params", "text"}
     reason = components["ReasonOut"]["properties"]["params"]["additionalProperties"]
     assert reason != {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}]}
+
+
+def test_the_error_answers_are_declared_where_endpoints_give_them(client, officer):
+    client.force_login(officer)
+    schema = client.get("/api/openapi.json").json()
+    paths = schema["paths"]
+
+    update = paths["/api/enterprises/{enterprise_id}"]["put"]["responses"]
+    listing = paths["/api/enterprises/"]["get"]["responses"]
+    detail = paths["/api/enterprises/{enterprise_id}"]["get"]["responses"]
+
+    assert {"401", "403", "404", "409", "422"} <= set(update)
+    assert {"401", "403", "422"} <= set(listing)
+    assert "404" not in listing
+    assert "409" not in detail
+    assert update["409"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+    assert "ErrorOut" in schema["components"]["schemas"]
+
+
+def test_the_declared_answers_are_the_ones_given(client, officer, make_user):
+    from goglobal.accounts.services import api_token_issue
+    from goglobal.enterprises.tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory()
+    _t, raw = api_token_issue(user=officer, name="ro", scopes=["read"])
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+    answers = {
+        "401": client.get("/api/enterprises/"),
+        "403": client.put(
+            f"/api/enterprises/{enterprise.pk}", {}, content_type="application/json", **auth
+        ),
+        "404": client.get("/api/enterprises/999999", **auth),
+        "422": client.get("/api/enterprises/?page=0", **auth),
+    }
+
+    for code, response in answers.items():
+        assert str(response.status_code) == code, (code, response.content)
+        assert "detail" in response.json()

@@ -1,0 +1,83 @@
+"""The error answers every API operation can give, declared in the published OpenAPI schema.
+
+The API answers errors in one place (``goglobal.config.api``'s exception handlers and
+django-ninja's own validation), so they are declared in one place too, from what each
+operation takes:
+
+* 401 when the operation needs authentication (no, an unknown, an expired or a revoked token);
+* 403 for the same (a token outside its scopes, or a role that may not do this);
+* 404 when its path names a record (absent, deleted, or not visible to the caller);
+* 409 when its body carries the ``version`` it was read at (someone saved in between);
+* 422 when it takes parameters or a body (a value of the wrong type or out of range).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR_COMPONENT = "ErrorOut"
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": ERROR_COMPONENT,
+    "type": "object",
+    "properties": {
+        "detail": {
+            "title": "Detail",
+            "description": "What went wrong: a sentence, or one entry per invalid field",
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}],
+        },
+        "code": {"title": "Code", "type": "string"},
+        "field": {"title": "Field", "anyOf": [{"type": "string"}, {"type": "null"}]},
+        "errors": {
+            "title": "Errors",
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail"],
+}
+_DESCRIPTIONS = {
+    "401": "Not authenticated",
+    "403": "Not allowed for this token or role",
+    "404": "No such record, or not visible to the caller",
+    "409": "The record changed since it was read",
+    "422": "A parameter or field is not valid",
+}
+
+
+def _body_has_version(operation: dict[str, Any], components: dict[str, Any]) -> bool:
+    content = operation.get("requestBody", {}).get("content", {})
+    for media in content.values():
+        ref = media.get("schema", {}).get("$ref", "")
+        schema = components.get(ref.rsplit("/", 1)[-1], {}) if ref else media.get("schema", {})
+        if "version" in schema.get("properties", {}):
+            return True
+    return False
+
+
+def declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the error answers each operation can give added to its responses."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components[ERROR_COMPONENT] = ERROR_SCHEMA
+    reference = {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}
+    for path, methods in schema.get("paths", {}).items():
+        for operation in methods.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            codes = []
+            if operation.get("security"):
+                codes += ["401", "403"]
+            if "{" in path:
+                codes.append("404")
+            if _body_has_version(operation, components):
+                codes.append("409")
+            if operation.get("parameters") or operation.get("requestBody"):
+                codes.append("422")
+            for code in codes:
+                operation["responses"].setdefault(
+                    code,
+                    {
+                        "description": _DESCRIPTIONS[code],
+                        "content": {"application/json": {"schema": reference}},
+                    },
+                )
+    return schema
