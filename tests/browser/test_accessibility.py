@@ -30,8 +30,9 @@ SKIPPED_NAMES = {
     "core:health",
     "core:ready",
     "core:metrics",
+    "analytics:report",  # a PDF
 }
-SKIPPED_NAME_PARTS = ("pdf", "ics", "export", "download", "csv", "xlsx", "report")
+SKIPPED_NAME_PARTS = ("pdf", "ics", "export", "download", "csv", "xlsx")
 MOST_PAGES_PER_ROLE = 150
 
 
