@@ -4,6 +4,7 @@ monthly series and a breakdown, each as a table (the charts draw the same rows).
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -125,7 +126,13 @@ def records_url(code: str, period: Period, scope: Scope | None, by: str = "", ke
         query["scope"] = f"{scope.dimension}={scope.value}"
     if by:
         query["by"], query["key"] = by, key
-    return reverse("analytics:records") + "?" + urlencode(query)
+    return _records_path(get_script_prefix()) + "?" + urlencode(query)
+
+
+@functools.lru_cache(maxsize=8)
+def _records_path(prefix: str) -> str:
+    """The records page's address under ``prefix`` (a dashboard links hundreds of cells)."""
+    return reverse("analytics:records")
 
 
 def _value(figure: Figure | None, name: str = "recorded") -> Any:
