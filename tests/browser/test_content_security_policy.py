@@ -8,7 +8,16 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGES = ["/", "/accounts/login/", "/cases/", "/enterprises/", "/directory/", "/overview/"]
+PAGES = [
+    "/",
+    "/accounts/login/",
+    "/cases/",
+    "/enterprises/",
+    "/directory/",
+    "/overview/",
+    "/overview/impact/",
+    "/design/",
+]
 WATCH = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => {

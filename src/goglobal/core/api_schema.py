@@ -36,11 +36,11 @@ ERROR_SCHEMA: dict[str, Any] = {
     "required": ["detail"],
 }
 _DESCRIPTIONS = {
-    "401": "Not authenticated",
-    "403": "Not allowed for this token or role",
-    "404": "No such record, or not visible to the caller",
-    "409": "The record changed since it was read",
-    "422": "A parameter or field is not valid",
+    401: "Not authenticated",
+    403: "Not allowed for this token or role",
+    404: "No such record, or not visible to the caller",
+    409: "The record changed since it was read",
+    422: "A parameter or field is not valid",
 }
 
 
@@ -65,19 +65,20 @@ def declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
                 continue
             codes = []
             if operation.get("security"):
-                codes += ["401", "403"]
+                codes += [401, 403]
             if "{" in path:
-                codes.append("404")
+                codes.append(404)
             if _body_has_version(operation, components):
-                codes.append("409")
+                codes.append(409)
             if operation.get("parameters") or operation.get("requestBody"):
-                codes.append("422")
+                codes.append(422)
+            responses = operation["responses"]
             for code in codes:
-                operation["responses"].setdefault(
-                    code,
-                    {
-                        "description": _DESCRIPTIONS[code],
-                        "content": {"application/json": {"schema": reference}},
-                    },
-                )
+                # django-ninja keys responses by number: one key per code, never 404 and "404".
+                if code in responses or str(code) in responses:
+                    continue
+                responses[code] = {
+                    "description": _DESCRIPTIONS[code],
+                    "content": {"application/json": {"schema": reference}},
+                }
     return schema

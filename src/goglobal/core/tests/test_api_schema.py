@@ -58,12 +58,25 @@ def test_the_error_answers_are_declared_where_endpoints_give_them(client, office
     listing = paths["/api/enterprises/"]["get"]["responses"]
     detail = paths["/api/enterprises/{enterprise_id}"]["get"]["responses"]
 
-    assert {"401", "403", "404", "409", "422"} <= set(update)
+    assert {"401", "403", "404", "409", "422"} <= set(update)  # JSON keys are strings
     assert {"401", "403", "422"} <= set(listing)
     assert "404" not in listing
     assert "409" not in detail
     assert update["409"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     assert "ErrorOut" in schema["components"]["schemas"]
+
+
+def test_the_served_schema_has_no_key_twice(client, officer):
+    import json
+
+    client.force_login(officer)
+
+    def unique(pairs):
+        keys = [key for key, _value in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get("/api/openapi.json").content, object_pairs_hook=unique)
 
 
 def test_the_declared_answers_are_the_ones_given(client, officer, make_user):

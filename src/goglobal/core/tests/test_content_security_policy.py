@@ -3,7 +3,7 @@ the API docs and schema ask for a sign-in unless the setting turns that off."""
 
 import pytest
 
-from goglobal.core.headers import CONTENT_SECURITY_POLICY
+from goglobal.core.headers import API_DOCS_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +29,29 @@ def test_scripts_come_only_from_our_origin_and_nothing_frames_a_page(client):
     assert directives["default-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["style-src"] == ["'self'"]
     assert not [value for values in directives.values() for value in values if "//" in value]
 
 
 def test_no_template_page_carries_an_inline_script(client, officer):
     client.force_login(officer)
-    for path in ["/", "/cases/", "/enterprises/", "/directory/", "/api/docs"]:
+    for path in ["/", "/cases/", "/enterprises/", "/directory/", "/api/docs", "/design/"]:
         body = client.get(path).content.decode()
         for tag in body.split("<script")[1:]:
             opening = tag.split(">", 1)[0]
             assert "src=" in opening or 'type="application/json"' in opening, (path, opening)
         assert " onclick=" not in body
+        assert "<style" not in body, path
         assert " onload=" not in body
+
+
+def test_the_api_docs_have_their_own_policy_allowing_only_inline_styles_more(client, officer):
+    client.force_login(officer)
+    directives = _directives(client.get("/api/docs")["Content-Security-Policy"])
+
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert API_DOCS_CONTENT_SECURITY_POLICY != CONTENT_SECURITY_POLICY
 
 
 @pytest.mark.parametrize("path", ["/api/docs", "/api/openapi.json"])
