@@ -34,6 +34,15 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
+    import os
+    import platform
+    from datetime import UTC, datetime
+
+    print(f"| machine | {platform.machine()}, {os.cpu_count()} cores, Python"
+          f" {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at start,"
+          f" {datetime.now(UTC):%Y-%m-%d %H:%M} UTC |")  # fmt: skip
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goglobal.config.settings.base")
     import django
 
     django.setup()
@@ -44,7 +53,7 @@ def main() -> int:
     from goglobal.accounts.models import Role, User
     from goglobal.enterprises.models import Enterprise
     from goglobal.knowledge.models import Country
-    from goglobal.matching import index_cache, services
+    from goglobal.matching import adapters, index_cache, services
     from goglobal.matching.models import ProfileVector
     from goglobal.matching.vectors import profile_vector_refresh
     from goglobal.providers import services as provider_services
@@ -150,10 +159,31 @@ def main() -> int:
     current = indexed.get(key)
     found = current is not None and "TR" in current.office_markets
     stated = indexed.derived(key).evidence.get("office:TR", "")
+    from goglobal.engines.matching import ProviderQuery, rank
+    from goglobal.engines.matching.embed import MODEL_VERSION, text_hash
+    from goglobal.matching.vectors import _provider_text
+
+    provider.refresh_from_db()
+    vector_row = ProfileVector.objects.filter(
+        kind="provider", object_id=provider.pk, model_version=MODEL_VERSION
+    ).first()
+    vector_current = vector_row is not None and vector_row.text_hash == text_hash(
+        _provider_text(provider)
+    )
+    held = indexed.vector_of(key)
+    vector_indexed = (
+        held is not None and vector_row is not None and bytes(vector_row.vector) == held.tobytes()
+    )
+    asked = ProviderQuery(enterprise=adapters.to_enterprise(enterprise, ()), need=need.code,
+                          market="TR")  # fmt: skip
+    ranked = [match.id for match in rank(indexed, asked, limit=len(indexed))]
+    place = ranked.index(key) + 1 if key in ranked else None
     print(
-        f"| edit saved → next request has its new profile | save {1000 * (saved - started):.0f}"
-        f" ms | next request {1000 * (answered - saved):.0f} ms | new codes indexed: {found},"
-        f" stated office {stated!r} |"
+        f"| edit saved (incl. its vector, encoded on commit) → next request has its new profile |"
+        f" save {1000 * (saved - started):.0f} ms | next request {1000 * (answered - saved):.0f}"
+        f" ms | total {1000 * (answered - started):.0f} ms | new codes indexed: {found}, stated"
+        f" office {stated!r}; vector current: {vector_current}, in the index: {vector_indexed};"
+        f" ranked {place} of {len(ranked)} for TR |"
     )
     return 0
 
