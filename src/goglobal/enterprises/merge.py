@@ -94,7 +94,13 @@ def can_merge(user: User) -> bool:
 def _relations() -> list[tuple[type[models.Model], str]]:
     """Every (model, foreign key name) pointing at ``Enterprise``, from the model meta."""
     found: list[tuple[type[models.Model], str]] = []
-    for relation in Enterprise._meta.related_objects:
+    # Hidden ones too (``related_name="+"``): a key without a way back is still a link to move.
+    relations = [
+        field
+        for field in Enterprise._meta.get_fields(include_hidden=True)
+        if isinstance(field, models.ForeignObjectRel)
+    ]
+    for relation in relations:
         model = relation.related_model
         if not isinstance(model, type) or model in _OWN:
             continue
