@@ -73,9 +73,9 @@ def test_officer_moves_and_refers_provider_accepts(live_server, browser, journey
     page.goto(f"{live_server.url}/cases/{case.pk}/")
 
     for stage, label in [
-        ("qualified", "qualified"),
-        ("needs_assessed", "needs assessed"),
-        ("matched", "matched"),
+        ("qualified", "Qualified"),
+        ("needs_assessed", "Needs assessed"),
+        ("matched", "Matched"),
     ]:
         page.select_option("#move-target", stage)
         with page.expect_navigation():
@@ -102,12 +102,12 @@ def test_officer_moves_and_refers_provider_accepts(live_server, browser, journey
     assert "chen.jing@example.cn" not in portal.content()
     with portal.expect_navigation():
         portal.get_by_role("button", name="Accept").click()
-    assert portal.get_by_test_id("referral-status").inner_text() == "accepted"
+    assert portal.get_by_test_id("referral-status").inner_text() == "Accepted"
     assert "chen.jing@example.cn" in portal.content()
     screenshot(portal, "3-provider-accepted")
     provider.close()
 
     page.reload()
-    assert "accepted" in page.locator("#referrals").inner_text()
+    assert "Accepted" in page.locator("#referrals").inner_text()
     screenshot(page, "4-officer-sees-accepted")
     officer.close()

@@ -107,7 +107,9 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
     assert "Target markets" in page.content()
     screenshot(page, "3-profile-en")
 
-    page.get_by_role("link", name="Providers").first.click()
+    # The directory's pages are grouped in one menu of the navigation.
+    page.locator(".site-nav-group summary", has_text="Directory").first.click()
+    page.get_by_role("link", name="Providers", exact=True).first.click()
     page.fill("[name=q]", "港景律師")
     with page.expect_navigation():
         page.keyboard.press("Enter")
