@@ -16,7 +16,7 @@ from goglobal.cases.models import Interaction
 from goglobal.core.i18n import localized
 from goglobal.core.models import TimeStampedModel, VersionedModel
 from goglobal.enterprises.models import Enterprise
-from goglobal.events.models import AGENDA_LANGUAGES, RunStatus, validate_timezone
+from goglobal.events.models import AGENDA_LANGUAGES, Outcome, RunStatus, validate_timezone
 from goglobal.providers.models import ServiceProvider
 
 
@@ -424,10 +424,8 @@ class DelegationRun(TimeStampedModel):
         return self.status in {RunStatus.DONE, RunStatus.FAILED}
 
 
-class VisitOutcome(models.TextChoices):
-    FOLLOW_UP = "follow_up", _("Follow-up wanted")
-    INTERESTED = "interested", _("Interested")
-    NOT_RELEVANT = "not_relevant", _("Not relevant")
+# A delegation's meeting ends the way an event meeting does: the same outcomes, the same words.
+VisitOutcome = Outcome
 
 
 class Visit(VersionedModel):
