@@ -121,6 +121,11 @@ def test_register_in_simplified_chinese_then_switch_language_and_browse(
 
 
 def _sector_value(page, code: str) -> str:
-    return page.locator("[name=profile-sector] option", has_text=f"{code} ·").first.get_attribute(
-        "value"
-    )
+    """The option of division ``code``, found by its Simplified Chinese name: the list reads
+    as names only, grouped under their section."""
+    from goglobal.knowledge.models import Sector
+
+    name = Sector.objects.get(code=code).name_zh_hans
+    option = page.locator("[name=profile-sector] option", has_text=re.compile(f"^{name}$"))
+    assert not re.match(r"^\s*[0-9A-Z]{1,2}\b", option.first.inner_text())
+    return option.first.get_attribute("value")

@@ -29,10 +29,7 @@ def labels_for(dimension: str, keys: Iterable[str]) -> dict[str, str]:
     if dimension in {"province", "city"}:
         found = _by_code(AdministrativeArea, keys)
     elif dimension in {"section", "division"}:
-        found = {
-            row.code: f"{row.code} {localized(row, 'name')}"
-            for row in Sector.objects.filter(code__in=keys)
-        }
+        found = {row.code: localized(row, "name") for row in Sector.objects.filter(code__in=keys)}
     elif dimension == "mechanism":
         found = _by_code(Mechanism, keys)
     elif dimension == "market":

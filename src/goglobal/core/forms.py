@@ -77,6 +77,44 @@ class SearchableSelectMultiple(forms.SelectMultiple):
         return mark_safe(super().render(*args, **kwargs) + script)
 
 
+class SearchableSelect(forms.Select):
+    """A single choice from a long list with the same filter box (``static/js/searchable.js``):
+    a list box of ``size`` rows; each option is found by any of its names or their pinyin, or
+    by the words ``search_words(instance)`` gives (a participant's organisation, say)."""
+
+    def __init__(
+        self,
+        attrs: dict[str, Any] | None = None,
+        choices: Any = (),
+        search_words: Callable[[Any], tuple[str, ...]] | None = None,
+    ) -> None:
+        super().__init__({"size": 8, "data-searchable": "", **(attrs or {})}, choices)
+        self.search_words = search_words
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        extra = {
+            "data-search-label": gettext("Search the list"),
+            "data-search-count": gettext("%(count)s shown"),
+        }
+        return super().get_context(name, value, {**extra, **(attrs or {})})
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        instance = getattr(option["value"], "instance", None)
+        if instance is not None:
+            words = (
+                self.search_words(instance)
+                if self.search_words
+                else tuple(getattr(instance, f"name_{suffix}", "") for suffix in LANGUAGE_SUFFIXES)
+            )
+            option["attrs"]["data-search"] = search_text(*words)
+        return option
+
+    def render(self, *args: Any, **kwargs: Any) -> SafeString:
+        script = format_html('<script src="{}" defer></script>', static("js/searchable.js"))
+        return mark_safe(super().render(*args, **kwargs) + script)
+
+
 class _CollatedChoices(ModelChoiceIterator):
     """The queryset's rows by their label in the reader's collation (pinyin for Simplified
     Chinese, radical and stroke for Traditional, accent-free for English)."""
@@ -94,6 +132,35 @@ class NamedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     iterator = _CollatedChoices
     widget = SearchableSelectMultiple
+
+    def label_from_instance(self, obj: Any) -> str:
+        return localized(obj, "name")
+
+
+class _SectionGroups(ModelChoiceIterator):
+    """Divisions under their section's name, both in the reader's collation."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list[tuple[Any, str]]] = {}
+        for obj in self.queryset.select_related("section"):
+            section = localized(obj.section, "name") if obj.section_id else ""
+            groups.setdefault(section, []).append(self.choice(obj))
+        for section in sorted(groups, key=sort_key):
+            rows = sorted(groups[section], key=lambda row: sort_key(str(row[1])))
+            if section:
+                yield (section, rows)
+            else:
+                yield from rows
+
+
+class SectorChoiceField(forms.ModelChoiceField):
+    """One GB/T 4754 division chosen by its name in the reader's language, grouped under its
+    section's name; the code is the submitted value only, never part of what is read."""
+
+    iterator = _SectionGroups
+    widget = SearchableSelect
 
     def label_from_instance(self, obj: Any) -> str:
         return localized(obj, "name")

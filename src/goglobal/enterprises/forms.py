@@ -13,6 +13,7 @@ from goglobal.core.forms import (
     CodeListField,
     MultipleChoiceListField,
     NamedModelMultipleChoiceField,
+    SectorChoiceField,
 )
 from goglobal.core.i18n import localized
 from goglobal.enterprises.models import Contact, Enterprise, EnterpriseNeed, Priority, Timeline
@@ -20,11 +21,6 @@ from goglobal.enterprises.services import NeedInput
 from goglobal.knowledge.languages import WORKING_LANGUAGES
 from goglobal.knowledge.markets import NOT_TARGETS
 from goglobal.knowledge.models import AdministrativeArea, Country, MarketGroup, NeedCode, Sector
-
-
-class CodedChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.code} · {localized(obj, 'name')}"
 
 
 class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -57,7 +53,7 @@ class EnterpriseProfileForm(forms.ModelForm):
         queryset=AdministrativeArea.objects.all(),
         help_text=_("For Beijing, Tianjin, Shanghai and Chongqing choose the municipality."),
     )
-    sector = CodedChoiceField(
+    sector = SectorChoiceField(
         label=_("Sector (GB/T 4754-2017 division)"),
         queryset=Sector.objects.filter(level=Sector.Level.DIVISION),
     )

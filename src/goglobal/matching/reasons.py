@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 from goglobal.core.i18n import language_suffix, localized
@@ -93,8 +94,12 @@ class ReasonText:
                 % {"need": self._needs.get(str(p.get("need")), p.get("need"))}
             ),
             "need.category": lambda p: (
-                gettext("A %(category)s, the usual kind of firm for this need")
-                % {"category": categories.get(p.get("category", ""), p.get("category"))}
+                gettext("%(category)s: the usual kind of firm for this need")
+                % {
+                    "category": capfirst(
+                        str(categories.get(p.get("category", ""), p.get("category")))
+                    )
+                }
             ),
             "market.office": lambda p: (
                 gettext("Own office in %(country)s")

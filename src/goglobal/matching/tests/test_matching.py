@@ -168,3 +168,16 @@ def test_command_prints_json(scene, capsys):
 
     printed = json.loads(capsys.readouterr().out)
     assert printed["legal.setup"][0]["name"] == "Saigon Bridge Legal"
+
+
+def test_the_usual_kind_of_firm_reads_as_its_name_with_no_article_or_letter_before_it(db):
+    from django.utils import translation
+
+    with translation.override("en"):
+        text = ReasonText().describe("need.category", {"category": "accounting_tax"})
+    assert text == "Accounting and tax: the usual kind of firm for this need"
+    with translation.override("zh-hans"):
+        text = ReasonText().describe("need.category", {"category": "accounting_tax"})
+    assert text.startswith("会计")
+    assert "：" in text
+    assert "A " not in text
