@@ -11,13 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from goglobal.core.i18n import localized
-from goglobal.core.labels import sorted_by_name
+from goglobal.core.labels import sort_key, sorted_by_name
 from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge import programmes, selectors
 from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
 from goglobal.knowledge.services import rules as rules_service
+from goglobal.knowledge.templatetags.reference import region_name
 
 
 @login_required
@@ -33,6 +35,7 @@ def market_index(request: HttpRequest) -> HttpResponse:
         "knowledge/market_index.html",
         {
             "markets": markets,
+            "groups": _by_region(markets),
             "coverage": selectors.market_coverage(),
             "counts": selectors.agreement_counts(),
             "regions": selectors.market_regions(),
@@ -40,6 +43,21 @@ def market_index(request: HttpRequest) -> HttpResponse:
             "region": region,
         },
     )
+
+
+def _by_region(markets: list[Country]) -> list[tuple[str, str, list[Country]]]:
+    """``(region, its name, its markets)`` per region, regions in the reader's collation and
+    markets without a region last; each group keeps the markets' order."""
+    groups: dict[str, list[Country]] = {}
+    for market in markets:
+        groups.setdefault(market.region, []).append(market)
+    named = sorted(
+        ((code, region_name(code), rows) for code, rows in groups.items() if code),
+        key=lambda group: sort_key(group[1]),
+    )
+    if "" in groups:
+        named.append(("", gettext("Other territories"), groups[""]))
+    return named
 
 
 @login_required

@@ -66,18 +66,42 @@ def test_schemes_check_by_a_picked_link_and_refuses_other_roles_the_lookup(
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans", "zh-hant"])
-def test_market_index_shows_names_in_the_readers_collation(client, officer, language) -> None:
+def test_market_index_groups_markets_by_region_with_names_in_the_readers_collation(
+    client, officer, language
+) -> None:
+    from goglobal.knowledge.models import Country
+
     client.force_login(officer)
 
     html = client.get(reverse("knowledge:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-    names = _names_in_table(html)
+    sections = html.split("<section ")[1:]
+    headings = [re.search(r"<h2 id=\"region-[A-Za-z]+\">([^<]+?) <", part)[1] for part in sections]
+    groups = [_names_in_table(part) for part in sections]
 
-    assert len(names) > 150
-    assert names == sorted(names, key=lambda name: labels.sort_key(name, language))
+    assert sum(len(names) for names in groups) == Country.objects.count()
+    assert len(groups) >= 5
+    regional = headings[:-1] if not Country.objects.filter(region="").exists() else headings[:-2]
+    assert regional == sorted(regional, key=lambda name: labels.sort_key(name, language))
+    for names in groups:
+        assert names == sorted(names, key=lambda name: labels.sort_key(name, language))
     assert "<td>MY</td>" not in html
+    assert html.count('href="#region-') == len(sections)
+    asia = groups[headings.index({"en": "Asia", "zh-hans": "亚洲", "zh-hant": "亞洲"}[language])]
+    assert len(asia) == Country.objects.filter(region="Asia").count()
     if language == "zh-hans":
-        # pinyin: 阿富汗 (a) comes before 巴西 (b), which comes before 智利 (z)
-        assert names.index("阿富汗") < names.index("巴西") < names.index("智利")
+        # pinyin: 阿富汗 (a) comes before 印度 (y), which comes before 越南 (y, later)
+        assert asia.index("阿富汗") < asia.index("印度") < asia.index("越南")
+
+
+def test_market_index_search_keeps_the_region_of_what_it_finds(client, officer) -> None:
+    client.force_login(officer)
+
+    html = client.get(reverse("knowledge:index"), {"q": "malay"}).content.decode()
+    none = client.get(reverse("knowledge:index"), {"q": "no such market"}).content.decode()
+
+    assert _names_in_table(html) == ["Malaysia"]
+    assert '<h2 id="region-Asia">Asia' in html
+    assert "No market matches this search." in none
 
 
 def test_country_lists_are_searchable_by_any_name_and_pinyin(client, make_user) -> None:
