@@ -43,6 +43,7 @@ class Source:
     codes: ReferenceCodes
     batch_size: int = 1000
     link_duplicates: bool = False
+    links: dict[int, int] = field(default_factory=dict)  # row number → enterprise to update
 
 
 @dataclass
@@ -161,11 +162,17 @@ class Spool:
         self.handle.close()
 
 
-def rows_check(source: Source, spool: Spool) -> tuple[int, KeptErrors]:
+Observer = Callable[[list[ParsedRow], list[RowError]], None]
+
+
+def rows_check(
+    source: Source, spool: Spool | None, observe: Observer | None = None
+) -> tuple[int, KeptErrors]:
     """Read the whole file once: ``(data rows, errors)``, errors in row order.
 
     The first ``GOGLOBAL_IMPORT_MAX_ERRORS`` errors are kept and all are counted (``total``).
-    Every parsed batch goes to ``spool``, so that the second pass need not parse again.
+    Every parsed batch goes to ``spool`` (if any), so that the second pass need not parse
+    again; ``observe(batch, errors)`` sees each checked batch with its errors (the preview).
     """
     errors = KeptErrors(settings.GOGLOBAL_IMPORT_MAX_ERRORS)
     seen: dict[str, dict[str, int]] = defaultdict(dict)
@@ -174,12 +181,17 @@ def rows_check(source: Source, spool: Spool) -> tuple[int, KeptErrors]:
         try:
             for batch in batched(_parsed_rows(source, handle, errors), source.batch_size):
                 count += len(batch)
+                found: list[RowError] = []
                 for row in batch:
                     row.link_duplicates = source.link_duplicates
-                    errors.extend(row.errors)
-                    errors.extend(_duplicates(row, seen))
-                errors.extend(source.kind.check_database([row for row in batch if row.external_id]))
-                if not errors:
+                    row.link_to = source.links.get(row.number)
+                    found.extend(row.errors)
+                    found.extend(_duplicates(row, seen))
+                found.extend(source.kind.check_database([row for row in batch if row.external_id]))
+                errors.extend(found)
+                if observe is not None:
+                    observe(batch, found)
+                if not errors and spool is not None:
                     spool.add(batch)
         except TableError as error:
             # The reason the file could not be read is always kept, whatever the limit.

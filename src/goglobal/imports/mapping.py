@@ -71,8 +71,10 @@ CODED: dict[str, dict[str, Coded]] = {
 
 
 def _named(queryset: models.QuerySet[models.Model], code: str = "code") -> list[Option]:
+    """Options labelled in English, Simplified and Traditional Chinese, in that order (a
+    missing name is empty, so that a label's place says its language)."""
     return [
-        Option(str(row[0]), tuple(label for label in row[1:] if label))
+        Option(str(row[0]), tuple(label or "" for label in row[1:]))
         for row in queryset.values_list(code, "name_en", "name_zh_hans", "name_zh_hant")
     ]
 
@@ -98,6 +100,16 @@ def _choices(choices: type[models.TextChoices]) -> list[Option]:
     return [Option(value, tuple(texts)) for value, texts in labels.items()]
 
 
+CHOICE_LISTS: dict[str, type[models.TextChoices]] = {
+    "employee_bands": EmployeeBand,
+    "revenue_bands": RevenueBand,
+    "ownerships": Ownership,
+    "listings": ListingStatus,
+    "categories": ProviderCategory,
+    "investor_types": InvestorType,
+}
+
+
 _OPTIONS: dict[str, Callable[[], list[Option]]] = {
     "provinces": lambda: _named(
         AdministrativeArea.objects.filter(level=AdministrativeArea.Level.PROVINCE)
@@ -107,13 +119,23 @@ _OPTIONS: dict[str, Callable[[], list[Option]]] = {
     "countries": lambda: _named(Country.objects.all()),
     "markets": lambda: [*_named(Country.objects.all()), *_named(MarketGroup.objects.all())],
     "needs": lambda: _named(NeedCode.objects.filter(is_active=True)),
-    "employee_bands": partial(_choices, EmployeeBand),
-    "revenue_bands": partial(_choices, RevenueBand),
-    "ownerships": partial(_choices, Ownership),
-    "listings": partial(_choices, ListingStatus),
-    "categories": partial(_choices, ProviderCategory),
-    "investor_types": partial(_choices, InvestorType),
+    **{name: partial(_choices, choices) for name, choices in CHOICE_LISTS.items()},
 }
+
+
+def option_labels(kind: str, column: str, language_position: int) -> list[tuple[str, str]]:
+    """(code, label) for a coded column's options, labelled in one language: ``0`` English,
+    ``1`` Simplified, ``2`` Traditional Chinese (fixed lists in the active language)."""
+    coded = CODED[kind][column]
+    choices = CHOICE_LISTS.get(coded.options)
+    if choices is not None:
+        return [(str(value), str(label)) for value, label in choices.choices]
+    found = []
+    for option in _OPTIONS[coded.options]():
+        labels = option.labels
+        label = labels[language_position] if language_position < len(labels) else ""
+        found.append((option.code, label or next((text for text in labels if text), option.code)))
+    return found
 
 
 def column_options(kind: str, column: str) -> list[Option]:

@@ -66,6 +66,12 @@ class ImportJob(TimeStampedModel):
         blank=True,
         help_text=_("Possible duplicates and linked rows: a list of {row, column, message}."),
     )
+    links = models.JSONField(
+        _("rows linked to enterprises"),
+        default=dict,
+        blank=True,
+        help_text=_("Row number → the enterprise that row updates instead of creating one."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -147,3 +153,53 @@ class SavedMapping(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportDraft(TimeStampedModel):
+    """A file on its way through the import wizard: the upload, its header, and every choice
+    made so far (columns, values, cell fixes, skipped rows, duplicates linked), kept for its
+    creator alone until it is imported or expires.
+
+    ``columns`` maps a header's position (as text) to one of the kind's columns; ``values``
+    maps, per coded column, a cell's text to a code; ``fixes`` maps a spreadsheet row number
+    to {position: corrected text}; ``skips`` lists row numbers left out; ``links`` maps a row
+    number to the id of the enterprise that row updates instead of creating one. ``checked``
+    holds the last whole-file check (its key, errors, warnings and duplicate hits by row).
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to="imports/drafts/%Y/%m/")
+    file_format = models.CharField(_("format"), max_length=8, choices=FileFormat.choices)
+    header = models.JSONField(_("headers"), default=list)
+    columns = models.JSONField(_("columns"), default=dict, blank=True)
+    values = models.JSONField(_("values"), default=dict, blank=True)
+    fixes = models.JSONField(_("corrected cells"), default=dict, blank=True)
+    skips = models.JSONField(_("skipped rows"), default=list, blank=True)
+    links = models.JSONField(_("linked rows"), default=dict, blank=True)
+    checked = models.JSONField(_("last check"), default=dict, blank=True)
+    job = models.ForeignKey(
+        ImportJob,
+        verbose_name=_("import job"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("import draft")
+        verbose_name_plural = _("import drafts")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.original_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("imports:wizard_columns", args=[self.pk])

@@ -49,8 +49,12 @@ def import_job_create(
     dry_run: bool,
     run_in_background: bool = True,
     link_duplicates: bool = False,
+    links: dict[int, int] | None = None,
 ) -> ImportJob:
-    """Store the uploaded file as a queued job and, once committed, hand it to a worker."""
+    """Store the uploaded file as a queued job and, once committed, hand it to a worker.
+
+    ``links`` (row number → enterprise id) are the rows a person chose, in the wizard, to
+    update an enterprise on file instead of creating one."""
     if kind not in KINDS:
         raise DomainError(_("Unknown kind of import “%(kind)s”.") % {"kind": kind}, field="kind")
     name = Path(upload.name or "upload").name
@@ -62,6 +66,7 @@ def import_job_create(
         file_format=file_format_of(name),
         dry_run=dry_run,
         link_duplicates=link_duplicates,
+        links={str(row): int(pk) for row, pk in (links or {}).items()},
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     job.file.save(name, upload, save=False)
@@ -83,6 +88,7 @@ def import_file(
     job_id: int | None = None,
     on_written: Callable[[Counts], None] | None = None,
     link_duplicates: bool = False,
+    links: dict[int, int] | None = None,
 ) -> tuple[Counts, list[RowError]]:
     """Check a whole file and, if it has no error, import it in one transaction.
 
@@ -98,6 +104,7 @@ def import_file(
         codes=ReferenceCodes.load(),
         batch_size=settings.GOGLOBAL_IMPORT_BATCH_SIZE,
         link_duplicates=link_duplicates,
+        links=dict(links or {}),
     )
     spool = Spool()
     try:
@@ -174,6 +181,7 @@ def _run(job: ImportJob, attempt: int) -> None:
             job_id=job.pk,
             on_written=record_success,
             link_duplicates=job.link_duplicates,
+            links={int(row): int(pk) for row, pk in (job.links or {}).items()},
         )
     except LeaseLostError:
         logger.warning("Import job %s was taken over by another worker", job.pk)

@@ -16,6 +16,20 @@ from goglobal.imports.codes import ReferenceCodes, ReverseCodes
 from goglobal.imports.kinds.relations import Relation
 
 EXTERNAL_ID = "external_id"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An existing record a row may be: found once by the file's check and carried on the row,
+    so that what shows it (a job's warnings, the wizard's preview) never looks it up again.
+    ``same_code`` when it holds the row's Unified Social Credit Code (the row cannot create)."""
+
+    pk: int
+    name: str
+    external_id: str
+    same_code: bool = False
+
+
 _EXTERNAL_ID_SHAPE = re.compile(r"^[^\s;]{1,64}$")
 
 
@@ -32,6 +46,8 @@ class ParsedRow:
     warnings: list[RowError] = field(default_factory=list)
     link_duplicates: bool = False
     link_pk: int | None = None  # an existing record this row updates instead of creating one
+    link_to: int | None = None  # the record the person chose for this row to update
+    duplicates: list[Hit] = field(default_factory=list)
 
 
 class Kind:

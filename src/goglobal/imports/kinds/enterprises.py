@@ -27,7 +27,7 @@ from goglobal.enterprises.validators import validate_social_credit_code
 from goglobal.imports.cells import Cells, RowError, split_list
 from goglobal.imports.codes import ReferenceCodes, ReverseCodes
 from goglobal.imports.identity import duplicates_note_many, duplicates_of_many
-from goglobal.imports.kinds.base import Kind, ParsedRow, joined
+from goglobal.imports.kinds.base import Hit, Kind, ParsedRow, joined
 from goglobal.imports.kinds.relations import (
     ContactState,
     ManyToMany,
@@ -151,12 +151,17 @@ class EnterpriseKind(Kind):
                 external_id__in=[row.external_id for row in rows]
             ).values_list("external_id", flat=True)
         )
+        chosen = _chosen([row.link_to for row in rows if row.link_to])
         new_rows = []
         for row in rows:
             code = row.unique["social_credit_code"]
             owner = owners.get(code)
             if owner and owner[0] != row.external_id:
-                if row.link_duplicates and row.external_id not in known and owner[3] is None:
+                live = owner[3] is None
+                if live:
+                    row.duplicates.append(Hit(owner[1], owner[2], owner[0] or "", same_code=True))
+                wanted = row.link_duplicates or row.link_to == owner[1]
+                if wanted and row.external_id not in known and live:
                     errors.extend(self._link(row, owner[0], owner[1], owner[2]))
                     continue
                 message = _(
@@ -165,7 +170,13 @@ class EnterpriseKind(Kind):
                 ) % {"code": code, "external_id": owner[0] or "—"}
                 errors.append(RowError(row.number, "social_credit_code", message))
             elif owner is None and row.external_id not in known:
-                new_rows.append(row)
+                target = chosen.get(row.link_to) if row.link_to else None
+                if target is None:
+                    new_rows.append(row)
+                    continue
+                # The person chose, in the wizard's preview, the enterprise this row is.
+                row.duplicates.append(Hit(target[0], target[2], target[1] or ""))
+                errors.extend(self._link(row, target[1], target[0], target[2]))
         _possible_duplicates(new_rows)
         return errors
 
@@ -253,6 +264,9 @@ def _possible_duplicates(rows: list[ParsedRow]) -> None:
     chinese = _chinese()
     for row, hits in zip(rows, duplicates_of_many(records, limit=3), strict=True):
         for hit in hits:
+            row.duplicates.append(
+                Hit(hit.enterprise.pk, hit.enterprise.name_zh, hit.enterprise.external_id or "")
+            )
             message = _(
                 "May be the existing enterprise “%(name)s” (external id “%(external_id)s”): "
                 "%(reasons)s. It is created as a new record and listed under possible duplicates."
@@ -262,6 +276,18 @@ def _possible_duplicates(rows: list[ParsedRow]) -> None:
                 "reasons": "；".join(hit.reasons()) if chinese else "; ".join(hit.reasons()),
             }
             row.warnings.append(RowError(row.number, "name_zh", message))
+
+
+def _chosen(ids: list[int]) -> dict[int, tuple[int, str | None, str]]:
+    """The live enterprises rows were linked to: id → (id, external id, name)."""
+    if not ids:
+        return {}
+    return {
+        pk: (pk, external_id, name)
+        for pk, external_id, name in Enterprise.objects.filter(
+            pk__in=ids, deleted_at__isnull=True
+        ).values_list("pk", "external_id", "name_zh")
+    }
 
 
 def _chinese() -> bool:
