@@ -166,6 +166,14 @@ class SectorChoiceField(forms.ModelChoiceField):
         return localized(obj, "name")
 
 
+class CollatedModelChoiceField(forms.ModelChoiceField):
+    """One row of a long list (people, organisations) chosen by name: options in the reader's
+    collation in a list box with the search box of ``SearchableSelect``."""
+
+    iterator = _CollatedChoices
+    widget = SearchableSelect
+
+
 class CodeListField(forms.CharField):
     """A list of codes typed as text, separated by ``;``, commas or spaces."""
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from goglobal.core.forms import CollatedModelChoiceField, SearchableSelect
 from goglobal.core.i18n import localized
 from goglobal.events.models import (
     AGENDA_LANGUAGES,
@@ -20,6 +21,7 @@ from goglobal.events.models import (
     Outcome,
     Participant,
     ParticipantKind,
+    Priority,
     Slot,
     Table,
 )
@@ -240,3 +242,50 @@ def _slot_label(event: Event) -> Any:
         return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
 
     return label
+
+
+def _person_words(participant: Participant) -> tuple[str, ...]:
+    return (participant.full_name, participant.organisation_name)
+
+
+class _PersonChoice(CollatedModelChoiceField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_label", None)
+        kwargs.setdefault("widget", SearchableSelect(search_words=_person_words))
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name} · {obj.organisation_name}"
+
+
+class MeetingRequestForm(forms.Form):
+    """A one-to-one meeting request made in the pages: the person asked, chosen by name among
+    the event's registered participants, and how much it matters. The organiser also picks who
+    asks (``with_requester``); on an agenda page the asker is the link's participant."""
+
+    requester = _PersonChoice(label=_("Who asks"), queryset=Participant.objects.none())
+    requested = _PersonChoice(label=_("Meet"), queryset=Participant.objects.none())
+    priority = forms.ChoiceField(
+        label=_("Priority"),
+        choices=Priority.choices,
+        initial=Priority.WOULD_LIKE,
+        widget=forms.RadioSelect,
+        help_text=_("“No thanks”: the scheduler never seats the two together."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        event: Event,
+        requester: Participant | None = None,
+        counterparts: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        registered = Participant.objects.filter(event=event, deleted_at__isnull=True)
+        chosen = counterparts if counterparts is not None else registered
+        self.fields["requested"].queryset = chosen  # type: ignore[attr-defined]
+        if requester is None:
+            self.fields["requester"].queryset = registered  # type: ignore[attr-defined]
+        else:
+            del self.fields["requester"]

@@ -81,6 +81,40 @@ def request_list_for(*, event: Event) -> QuerySet[MeetingRequest]:
     return MeetingRequest.objects.filter(event=event).select_related("requester", "requested")
 
 
+def requests_made_by(participant: Participant) -> QuerySet[MeetingRequest]:
+    """The requests ``participant`` made, for its agenda page."""
+    return (
+        MeetingRequest.objects.filter(requester=participant)
+        .select_related("requested")
+        .order_by("requested__full_name", "id")
+    )
+
+
+def request_of_participant(*, participant: Participant, request_id: int) -> MeetingRequest:
+    """A request ``participant`` made; 404 for anybody else's (the signed link is the check)."""
+    return get_object_or_404(requests_made_by(participant), pk=request_id)
+
+
+def request_get_for(*, user: User, event: Event, request_id: int) -> MeetingRequest:
+    """A request of ``event`` for its organisers; 404 for readers and for other events'."""
+    if not rules.can_manage_events(user):
+        raise Http404
+    return get_object_or_404(request_list_for(event=event), pk=request_id)
+
+
+def request_counterparts(
+    *, event: Event, requester: Participant | None = None
+) -> QuerySet[Participant]:
+    """Who may be asked: the event's registered participants, less ``requester`` itself and
+    those it has already asked."""
+    rows = Participant.objects.filter(event=event, deleted_at__isnull=True)
+    if requester is not None:
+        rows = rows.exclude(pk=requester.pk).exclude(
+            pk__in=MeetingRequest.objects.filter(requester=requester).values("requested_id")
+        )
+    return rows.order_by("full_name", "id")
+
+
 def run_list_for(*, event: Event) -> QuerySet[ScheduleRun]:
     return ScheduleRun.objects.filter(event=event).defer("instance", "result")
 

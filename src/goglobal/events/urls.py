@@ -44,6 +44,12 @@ urlpatterns = [
         name="agendas_download",
     ),
     path("<int:event_id>/requests/", views.request_list, name="requests"),
+    path("<int:event_id>/requests/new/", views.request_create, name="request_create"),
+    path(
+        "<int:event_id>/requests/<int:request_id>/withdraw/",
+        views.request_withdraw,
+        name="request_withdraw",
+    ),
     path("<int:event_id>/runs/", views.run_start, name="run_start"),
     path("<int:event_id>/runs/<int:run_id>/", views.run_detail, name="run"),
     path("<int:event_id>/runs/<int:run_id>/publish/", views.run_publish, name="run_publish"),
@@ -69,4 +75,10 @@ urlpatterns = [
         name="agenda_change",
     ),
     path("agenda/<str:token>/calendar.ics", views.agenda_ics, name="agenda_ics"),
+    path("agenda/<str:token>/requests/", views.agenda_request_create, name="agenda_request"),
+    path(
+        "agenda/<str:token>/requests/<int:request_id>/withdraw/",
+        views.agenda_request_withdraw,
+        name="agenda_request_withdraw",
+    ),
 ]

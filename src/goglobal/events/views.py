@@ -26,6 +26,7 @@ from goglobal.events import exports, ics, pdf, rules, selectors, services, sugge
 from goglobal.events.forms import (
     ChangeForm,
     EventForm,
+    MeetingRequestForm,
     MoveForm,
     OutcomeForm,
     ParticipantForm,
@@ -184,6 +185,15 @@ def request_list(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
         form = _import(request, event, services.requests_import)
         if not form.errors:
             return redirect("events:requests", event_id=event.pk)
+    return _request_list_page(request, event, form, MeetingRequestForm(event=event))
+
+
+def _request_list_page(
+    request: AuthenticatedRequest,
+    event: Event,
+    form: UploadForm,
+    request_form: MeetingRequestForm,
+) -> HttpResponse:
     rows = selectors.request_list_for(event=event)
     page = CappedPaginator(rows, settings.GOGLOBAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -193,9 +203,54 @@ def request_list(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
             "event": event,
             "page_obj": page,
             "form": form,
+            "request_form": request_form,
+            "requests_closed": services.meeting_requests_closed(event),
             "can_manage": rules.can_manage_events(request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def request_create(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
+    """The organiser makes a request on a participant's behalf, both chosen by name."""
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    form = MeetingRequestForm(request.POST, event=event)
+    if form.is_valid():
+        try:
+            services.meeting_request_make(
+                actor=request.user,
+                requester=form.cleaned_data["requester"],
+                requested=form.cleaned_data["requested"],
+                priority=form.cleaned_data["priority"],
+            )
+        except DomainError as error:
+            _request_problem(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(requester)s asks to meet %(requested)s.")
+                % {
+                    "requester": form.cleaned_data["requester"].full_name,
+                    "requested": form.cleaned_data["requested"].full_name,
+                },
+            )
+            return redirect("events:requests", event_id=event.pk)
+    return _request_list_page(request, event, UploadForm(), form)
+
+
+@login_required
+@require_POST
+def request_withdraw(request: AuthenticatedRequest, event_id: int, request_id: int) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    wanted = selectors.request_get_for(user=request.user, event=event, request_id=request_id)
+    try:
+        services.meeting_request_withdraw(actor=request.user, request=wanted)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Meeting request withdrawn."))
+    return redirect("events:requests", event_id=event.pk)
 
 
 @login_required
@@ -386,8 +441,21 @@ def agenda_page(request: HttpRequest, token: str) -> HttpResponse:
     return _agenda_response(request, participant, token, {})
 
 
+def _participant_request_form(participant: Participant, data: Any = None) -> MeetingRequestForm:
+    return MeetingRequestForm(
+        data,
+        event=participant.event,
+        requester=participant,
+        counterparts=selectors.request_counterparts(event=participant.event, requester=participant),
+    )
+
+
 def _agenda_response(
-    request: HttpRequest, participant: Participant, token: str, forms_by_meeting: dict[int, Any]
+    request: HttpRequest,
+    participant: Participant,
+    token: str,
+    forms_by_meeting: dict[int, Any],
+    request_form: MeetingRequestForm | None = None,
 ) -> HttpResponse:
     provisional, changes = selectors.agenda_changes_for(participant)
     meetings = selectors.agenda_for(participant)
@@ -407,6 +475,9 @@ def _agenda_response(
                 "provisional": provisional,
                 "token": token,
                 "agenda_language": participant.language,
+                "requests_made": selectors.requests_made_by(participant),
+                "requests_closed": services.meeting_requests_closed(participant.event),
+                "request_form": request_form or _participant_request_form(participant),
             },
         )
     response["Content-Language"] = participant.language
@@ -439,6 +510,56 @@ def agenda_change(request: HttpRequest, token: str, meeting_id: int) -> HttpResp
                 messages.success(request, _("Your request was sent to the organiser."))
                 return redirect("events:agenda", token=token)
     return _agenda_response(request, participant, token, {meeting_id: form})
+
+
+def _request_problem(form: MeetingRequestForm, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@require_POST
+def agenda_request_create(request: HttpRequest, token: str) -> HttpResponse:
+    """The link's participant asks to meet another participant of the event."""
+    participant = selectors.participant_by_token(token)
+    with translation.override(participant.language):
+        form = _participant_request_form(participant, request.POST)
+        if form.is_valid():
+            requested = form.cleaned_data["requested"]
+            try:
+                services.meeting_request_make(
+                    actor=None,
+                    requester=participant,
+                    requested=requested,
+                    priority=form.cleaned_data["priority"],
+                )
+            except DomainError as error:
+                _request_problem(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your request to meet %(name)s was sent to the organiser.")
+                    % {"name": requested.full_name},
+                )
+                return redirect(reverse("events:agenda", args=[token]) + "#meeting-requests")
+    return _agenda_response(request, participant, token, {}, request_form=form)
+
+
+@require_POST
+def agenda_request_withdraw(request: HttpRequest, token: str, request_id: int) -> HttpResponse:
+    """The link's participant withdraws one of its own requests (another's: 404)."""
+    participant = selectors.participant_by_token(token)
+    wanted = selectors.request_of_participant(participant=participant, request_id=request_id)
+    with translation.override(participant.language):
+        try:
+            services.meeting_request_withdraw(actor=None, request=wanted)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Your request to meet %(name)s was withdrawn.")
+                % {"name": wanted.requested.full_name},
+            )
+    return redirect(reverse("events:agenda", args=[token]) + "#meeting-requests")
 
 
 def agenda_ics(request: HttpRequest, token: str) -> HttpResponse:
@@ -707,7 +828,7 @@ def participant_request_meeting(
         user=request.user, event=event, participant_id=requested_id
     )
     try:
-        services.meeting_request_create(
+        services.meeting_request_make(
             actor=request.user,
             requester=participant,
             requested=requested,

@@ -59,6 +59,10 @@ NOT_PAGES = {
     "enterprises:duplicates_scan",
     "events:meeting_move",
     "events:run_publish",
+    "events:request_create",
+    "events:request_withdraw",
+    "events:agenda_request",
+    "events:agenda_request_withdraw",
     "roadmaps:override_withdraw",
     "privacy:enterprise_export",
     "privacy:contact_export",
@@ -179,6 +183,7 @@ def demo_build() -> Demo:
             created_count=3,
             created_by=accounts[Role.ADMIN],
         ).pk,
+        "draft_id": wizard_draft_create(accounts[Role.OFFICER]),
         "pk": {"knowledge:fact": Agreement.objects.values_list("pk", flat=True).first()},
         "kind": {
             "knowledge:fact": "agreement",
@@ -194,6 +199,24 @@ def demo_build() -> Demo:
     names |= {u.full_name for u in accounts.values()}
     names |= {event.name_en, organiser.full_name}
     return Demo(ids=ids, users=dict(accounts), names={n for n in names if n})
+
+
+def wizard_draft_create(user: Any) -> int:
+    """The officer's import wizard draft of a chamber's list, with its own Chinese columns, a
+    code that fails its check and a city no list knows (the pages show all three)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from goglobal.imports.drafts import import_draft_create
+
+    content = (
+        "编号,企业名称,统一社会信用代码,省份,城市,所属行业,员工人数,营业收入,企业性质,备注\n"
+        "walk-1,深圳市漫游电子有限公司,91440300MA5FAKE00,广东省,深圳,38,300至999人,"
+        "2亿至10亿元,民营,展会名单\n"
+        "walk-2,东莞市漫游新能源有限公司,91441900MA5FAKE01,广东省,亚特兰蒂斯,38,少于50人,"
+        "少于2000万元,私营,\n"
+    )
+    upload = SimpleUploadedFile("商会名录.csv", content.encode("utf-8"))
+    return import_draft_create(actor=user, kind="enterprises", upload=upload).pk
 
 
 def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = "") -> Any:

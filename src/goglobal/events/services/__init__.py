@@ -26,6 +26,11 @@ from goglobal.events.services.registrations import (
     registrations_import,
     requests_import,
 )
+from goglobal.events.services.requests import (
+    meeting_request_make,
+    meeting_request_withdraw,
+    meeting_requests_closed,
+)
 from goglobal.events.services.scheduling import (
     published_run,
     schedule_instance_build,
@@ -50,6 +55,9 @@ __all__ = [
     "meeting_move",
     "meeting_outcome_record",
     "meeting_request_create",
+    "meeting_request_make",
+    "meeting_request_withdraw",
+    "meeting_requests_closed",
     "move_problems",
     "participant_cancel",
     "participant_check_in",
