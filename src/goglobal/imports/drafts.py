@@ -140,6 +140,23 @@ def column_choices(kind: str) -> list[tuple[str, str]]:
     ]
 
 
+def draft_samples(draft: ImportDraft, *, limit: int = 3, rows: int = 50) -> dict[int, list[str]]:
+    """A few different values of each column, from the first ``rows`` rows, to recognise it."""
+    samples: dict[int, dict[str, None]] = {position: {} for position in range(len(draft.header))}
+    for count, (_number, cells) in enumerate(draft_source_rows(draft)):
+        if count >= rows:
+            break
+        for position, text in enumerate(cells[: len(draft.header)]):
+            if text and len(samples[position]) < limit:
+                samples[position].setdefault(text[:60], None)
+    return {position: list(found) for position, found in samples.items()}
+
+
+def draft_in_progress_for(user: Any, *, limit: int = 10) -> list[ImportDraft]:
+    """The user's drafts not imported yet, latest first."""
+    return list(ImportDraft.objects.filter(created_by=user, job__isnull=True)[:limit])
+
+
 def draft_columns_set(draft: ImportDraft, columns: Mapping[int, str]) -> None:
     """Keep the person's columns; raises ``ValidationError`` by field (``column-N``) or for the
     form as a whole (a required column left unmapped)."""

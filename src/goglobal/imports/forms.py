@@ -55,15 +55,25 @@ class ColumnsForm(forms.Form):
     """One list per column of the file: the field it fills, or none."""
 
     def __init__(
-        self, *args: Any, header: list[str], choices: list[tuple[str, str]], **kwargs: Any
+        self,
+        *args: Any,
+        header: list[str],
+        choices: list[tuple[str, str]],
+        samples: dict[int, list[str]] | None = None,
+        **kwargs: Any,
     ):
+        from goglobal.core.labels import join_list
+
         super().__init__(*args, **kwargs)
         options = [("", _("— not imported —")), *choices]
         for position, text in enumerate(header):
+            found = (samples or {}).get(position, [])
+            example = _("For example: %(values)s") % {"values": join_list(found)} if found else ""
             self.fields[f"column-{position}"] = forms.ChoiceField(
                 label=text or _("Column %(number)s (no header)") % {"number": position + 1},
                 choices=options,
                 required=False,
+                help_text=example,
             )
 
     def columns(self) -> dict[int, str]:

@@ -18,9 +18,15 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from goglobal.core.labels import join_list
 from goglobal.imports.cells import RowError
 from goglobal.imports.codes import ReferenceCodes
-from goglobal.imports.drafts import draft_columns, draft_rewritten, draft_source_rows
+from goglobal.imports.drafts import (
+    draft_columns,
+    draft_rewritten,
+    draft_source_rows,
+    option_labels,
+)
 from goglobal.imports.importing import Source, rows_check
 from goglobal.imports.kinds import KINDS, ParsedRow
 from goglobal.imports.labels import column_label, worded
@@ -102,6 +108,7 @@ class PreviewCell:
     text: str
     fixed: bool
     errors: list[str] = field(default_factory=list)
+    meaning: str = ""  # what a coded cell's values were matched to, in words
 
 
 @dataclass
@@ -129,6 +136,11 @@ class Preview:
     check: dict[str, Any]
     file_errors: list[str]
     problems_only: bool
+
+    @property
+    def has_notes(self) -> bool:
+        """Whether a row of the page has an error outside its cells, a warning or a hit."""
+        return any(row.errors or row.warnings or row.hits for row in self.rows)
 
     @property
     def has_previous(self) -> bool:
@@ -194,14 +206,40 @@ def _page_cells(draft: ImportDraft, numbers: set[int]) -> dict[int, list[str]]:
     return found
 
 
-def _unmatched(draft: ImportDraft, columns: dict[int, str]) -> dict[str, set[str]]:
-    """Per coded column, every code and every text with a chosen code: what a cell may hold."""
+@dataclass
+class _Known:
+    """Per coded column: every code and every text with a chosen code (what a cell may
+    hold), and each code's label in the reader's language."""
+
+    texts: dict[str, set[str]]
+    labels: dict[str, dict[str, str]]
+
+
+def _unmatched(draft: ImportDraft, columns: dict[int, str]) -> _Known:
     coded = CODED[draft.kind]
-    known: dict[str, set[str]] = {}
+    known = _Known({}, {})
     for column in set(columns.values()) & set(coded):
         codes = {option.code for option in column_options(draft.kind, column)}
-        known[column] = codes | set(draft.values.get(column, {}))
+        known.texts[column] = codes | set(draft.values.get(column, {}))
+        known.labels[column] = dict(option_labels(draft.kind, column))
     return known
+
+
+def _meaning(draft: ImportDraft, column: str, text: str, known: _Known) -> str:
+    """``深圳`` → ``深圳市``: the labels of the codes a coded cell's values were matched to,
+    when they say something the cell does not."""
+    rule = CODED[draft.kind][column]
+    chosen = draft.values.get(column, {})
+    words = []
+    for item in cell_items(text, rule.is_list):
+        head = item.split(":", 1)[0] if rule.is_list else item
+        code = chosen.get(item) or chosen.get(head) or head
+        label = known.labels[column].get(code)
+        if label is None:
+            return ""
+        words.append(label)
+    meaning = join_list(words)
+    return "" if meaning == text else meaning
 
 
 def _row(
@@ -212,7 +250,7 @@ def _row(
     errors: list[dict[str, Any]],
     warned: dict[int, list[str]],
     check: dict[str, Any],
-    known: dict[str, set[str]],
+    known: _Known,
 ) -> PreviewRow:
     kind_columns = KINDS[draft.kind].columns
     fixes = draft.fixes.get(str(number), {})
@@ -230,14 +268,15 @@ def _row(
             if error["column"] == column:
                 placed.add(index)
                 messages.append(worded(error["message"], kind_columns))
-        if messages and column in known:
+        meaning = _meaning(draft, column, text, known) if column in known.texts else ""
+        if messages and column in known.texts:
             rule = CODED[draft.kind][column]
             items = cell_items(text, rule.is_list)
             heads = [item.split(":", 1)[0] if rule.is_list else item for item in items]
             strays = [
                 item
                 for item, head in zip(items, heads, strict=True)
-                if item not in known[column] and head not in known[column]
+                if item not in known.texts[column] and head not in known.texts[column]
             ]
             if strays:
                 messages = [
@@ -247,7 +286,9 @@ def _row(
                     )
                     % {"value": strays[0], "field": column_label(column)}
                 ]
-        shown.append(PreviewCell(column, column_label(column), position, text, fixed, messages))
+        shown.append(
+            PreviewCell(column, column_label(column), position, text, fixed, messages, meaning)
+        )
     rest = [
         worded(error["message"], kind_columns)
         for index, error in enumerate(errors)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from goglobal.accounts.rules import can
 from goglobal.core.errors import DomainError
-from goglobal.imports import selectors, services
+from goglobal.imports import drafts, selectors, services
 from goglobal.imports.forms import ImportUploadForm
 from goglobal.imports.kinds import KINDS
 from goglobal.imports.models import FileFormat, ImportKind
@@ -38,6 +38,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj,
         "kinds": ImportKind.choices,
         "can_export": can(request.user, "data.export"),
+        "drafts": drafts.draft_in_progress_for(request.user),
     }
     return render(request, "imports/import_list.html", context)
 

@@ -71,6 +71,7 @@ def wizard_columns(request: HttpRequest, draft_id: int) -> HttpResponse:
         initial=initial,
         header=draft.header,
         choices=drafts.column_choices(draft.kind),
+        samples=drafts.draft_samples(draft),
     )
     if request.method == "POST" and form.is_valid():
         try:
