@@ -46,6 +46,7 @@ def _axe_source() -> str:
 def demo_users(transactional_db):
     from goglobal.accounts.models import Role
     from goglobal.cases.demo import cases_demo_create, cases_demo_showcase
+    from goglobal.core.tests.walk import wizard_draft_create
     from goglobal.demo.accounts import demo_accounts_create
     from goglobal.demo.load import DemoSize, demo_set_create
     from goglobal.events.demo import events_demo_create
@@ -58,6 +59,8 @@ def demo_users(transactional_db):
     roadmaps_demo_create(2026)
     events_demo_create(2026)
     by_role = {a.account.role: a.user for a in accounts}
+    # An import in progress, so that the walk reaches the wizard's pages from the imports list.
+    wizard_draft_create(by_role[Role.OFFICER])
     return {
         "admin": by_role[Role.ADMIN],
         "officer": by_role[Role.OFFICER],
