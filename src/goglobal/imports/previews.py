@@ -160,7 +160,7 @@ def draft_preview(draft: ImportDraft, *, page: int, problems_only: bool = False)
     by_row: dict[int, list[dict[str, Any]]] = {}
     file_errors = []
     for error in check["errors"]:
-        if error["row"] is None or (error["row"] == 1 and not error["column"]):
+        if error["row"] is None or error["row"] == 1:  # the file, or its header
             file_errors.append(worded(error["message"], kind_columns))
         else:
             by_row.setdefault(error["row"], []).append(error)

@@ -318,3 +318,18 @@ def test_the_preview_pages_twenty_rows_and_filters_problems(client, officer):
     assert [row.number for row in third.rows] == list(range(42, 47))
     assert third.pages == 3
     assert [row.number for row in problems.rows] == [32]
+
+
+def test_a_required_field_without_a_column_is_named_on_the_preview(client, officer):
+    client.force_login(officer)
+    draft = _draft(client, [_row(1)])
+    draft.columns = {p: c for p, c in draft.columns.items() if c != "province"}
+    draft.save()
+
+    page = client.get(
+        reverse("imports:wizard_preview", args=[draft.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+
+    assert page.status_code == 200
+    assert any("“省份”" in message for message in page.context["preview"].file_errors)
+    assert page.context["preview"].check["total"] >= 1
