@@ -17,7 +17,14 @@ from goglobal.core.i18n import localized
 from goglobal.core.labels import sort_key, sorted_by_name
 from goglobal.core.pagination import CappedPaginator
 from goglobal.knowledge import programmes, selectors
-from goglobal.knowledge.models import Agreement, Country, HongKongFunction, NeedCode, Sector
+from goglobal.knowledge.models import (
+    Agreement,
+    Country,
+    HongKongFunction,
+    Indicator,
+    NeedCode,
+    Sector,
+)
 from goglobal.knowledge.services import rules as rules_service
 from goglobal.knowledge.templatetags.reference import region_name
 
@@ -82,7 +89,12 @@ def market_compare(request: HttpRequest) -> HttpResponse:
             "sector": sector,
             "max_compared": selectors.MAX_COMPARED,
             "kinds": Agreement.Kind,
-            "key_indicators": selectors.CHART_INDICATORS,
+            "key_indicators": sorted(
+                Indicator.objects.filter(code__in=selectors.CHART_INDICATORS).select_related(
+                    "source", "second_source"
+                ),
+                key=lambda row: selectors.CHART_INDICATORS.index(row.code),
+            ),
         },
     )
 

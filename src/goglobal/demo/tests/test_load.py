@@ -92,7 +92,10 @@ def test_synthetic_mode_writes_valid_rows_in_batches(reference):
     assert not AuditEvent.objects.exists()
 
 
-def test_command_writes_data_and_prints_the_accounts(reference):
+def test_command_writes_data_and_prints_the_accounts(reference, settings, tmp_path):
+    gdp = tmp_path / "ny.gdp.mktp.cd.csv"
+    gdp.write_text("Country Name,Country Code,Year,Value\nMalaysia,MYS,2024,421900000000\n")
+    settings.GOGLOBAL_WORLD_BANK_FILE = str(gdp)
     out = io.StringIO()
 
     call_command(
@@ -111,6 +114,8 @@ def test_command_writes_data_and_prints_the_accounts(reference):
     assert "上海凌澜新能源科技有限公司" in output
     assert User.objects.count() == len(DEMO_ACCOUNTS)
     assert Enterprise.objects.count() == 12
+    assert "Loading World Bank indicators (1 files from GOGLOBAL_WORLD_BANK_FILE=" in output
+    assert "1 indicators, 1 values for 1 markets" in output
 
 
 @pytest.mark.slow

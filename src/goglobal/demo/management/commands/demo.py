@@ -16,6 +16,7 @@ from goglobal.accounts.models import STAFF_ROLES, Role, User
 from goglobal.cases.demo import cases_demo_create, cases_demo_showcase
 from goglobal.delegations.demo import delegations_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
+from goglobal.demo.indicators import SETTING, SIBLING, demo_indicators_load, world_bank_files
 from goglobal.demo.load import DemoSize, demo_set_create
 from goglobal.demo.synthetic import synthetic_write
 from goglobal.enterprises.models import Enterprise
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             "Loading reference data",
             lambda: call_command("knowledge", "load", stdout=io.StringIO()),
         )
+        self._indicators()
         enterprise, provider = (
             self._write_large(options) if options["large"] else self._write_demo(options)
         )
@@ -168,6 +170,31 @@ class Command(BaseCommand):
             Enterprise.objects.order_by("pk").first(),
             ServiceProvider.objects.order_by("pk").first(),
         )
+
+    def _indicators(self) -> None:
+        """World Bank indicators for the market profiles and the comparator, when a World Bank
+        file is at hand (the product ships none)."""
+        origin, files = world_bank_files()
+        if not files:
+            where = f"nothing at {origin}" if origin else f"no {SIBLING}/ folder beside the project"
+            self.stdout.write(
+                self.style.WARNING(
+                    f"No World Bank indicator file found ({where}): market profiles and the "
+                    f"route comparator show no indicators. Set {SETTING} to a World Bank CSV "
+                    "file or folder, or load files later with `goglobal knowledge indicators`."
+                )
+            )
+            return
+        loaded = self._step(
+            f"Loading World Bank indicators ({len(files)} files from {origin})",
+            demo_indicators_load,
+        )
+        self.stdout.write(
+            f"  {len(loaded.loaded)} indicators, {loaded.values:,} values for "
+            f"{loaded.markets} markets (source: World Bank, World Development Indicators)"
+        )
+        for problem in loaded.refused:
+            self.stdout.write(self.style.WARNING(f"  not loaded: {problem}"))
 
     def _step(self, title: str, action: Any) -> Any:
         self.stdout.write(f"{title} …")
