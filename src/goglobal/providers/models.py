@@ -109,6 +109,8 @@ class ServiceProvider(NamedOrganisation):
         indexes = [
             models.Index(fields=["category", "deleted_at"]),
             models.Index(fields=["name_en", "id"], name="provider_directory_order"),
+            # The matcher's index asks for the newest stamp on every request (index_cache).
+            models.Index(fields=["updated_at"], name="provider_updated"),
         ]
 
     def get_absolute_url(self) -> str:

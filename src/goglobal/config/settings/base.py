@@ -248,6 +248,8 @@ GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS = env.int(
     "GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS", default=3
 )
 GOGLOBAL_CONSENT_LINK_DAYS = env.int("GOGLOBAL_CONSENT_LINK_DAYS", default=90)
+# How often each process counts the live providers behind its matcher index (index_cache).
+GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = env.int("GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS", default=60)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)
 # Days a roadmap's shared link stays valid.
 GOGLOBAL_ROADMAP_LINK_DAYS = env.int("GOGLOBAL_ROADMAP_LINK_DAYS", default=14)

@@ -169,3 +169,32 @@ def test_a_need_added_or_removed_keeps_every_providers_need_similarity(scene, of
     assert "esg.reporting" not in first.need_codes
     assert _similarity(green.pk, "esg.reporting") is None
     assert _similarity(ipo.pk, "fundraising.ipo") == pytest.approx(before, abs=1e-6)
+
+
+def test_a_row_deleted_past_the_services_leaves_the_index_at_the_next_count(
+    scene, officer, settings
+):
+    """The live count runs once every GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS: a soft delete
+    (which moves its stamp, as the services do) is seen on the next request whatever the
+    interval; a row deleted outright (no stamp moves) stays until the count runs, then the
+    index is rebuilt without it."""
+    from django.utils import timezone
+
+    from goglobal.providers.models import ServiceProvider
+
+    _enterprise, need, *_ = scene
+    kept = provider_create(actor=officer, data=_input("Tax filings in Vietnam.", need.need, []))
+    gone = provider_create(actor=officer, data=_input("Audits in Vietnam.", need.need, []))
+    settings.GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = 3600
+    index_cache.reset()
+    assert str(gone.pk) in index_cache.provider_index()
+
+    now = timezone.now()
+    ServiceProvider.objects.filter(pk=kept.pk).update(deleted_at=now, updated_at=now)
+    assert str(kept.pk) not in index_cache.provider_index()  # its stamp moved: seen at once
+
+    ServiceProvider.objects.filter(pk=gone.pk).delete()
+    assert str(gone.pk) in index_cache.provider_index()  # no stamp moved, not yet counted
+
+    settings.GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = 0
+    assert str(gone.pk) not in index_cache.provider_index()
