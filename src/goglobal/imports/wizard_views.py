@@ -60,8 +60,11 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def wizard_columns(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _draft(request, draft_id)
-    if request.method == "POST" and request.POST.get("mapping"):
-        mapping = get_object_or_404(SavedMapping, pk=request.POST["mapping"], kind=draft.kind)
+    if request.method == "POST" and "mapping" in request.POST:
+        chosen = request.POST["mapping"]
+        mapping = get_object_or_404(
+            SavedMapping, pk=int(chosen) if chosen.isdigit() else 0, kind=draft.kind
+        )
         drafts.draft_mapping_use(draft, mapping)
         messages.success(request, _("The saved mapping “%(name)s” is applied.") % {"name": mapping})
         return redirect("imports:wizard_columns", draft.pk)

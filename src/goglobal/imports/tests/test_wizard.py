@@ -333,3 +333,29 @@ def test_a_required_field_without_a_column_is_named_on_the_preview(client, offic
     assert page.status_code == 200
     assert any("“省份”" in message for message in page.context["preview"].file_errors)
     assert page.context["preview"].check["total"] >= 1
+
+
+def test_a_saved_mapping_that_is_not_there_is_a_404_not_an_error(client, officer):
+    client.force_login(officer)
+    draft = _draft(client, [_row(1)])
+    url = reverse("imports:wizard_columns", args=[draft.pk])
+
+    assert client.post(url, {"mapping": "not-a-number"}).status_code == 404
+    assert client.post(url, {"mapping": "999999"}).status_code == 404
+
+
+def test_drafts_untouched_for_a_week_are_deleted_with_the_next_upload(client, officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.force_login(officer)
+    old = _draft(client, [_row(1)])
+    ImportDraft.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=8))
+    storage, name = old.file.storage, old.file.name
+    assert storage.exists(name)
+
+    fresh = _draft(client, [_row(2)])
+
+    assert list(ImportDraft.objects.values_list("pk", flat=True)) == [fresh.pk]
+    assert not storage.exists(name)
