@@ -49,6 +49,29 @@ def on_starting(server: Any) -> None:
             path.unlink()
 
 
+def post_worker_init(worker: Any) -> None:
+    """Read the matcher's index while the worker starts serving (a saved index takes seconds;
+    without one it is built, which the first suggestion request would otherwise wait for).
+    Workers are recycled every few thousand requests, so this happens often."""
+    if os.environ.get("GOGLOBAL_MATCH_INDEX_WARM", "true").lower() in {"0", "false", "no"}:
+        return
+    import threading
+
+    def warm() -> None:
+        from django.db import connections
+
+        from goglobal.matching import index_cache
+
+        try:
+            index_cache.provider_index()
+        except Exception:  # a failed warm-up leaves the first request to build it
+            worker.log.exception("matcher index warm-up failed")
+        finally:
+            connections.close_all()
+
+    threading.Thread(target=warm, name="matcher-index-warm-up", daemon=True).start()
+
+
 def child_exit(server: Any, worker: Any) -> None:
     """A worker that exited no longer counts in the live gauges."""
     if _metrics_dir() is None:

@@ -22,16 +22,21 @@ each provider's similarity with every need is computed again from the vectors th
 
 from __future__ import annotations
 
+import logging
+import math
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Max, Prefetch, QuerySet
+from django.utils.crypto import salted_hmac
 
 from goglobal.engines import matching as engine
+from goglobal.engines.matching import index_file
 from goglobal.knowledge.models import NeedCode
 from goglobal.matching import outcomes
 from goglobal.matching.adapters import to_provider
@@ -48,6 +53,10 @@ class _State:
     database: str
     need_texts: dict[str, tuple[str, str]]
     counted_at: float = field(default_factory=time.monotonic)
+    origin: str = "built"  # or "file": read back from GOGLOBAL_MATCH_INDEX_FILE
+
+
+logger = logging.getLogger(__name__)
 
 
 def _database() -> str:
@@ -92,6 +101,58 @@ def _vector_mark() -> datetime | None:
     return mark
 
 
+def _file() -> Path | None:
+    name = settings.GOGLOBAL_MATCH_INDEX_FILE
+    return Path(name) if name else None
+
+
+def _file_key() -> bytes:
+    return salted_hmac("goglobal.matching.index_file", "key").digest()
+
+
+def _save(state: _State) -> None:
+    """Keep the freshly built index for the next process (see docs/matching.md)."""
+    path = _file()
+    if path is None:
+        return
+    extra = {
+        "watermark": state.watermark,
+        "vector_watermark": state.vector_watermark,
+        "database": state.database,
+        "need_texts": state.need_texts,
+    }
+    started = time.perf_counter()
+    try:
+        size = index_file.save(path, state.index, key=_file_key(), extra=extra)
+    except OSError as error:  # a read-only or full disk costs the next process a build, no more
+        logger.warning("matcher index not saved to %s: %s", path, error)
+        return
+    logger.info(
+        "matcher index saved to %s (%d bytes, %.1f s)", path, size, time.perf_counter() - started
+    )
+
+
+def _read() -> _State | None:
+    """The index a previous process saved, when it was read from this database by this code."""
+    path = _file()
+    if path is None:
+        return None
+    started = time.perf_counter()
+    try:
+        index, extra = index_file.load(path, key=_file_key())
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # any unreadable file means: build instead
+        logger.warning("matcher index file %s not used: %s", path, error)
+        return None
+    if extra.get("database") != _database():
+        return None
+    logger.info("matcher index read from %s (%.1f s)", path, time.perf_counter() - started)
+    # Counted at once: rows deleted outright since the file was written are found.
+    return _State(index, extra["watermark"], extra["vector_watermark"], extra["database"],
+                  extra["need_texts"], counted_at=-math.inf, origin="file")  # fmt: skip
+
+
 def _build() -> _State:
     mark = _vector_mark()
     # Every row's stamp, removed ones too, read first: a row written while the rest are read is
@@ -102,7 +163,9 @@ def _build() -> _State:
     index = engine.ProviderIndex(
         [to_provider(row) for row in rows], provider_vectors(), need_texts=texts
     )
-    return _State(index, watermark, mark, _database(), texts)
+    state = _State(index, watermark, mark, _database(), texts)
+    _save(state)
+    return state
 
 
 def _refresh(state: _State) -> None:
@@ -143,6 +206,8 @@ def provider_index() -> engine.ProviderIndex:
     with _lock:
         last = ServiceProvider.objects.aggregate(m=Max("updated_at"))["m"]
         vector_mark = _vector_mark()
+        if _state is None:
+            _state = _read()
         if (
             _state is None
             or _state.database != _database()
@@ -163,6 +228,19 @@ def provider_index() -> engine.ProviderIndex:
         _state.index.set_open_referrals(
             {str(pk): n for pk, n in outcomes.open_referrals(None).items()}
         )
+        return _state.index
+
+
+def origin() -> str | None:
+    """Where this process's index came from: "built", "file", or None before the first use."""
+    return None if _state is None else _state.origin
+
+
+def rebuild() -> engine.ProviderIndex:
+    """Build this process's index afresh from the database (and save it, when a file is set)."""
+    global _state
+    with _lock:
+        _state = _build()
         return _state.index
 
 

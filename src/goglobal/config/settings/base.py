@@ -249,6 +249,11 @@ GOGLOBAL_RETENTION_CLOSED_CASE_CONTACTS_YEARS = env.int(
 )
 GOGLOBAL_CONSENT_LINK_DAYS = env.int("GOGLOBAL_CONSENT_LINK_DAYS", default=90)
 # How often each process counts the live providers behind its matcher index (index_cache).
+# Where a built matcher index is kept for the next process to read instead of rebuilding it
+# (docs/matching.md); empty: never saved.
+GOGLOBAL_MATCH_INDEX_FILE = env.str(
+    "GOGLOBAL_MATCH_INDEX_FILE", default=str(DATA_DIR / "matcher-index.bin")
+)
 GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = env.int("GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS", default=60)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)
 # Days a roadmap's shared link stays valid.

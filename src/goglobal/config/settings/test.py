@@ -8,6 +8,8 @@ os.environ.setdefault("GOGLOBAL_SECURE_COOKIES", "false")
 # The matcher's index counts the live providers on every request, so a test's hard delete is
 # seen at once (production counts once a minute: docs/matching.md).
 os.environ.setdefault("GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS", "0")
+# Each test builds the index from its own data; the tests that read a saved index set a file.
+os.environ.setdefault("GOGLOBAL_MATCH_INDEX_FILE", "")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault(
     "GOGLOBAL_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage"

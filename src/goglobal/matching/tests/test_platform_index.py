@@ -198,3 +198,82 @@ def test_a_row_deleted_past_the_services_leaves_the_index_at_the_next_count(
 
     settings.GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = 0
     assert str(gone.pk) not in index_cache.provider_index()
+
+
+def test_a_new_process_reads_the_saved_index_and_catches_up_with_the_database(
+    scene, officer, settings, tmp_path
+):
+    """A built index is saved (GOGLOBAL_MATCH_INDEX_FILE); the next process reads it instead of
+    building, then applies what changed since it was saved, as any process does."""
+    _enterprise, need, *_ = scene
+    settings.GOGLOBAL_MATCH_INDEX_FILE = str(tmp_path / "matcher-index.bin")
+    provider = provider_create(
+        actor=officer, data=_input("Corporate work for battery makers.", need.need, [])
+    )
+    index_cache.reset()
+    built = index_cache.provider_index()
+    assert index_cache.origin() == "built"
+    assert (tmp_path / "matcher-index.bin").exists()
+
+    provider.refresh_from_db()
+    provider_update(
+        actor=officer, provider=provider, seen_version=provider.version,
+        data=_input("Our own office in Bangkok incorporates companies in Thailand.", need.need,
+                    [MarketInput(country=Country.objects.get(code="TH"),
+                                 presence=Presence.OFFICE)]),
+    )  # fmt: skip
+    index_cache.reset()  # a new process
+    read = index_cache.provider_index()
+
+    assert index_cache.origin() == "file"
+    assert read is not built
+    assert len(read) == len(built)
+    assert "TH" in read.get(str(provider.pk)).office_markets  # the edit made after saving
+
+
+def test_an_unreadable_or_outdated_saved_index_is_built_afresh(scene, officer, settings, tmp_path):
+    from goglobal.providers.models import ServiceProvider
+
+    _enterprise, need, *_ = scene
+    path = tmp_path / "matcher-index.bin"
+    settings.GOGLOBAL_MATCH_INDEX_FILE = str(path)
+    path.write_bytes(b"half a file")
+    index_cache.reset()
+    index_cache.provider_index()
+    assert index_cache.origin() == "built"  # and the damaged file replaced by a good one
+
+    gone = provider_create(actor=officer, data=_input("Audits in Vietnam.", need.need, []))
+    index_cache.rebuild()
+    ServiceProvider.objects.filter(pk=gone.pk).update(updated_at=gone.created_at)
+    newest = ServiceProvider.objects.exclude(pk=gone.pk).order_by("-updated_at").first()
+    ServiceProvider.objects.filter(pk=gone.pk).delete()  # outright, after the file was saved
+    assert newest is not None
+    index_cache.reset()
+    settings.GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = 3600
+
+    index = index_cache.provider_index()
+    assert str(gone.pk) not in index  # a file is counted at once, whatever the interval
+    assert index_cache.origin() == "built"
+
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only"
+    index_cache.reset()
+    index_cache.provider_index()
+    assert index_cache.origin() == "built"  # written under another key: not read
+
+
+def test_the_command_builds_and_saves_the_index_for_the_processes(scene, settings, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    settings.GOGLOBAL_MATCH_INDEX_FILE = ""
+    with pytest.raises(CommandError, match="nowhere to save"):
+        call_command("match_index")
+
+    settings.GOGLOBAL_MATCH_INDEX_FILE = str(tmp_path / "matcher-index.bin")
+    out = StringIO()
+    call_command("match_index", stdout=out)
+    assert "providers indexed" in out.getvalue()
+    index_cache.reset()
+    index_cache.provider_index()
+    assert index_cache.origin() == "file"
