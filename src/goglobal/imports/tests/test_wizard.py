@@ -359,3 +359,24 @@ def test_drafts_untouched_for_a_week_are_deleted_with_the_next_upload(client, of
 
     assert list(ImportDraft.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert not storage.exists(name)
+
+
+def test_an_excel_workbook_goes_through_the_wizard_like_a_csv(client, officer):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for line in [HEADER, _row(1), _row(2, 城市="东莞市")]:
+        workbook.active.append(line)
+    handle = io.BytesIO()
+    workbook.save(handle)
+    client.force_login(officer)
+
+    response = _start(client, handle.getvalue(), "名录.xlsx")
+
+    assert response.status_code == 302
+    draft = ImportDraft.objects.get()
+    assert draft.file_format == "xlsx"
+    _through_values(client, draft)
+    preview = client.get(reverse("imports:wizard_preview", args=[draft.pk])).context["preview"]
+    assert preview.check["total"] == 0, preview.check["errors"]
+    assert [row.number for row in preview.rows] == [2, 3]
