@@ -168,6 +168,7 @@ def test_every_page_of_the_demo_has_no_critical_or_serious_axe_violation(
     axe = _axe_source()
     report: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
+    pages: dict[str, set[str | None]] = {}
     for role in ROLES:
         context = _context(browser, live_server, demo_users.get(role))
         try:
@@ -175,10 +176,16 @@ def test_every_page_of_the_demo_has_no_critical_or_serious_axe_violation(
         finally:
             context.close()
         counts[role] = len(audited)
+        pages[role] = {_page_key(urlsplit(path).path) for path in audited}
         if problems:
             report[role] = problems
 
     assert counts["anonymous"] >= 3, counts  # the walk reached the public pages
     assert all(counts[role] >= 10 for role in ROLES if role != "anonymous"), counts
+    # the import wizard's pages, reached from the officer's draft on the imports list
+    wizard = {"imports:wizard", "imports:wizard_columns", "imports:wizard_values"}
+    assert wizard | {"imports:wizard_preview"} <= pages["officer"], sorted(
+        map(str, pages["officer"])
+    )
     lines = [f"{role}: {problem}" for role, problems in report.items() for problem in problems]
     assert not lines, f"{len(lines)} problems on {counts} pages:\n" + "\n".join(lines)
