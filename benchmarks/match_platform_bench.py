@@ -32,6 +32,7 @@ def main() -> int:
     parser.add_argument("--enterprises", type=int, default=2_000)
     parser.add_argument("--encode", default="2000", help="'all' or a number of profiles")
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--skip-encode", action="store_true", help="use the vectors stored")
     args = parser.parse_args()
 
     import os
@@ -72,6 +73,7 @@ def main() -> int:
 
     provider_ids = list(ServiceProvider.objects.order_by("pk").values_list("pk", flat=True))
     wanted = provider_ids if args.encode == "all" else provider_ids[: int(args.encode)]
+    wanted = [] if args.skip_encode else wanted
     started, cpu = time.perf_counter(), time.process_time()
     encoded = 0
     for start in range(0, len(wanted), 500):
@@ -99,8 +101,20 @@ def main() -> int:
     need = enterprise.needs.all()[0].need
     started = time.perf_counter()
     services.match_suggest(enterprise=enterprise, need=need, actor=officer)
-    print(f"| first request of a process (builds the index) |"
+    print(f"| first request of a process (builds the index, saves it to the index file) |"
           f" {time.perf_counter() - started:.1f} s |")  # fmt: skip
+    from pathlib import Path
+
+    from django.conf import settings
+
+    if settings.GOGLOBAL_MATCH_INDEX_FILE:
+        saved = Path(settings.GOGLOBAL_MATCH_INDEX_FILE)
+        index_cache.reset()  # as a new process would start
+        started, cpu = time.perf_counter(), time.process_time()
+        index_cache.provider_index()
+        print(f"| a new process reads the saved index ({saved.stat().st_size / 1e6:.0f} MB) |"
+              f" {time.perf_counter() - started:.1f} s ({time.process_time() - cpu:.1f} s CPU),"
+              f" origin: {index_cache.origin()} |")  # fmt: skip
 
     markets = ["", "", "VN", "SG", "AE", "TH", "ID", "MY", "SA", "DE"]
     times: list[float] = []

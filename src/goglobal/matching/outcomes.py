@@ -24,17 +24,28 @@ def _referrals() -> Any:
     return apps.get_model("cases", "Referral").objects
 
 
-def _counts(filters: Q) -> dict[int, dict[str, int]]:
+def _counts(filters: Q) -> dict[int, dict[int | None, dict[str, int]]]:
+    """Per provider, per enterprise sector id, referral counts by status: one grouped query."""
     rows = (
         _referrals()
         .filter(filters, status__in=(*ACCEPTED, "completed", "declined"))
-        .values("provider_id", "status")
+        .values("provider_id", "case__enterprise__sector_id", "status")
         .annotate(n=Count("id"))
     )
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[int, dict[int | None, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
     for row in rows:
-        counts[row["provider_id"]][row["status"]] += row["n"]
+        counts[row["provider_id"]][row["case__enterprise__sector_id"]][row["status"]] += row["n"]
     return counts
+
+
+def _sum(by_sector: dict[int | None, dict[str, int]]) -> dict[str, int]:
+    total: dict[str, int] = defaultdict(int)
+    for counts in by_sector.values():
+        for status, n in counts.items():
+            total[status] += n
+    return total
 
 
 def _record(counts: dict[str, int], sector: str) -> engine.TrackRecord:
@@ -50,14 +61,17 @@ def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord]
     """Per provider, referrals for enterprises in the same division, else in the same section."""
     if sector is None:
         return ()
-    same = _counts(Q(case__enterprise__sector=sector))
-    records = {provider: _record(counts, sector.code) for provider, counts in same.items()}
-    if sector.section_id is not None:
-        section = sector.section
-        wider = _counts(Q(case__enterprise__sector__section_id=sector.section_id))
-        for provider, counts in wider.items():
-            if provider not in records and section is not None:
-                records[provider] = _record(counts, section.code)
+    section = sector.section if sector.section_id is not None else None
+    if section is None:
+        scope = Q(case__enterprise__sector=sector)
+    else:
+        scope = Q(case__enterprise__sector__section_id=sector.section_id)
+    records: dict[int, engine.TrackRecord] = {}
+    for provider, by_sector in _counts(scope).items():
+        if sector.pk in by_sector:  # referrals for enterprises in the same division
+            records[provider] = _record(by_sector[sector.pk], sector.code)
+        elif section is not None:  # else in the same section
+            records[provider] = _record(_sum(by_sector), section.code)
     return tuple((str(provider), records[provider]) for provider in sorted(records))
 
 

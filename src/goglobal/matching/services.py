@@ -21,6 +21,16 @@ from goglobal.matching.vectors import enterprise_vector
 from goglobal.matching.weights import current_weights
 
 
+def _profile_of(enterprise: Enterprise) -> Enterprise:
+    """The enterprise with everything the engine reads about it, in a few queries (its codes by
+    join; contacts, targets and needs prefetched), whatever the caller loaded."""
+    return (
+        Enterprise.objects.select_related("sector__section", "province", "city")
+        .prefetch_related("contacts", "target_countries", "target_groups", "needs__need")
+        .get(pk=enterprise.pk)
+    )
+
+
 @transaction.atomic
 def match_suggest(
     *,
@@ -37,6 +47,7 @@ def match_suggest(
     the fairness margin take turns at the top.
     """
     index = provider_index()
+    enterprise = _profile_of(enterprise)
     languages = {code for contact in enterprise.contacts.all() for code in contact.languages}
     query = engine.ProviderQuery(
         enterprise=to_enterprise(enterprise, languages),

@@ -188,3 +188,30 @@ def test_portal_names_only_providers_that_agreed(client):
     assert "Quiet Tax" not in body
     assert "accounting and tax" in body
     assert refused.status_code == 404
+
+
+def test_a_track_record_is_the_same_divisions_else_the_same_sections():
+    """Referrals for enterprises of the same division (38) count as such; a provider with none
+    there but some in the section (C: 39) gets the section's; other sections (A: 01) count not."""
+    from goglobal.matching.outcomes import track_records
+
+    need = NeedCode.objects.get(code="tax.planning")
+    division, other_division, other_section = (
+        ServiceProviderFactory(name_en=name) for name in ("Division", "Section", "Elsewhere")
+    )
+    for sector, provider, status in (
+        ("38", division, "completed"), ("38", division, "declined"), ("39", division, "completed"),
+        ("39", other_division, "completed"), ("39", other_division, "accepted"),
+        ("01", other_section, "completed"),
+    ):  # fmt: skip
+        case = CaseFactory(enterprise=EnterpriseFactory(sector=Sector.objects.get(code=sector)))
+        ReferralFactory(case=case, need=need, provider=provider, status=status)
+
+    records = dict(track_records(Sector.objects.get(code="38")))
+
+    assert set(records) == {str(division.pk), str(other_division.pk)}
+    mine = records[str(division.pk)]
+    assert (mine.completed, mine.declined, mine.accepted, mine.sector) == (1, 1, 0, "38")
+    section = records[str(other_division.pk)]
+    assert (section.completed, section.accepted, section.sector) == (1, 1, "C")
+    assert track_records(None) == ()
