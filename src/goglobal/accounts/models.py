@@ -93,6 +93,7 @@ API_AREAS: dict[str, Any] = {
     "roadmaps": _("Roadmaps"),
     "cases": _("Cases"),
     "events": _("Events"),
+    "delegations": _("Delegations"),
     "accounts": _("Accounts"),
     "datasets": _("Datasets"),
 }

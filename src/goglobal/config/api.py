@@ -21,6 +21,7 @@ from goglobal.cases.api import router as cases_router
 from goglobal.core.api_schema import declare_errors
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.core.text_input import TextCheckingParser
+from goglobal.delegations.api import router as delegations_router
 from goglobal.enterprises.api import router as enterprises_router
 from goglobal.events.api import router as events_router
 from goglobal.knowledge.api import router as knowledge_router
@@ -50,7 +51,8 @@ api = GoGlobalAPI(
     title="GoGlobal Connect API",
     version="1",
     description=(
-        "Enterprises, the directory of Hong Kong providers and investors, and reference data. "
+        "Enterprises, the directory of Hong Kong providers and investors, cases, events, "
+        "delegations and reference data. "
         "Authenticate with `Authorization: Bearer <token>` (tokens are issued on the API tokens "
         "page) or with a signed-in browser session. Every endpoint applies the same role and "
         "record checks as the pages."
@@ -67,6 +69,7 @@ api.add_router("/matching", matching_router, tags=["matching"])
 api.add_router("/roadmaps", roadmaps_router, tags=["roadmaps"])
 api.add_router("/cases", cases_router, tags=["cases"])
 api.add_router("/events", events_router, tags=["events"])
+api.add_router("/delegations", delegations_router, tags=["delegations"])
 api.add_router("/accounts", accounts_router, tags=["accounts"])
 api.add_router("/datasets", datasets_router, tags=["datasets"])
 

@@ -1,0 +1,313 @@
+"""Delegation endpoints (mount at /api/delegations): the same selectors as the pages.
+
+Staff who manage delegations read every delegation; a member account reads the delegations it
+belongs to and its own itinerary, and is refused (403) the member list and the programme of
+its delegation. Any other delegation or member is "not found" (404).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from goglobal.accounts.http import AuthenticatedRequest
+from goglobal.core.pagination import BoundedPageNumberPagination
+from goglobal.delegations import rules, selectors, services
+from goglobal.delegations.models import Delegation, DelegationRun, Member, Visit
+
+router = Router()
+
+
+class DelegationOut(Schema):
+    id: int
+    version: int
+    name_en: str
+    name_zh_hans: str
+    name_zh_hant: str
+    direction: str
+    places: str
+    timezone: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    day_starts_at: datetime.time
+    day_ends_at: datetime.time
+    slot_minutes: int
+    mechanism_id: int | None
+
+
+class DelegationTravelOut(Schema):
+    venue_id: int = Field(description="The other venue.")
+    minutes: int = Field(description="The listed time of the direct trip, both ways.")
+    shortest_minutes: int = Field(description="The shortest route through the listed times.")
+
+
+class DelegationVenueOut(Schema):
+    id: int
+    name: str
+    address: str
+    travel: list[DelegationTravelOut] = Field(
+        description="Every other venue that can be reached, with the direct and shortest times."
+    )
+
+
+class DelegationSubGroupOut(Schema):
+    id: int
+    name: str
+
+
+class DelegationDetailOut(DelegationOut):
+    days: list[datetime.date]
+    venues: list[DelegationVenueOut]
+    subgroups: list[DelegationSubGroupOut]
+    has_published_programme: bool
+
+
+class DelegationMemberOut(Schema):
+    id: int
+    full_name: str
+    organisation_name: str
+    kind: str
+    subgroup_id: int | None
+    enterprise_id: int | None
+    provider_id: int | None
+    language: str
+
+
+class DelegationItemOut(Schema):
+    id: int
+    kind: str = Field(description="plenary or site_visit")
+    title: str
+    venue_id: int
+    subgroup_id: int | None = Field(description="None: the whole delegation.")
+    start: datetime.datetime
+    end: datetime.datetime
+
+
+class DelegationVisitOut(Schema):
+    id: int
+    host_id: int
+    host: str
+    venue_id: int
+    subgroup_id: int | None
+    members: list[int]
+    start: datetime.datetime
+    end: datetime.datetime
+    held: bool
+    outcome: str
+
+
+class DelegationRunOut(Schema):
+    id: int
+    status: str
+    value: int | None
+    upper_bound: int | None
+    seconds: float | None
+    is_published: bool
+    created_at: datetime.datetime
+
+
+class DelegationProgrammeOut(Schema):
+    run: DelegationRunOut
+    items: list[DelegationItemOut]
+    meetings: list[DelegationVisitOut]
+
+
+class DelegationItineraryEntryOut(Schema):
+    start: datetime.datetime
+    end: datetime.datetime
+    kind: str = Field(description="plenary, site_visit or meeting")
+    title: str
+    venue: str
+    address: str
+    with_whom: list[str]
+    meeting_id: int | None
+    travel_minutes: int | None = Field(
+        description="From the previous entry's venue on the same day; None for the first."
+    )
+
+
+class DelegationItineraryOut(Schema):
+    member: DelegationMemberOut
+    published: bool
+    entries: list[DelegationItineraryEntryOut]
+
+
+def _visible(request: AuthenticatedRequest, delegation_id: int) -> tuple[Delegation, bool]:
+    """The delegation and whether the caller manages delegations; 404 for an outsider."""
+    if rules.can_manage_delegations(request.user):
+        return selectors.delegation_get_for(user=request.user, delegation_id=delegation_id), True
+    membership = (
+        selectors.memberships_for(user=request.user).filter(delegation_id=delegation_id).first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.delegation, False
+
+
+def _managed(request: AuthenticatedRequest, delegation_id: int) -> Delegation:
+    delegation, manages = _visible(request, delegation_id)
+    if not manages:
+        raise PermissionDenied
+    return delegation
+
+
+def _venues(delegation: Delegation) -> list[dict[str, object]]:
+    venues = list(delegation.venues.all())
+    travel = list(delegation.travel.all())
+    routes = rules.shortest_routes(
+        [v.pk for v in venues], [(t.origin_id, t.destination_id, t.minutes) for t in travel]
+    )
+    direct: dict[tuple[int, int], int] = {}
+    for t in travel:
+        direct[t.origin_id, t.destination_id] = direct[t.destination_id, t.origin_id] = t.minutes
+    return [
+        {
+            "id": venue.pk,
+            "name": venue.name,
+            "address": venue.address,
+            "travel": [
+                {
+                    "venue_id": other.pk,
+                    "minutes": direct[venue.pk, other.pk],
+                    "shortest_minutes": routes[venue.pk, other.pk],
+                }
+                for other in venues
+                if (venue.pk, other.pk) in direct
+            ],
+        }
+        for venue in venues
+    ]
+
+
+def _member_out(member: Member) -> dict[str, object]:
+    return {
+        "id": member.pk,
+        "full_name": member.full_name,
+        "organisation_name": member.organisation_name,
+        "kind": member.kind,
+        "subgroup_id": member.subgroup_id,
+        "enterprise_id": member.enterprise_id,
+        "provider_id": member.provider_id,
+        "language": member.language,
+    }
+
+
+def _visit_out(visit: Visit) -> dict[str, object]:
+    return {
+        "id": visit.pk,
+        "host_id": visit.host_id,
+        "host": visit.host.name,
+        "venue_id": visit.venue_id,
+        "subgroup_id": visit.subgroup_id,
+        "members": sorted(m.pk for m in visit.members.all()),
+        "start": visit.start,
+        "end": visit.end,
+        "held": visit.held,
+        "outcome": visit.outcome,
+    }
+
+
+@router.get("/", response=list[DelegationOut])
+@paginate(BoundedPageNumberPagination, page_size=25)
+def delegation_list(request: AuthenticatedRequest) -> QuerySet[Delegation]:
+    """Every delegation for staff who manage them; a member account's own delegations."""
+    if rules.can_manage_delegations(request.user):
+        return selectors.delegation_list_for(user=request.user).order_by("-starts_on", "-id")
+    return Delegation.objects.filter(deleted_at__isnull=True, members__user=request.user).order_by(
+        "-starts_on", "-id"
+    )
+
+
+@router.get("/{delegation_id}", response=DelegationDetailOut)
+def delegation_detail(request: AuthenticatedRequest, delegation_id: int) -> dict[str, object]:
+    delegation, _manages = _visible(request, delegation_id)
+    out = DelegationOut.from_orm(delegation).dict()
+    return {
+        **out,
+        "days": delegation.days,
+        "venues": _venues(delegation),
+        "subgroups": [{"id": g.pk, "name": g.name} for g in delegation.subgroups.all()],
+        "has_published_programme": services.published_run(delegation) is not None,
+    }
+
+
+@router.get("/{delegation_id}/venues", response=list[DelegationVenueOut])
+def venue_list(request: AuthenticatedRequest, delegation_id: int) -> list[dict[str, object]]:
+    delegation, _manages = _visible(request, delegation_id)
+    return _venues(delegation)
+
+
+@router.get("/{delegation_id}/members", response=list[DelegationMemberOut])
+def member_list(request: AuthenticatedRequest, delegation_id: int) -> list[dict[str, object]]:
+    delegation = _managed(request, delegation_id)
+    return [_member_out(m) for m in delegation.members.all()]
+
+
+def _programme(delegation: Delegation, run: DelegationRun) -> dict[str, object]:
+    zone = delegation.zone
+    visits = (
+        Visit.objects.filter(run=run)
+        .select_related("host")
+        .prefetch_related("members")
+        .order_by("start", "id")
+    )
+    return {
+        "run": run,
+        "items": [
+            {
+                "id": item.pk,
+                "kind": item.kind,
+                "title": item.title,
+                "venue_id": item.venue_id,
+                "subgroup_id": item.subgroup_id,
+                "start": item.start(zone),
+                "end": item.end(zone),
+            }
+            for item in delegation.programme.all()
+        ],
+        "meetings": [_visit_out(v) for v in visits],
+    }
+
+
+@router.get("/{delegation_id}/programme", response=DelegationProgrammeOut)
+def published_programme(request: AuthenticatedRequest, delegation_id: int) -> dict[str, object]:
+    """The published run: plenaries and site visits, and the meetings with times and venues."""
+    delegation = _managed(request, delegation_id)
+    run = services.published_run(delegation)
+    if run is None:
+        raise Http404
+    return _programme(delegation, run)
+
+
+@router.get("/{delegation_id}/members/{member_id}/itinerary", response=DelegationItineraryOut)
+def member_itinerary(
+    request: AuthenticatedRequest, delegation_id: int, member_id: int
+) -> dict[str, object]:
+    """Staff read any member's itinerary; a member account only its own."""
+    member = selectors.member_get_for(
+        user=request.user, delegation_id=delegation_id, member_id=member_id
+    )
+    run = services.published_run(member.delegation)
+    return {
+        "member": _member_out(member),
+        "published": run is not None,
+        "entries": [
+            {
+                "start": entry.start,
+                "end": entry.end,
+                "kind": entry.kind,
+                "title": entry.title,
+                "venue": entry.venue,
+                "address": entry.address,
+                "with_whom": entry.with_whom,
+                "meeting_id": entry.visit.pk if entry.visit is not None else None,
+                "travel_minutes": entry.travel_minutes,
+            }
+            for entry in selectors.itinerary(member, run)
+        ],
+    }

@@ -1,0 +1,169 @@
+"""The delegations API from outside: bearer tokens through /api/, as a client calls it."""
+
+import datetime
+
+import pytest
+
+from goglobal.accounts.services import api_token_issue
+from goglobal.delegations import services
+from goglobal.delegations.models import DelegationRun, Visit
+from goglobal.delegations.tests.factories import small_delegation
+
+pytestmark = pytest.mark.django_db
+
+
+def _auth(user, scopes=("delegations:read",)):
+    _token, raw = api_token_issue(user=user, name="client", scopes=list(scopes))
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def _published(small, actor):
+    run = services.delegation_run_start(actor=actor, delegation=small.delegation)
+    run = services.delegation_run_execute(run=DelegationRun.objects.get(pk=run.pk), time_limit=5)
+    assert run.status == "done", run.error
+    return services.delegation_run_publish(actor=actor, run=run)
+
+
+def test_staff_read_the_delegation_its_venues_members_programme_and_itineraries(client, officer):
+    small = small_delegation(owner=officer)
+    other = small_delegation()
+    auth = _auth(officer)
+    base = f"/api/delegations/{small.delegation.pk}"
+
+    listed = client.get("/api/delegations/", **auth).json()
+    detail = client.get(base, **auth).json()
+    members = client.get(f"{base}/members", **auth).json()
+    unpublished = client.get(f"{base}/programme", **auth)
+
+    assert {row["id"] for row in listed["items"]} == {small.delegation.pk, other.delegation.pk}
+    assert listed["count"] == 2
+    assert detail["days"] == ["2026-12-14", "2026-12-15"]
+    assert detail["has_published_programme"] is False
+    venues = {v["name"]: v for v in detail["venues"]}
+    hotel, port = small.venues["Hotel"], small.venues["Port"]
+    to_port = next(t for t in venues["Hotel"]["travel"] if t["venue_id"] == port.pk)
+    assert (to_port["minutes"], to_port["shortest_minutes"]) == (60, 60)
+    park_port = next(t for t in venues["Science park"]["travel"] if t["venue_id"] == port.pk)
+    assert (park_port["minutes"], park_port["shortest_minutes"]) == (75, 75)
+    assert {t["venue_id"] for t in venues["Port"]["travel"]} == {
+        hotel.pk,
+        small.venues["Science park"].pk,
+    }
+    assert client.get(f"{base}/venues", **auth).json() == detail["venues"]
+    assert sorted(m["full_name"] for m in members) == sorted(
+        m.full_name for m in small.members.values()
+    )
+    assert unpublished.status_code == 404
+
+    run = _published(small, officer)
+    programme = client.get(f"{base}/programme", **auth).json()
+    lee = small.members["lee"]
+    itinerary = client.get(f"{base}/members/{lee.pk}/itinerary", **auth).json()
+
+    assert programme["run"]["id"] == run.pk
+    assert programme["run"]["is_published"]
+    assert len(programme["items"]) == 3
+    stored = {v.pk: v for v in Visit.objects.filter(run=run).prefetch_related("members")}
+    assert {m["id"] for m in programme["meetings"]} == set(stored)
+    for meeting in programme["meetings"]:
+        visit = stored[meeting["id"]]
+        assert meeting["venue_id"] == visit.venue_id
+        assert meeting["members"] == sorted(m.pk for m in visit.members.all())
+        assert datetime.datetime.fromisoformat(meeting["start"]) == visit.start
+    assert itinerary["published"] is True
+    kinds = [entry["kind"] for entry in itinerary["entries"]]
+    assert kinds.count("plenary") == 2
+    lee_meetings = {v.pk for v in stored.values() if lee in v.members.all()}
+    assert {e["meeting_id"] for e in itinerary["entries"] if e["kind"] == "meeting"} == (
+        lee_meetings
+    )
+
+
+def test_a_member_account_reads_its_delegation_and_its_own_itinerary_only(client):
+    small = small_delegation()
+    other = small_delegation()
+    auth = _auth(small.member_user)
+    base = f"/api/delegations/{small.delegation.pk}"
+    chan, lee = small.members["chan"], small.members["lee"]
+
+    listed = client.get("/api/delegations/", **auth).json()
+
+    assert [row["id"] for row in listed["items"]] == [small.delegation.pk]
+    assert client.get(base, **auth).status_code == 200
+    assert client.get(f"{base}/members/{chan.pk}/itinerary", **auth).status_code == 200
+    # its own delegation's member list and programme are for staff: refused, not hidden
+    assert client.get(f"{base}/members", **auth).status_code == 403
+    assert client.get(f"{base}/programme", **auth).status_code == 403
+    # another member's itinerary and another delegation are not found
+    assert client.get(f"{base}/members/{lee.pk}/itinerary", **auth).status_code == 404
+    elsewhere = f"/api/delegations/{other.delegation.pk}"
+    for path in ("", "/venues", "/members", "/programme"):
+        assert client.get(f"{elsewhere}{path}", **auth).status_code == 404, path
+    other_member = other.members["lee"]
+    assert client.get(f"{elsewhere}/members/{other_member.pk}/itinerary", **auth).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["analyst", "provider_member", "enterprise_member"])
+def test_outsiders_see_no_delegation(client, make_user, role):
+    small = small_delegation()
+    auth = _auth(make_user(role))
+    base = f"/api/delegations/{small.delegation.pk}"
+
+    assert client.get("/api/delegations/", **auth).json()["items"] == []
+    for path in ("", "/venues", "/members", "/programme"):
+        assert client.get(f"{base}{path}", **auth).status_code == 404, path
+    member = small.members["lee"]
+    assert client.get(f"{base}/members/{member.pk}/itinerary", **auth).status_code == 404
+
+
+def test_a_token_without_the_delegations_scope_is_refused(client, officer):
+    small = small_delegation(owner=officer)
+    auth = _auth(officer, scopes=("events:read", "cases:write"))
+
+    for path in ("/api/delegations/", f"/api/delegations/{small.delegation.pk}"):
+        response = client.get(path, **auth)
+        assert response.status_code == 403, path
+        assert response.json()["code"] == "scope"
+    assert client.get("/api/delegations/").status_code == 401
+
+
+def test_bad_input_names_the_field_and_never_fails(client, officer):
+    small = small_delegation(owner=officer)
+    auth = _auth(officer)
+    base = f"/api/delegations/{small.delegation.pk}"
+
+    answers = [
+        client.get("/api/delegations/?page=0", **auth),
+        client.get("/api/delegations/?page_size=100000", **auth),
+        client.get("/api/delegations/?page=99999999999999999999999", **auth),
+        client.get("/api/delegations/abc", **auth),
+        client.get(f"{base}/members/x/itinerary", **auth),
+    ]
+    for response in answers:
+        assert response.status_code == 422, response.content
+        assert response.json()["detail"]
+    assert client.get("/api/delegations/99999999", **auth).status_code == 404
+    huge = "/api/delegations/99999999999999999999999999"
+    assert client.get(huge, **auth).status_code in {404, 422}
+    assert client.get(f"{base}/members/999999/itinerary", **auth).status_code == 404
+
+
+def test_the_schema_declares_the_delegation_operations_and_their_errors(client, officer):
+    client.force_login(officer)
+    schema = client.get("/api/openapi.json").json()
+    paths = {p: v for p, v in schema["paths"].items() if p.startswith("/api/delegations")}
+
+    assert set(paths) == {
+        "/api/delegations/",
+        "/api/delegations/{delegation_id}",
+        "/api/delegations/{delegation_id}/venues",
+        "/api/delegations/{delegation_id}/members",
+        "/api/delegations/{delegation_id}/programme",
+        "/api/delegations/{delegation_id}/members/{member_id}/itinerary",
+    }
+    for path, methods in paths.items():
+        responses = methods["get"]["responses"]
+        assert {"200", "401", "403"} <= set(responses), path
+        assert ("404" in responses) == ("{" in path), path
+    ids = [op["operationId"] for methods in schema["paths"].values() for op in methods.values()]
+    assert len(ids) == len(set(ids))
