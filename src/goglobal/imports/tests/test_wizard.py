@@ -380,3 +380,18 @@ def test_an_excel_workbook_goes_through_the_wizard_like_a_csv(client, officer):
     preview = client.get(reverse("imports:wizard_preview", args=[draft.pk])).context["preview"]
     assert preview.check["total"] == 0, preview.check["errors"]
     assert [row.number for row in preview.rows] == [2, 3]
+
+
+def test_the_minutely_clean_up_deletes_drafts_untouched_for_a_week(client, officer):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    client.force_login(officer)
+    old, fresh = _draft(client, [_row(1)]), _draft(client, [_row(2)])
+    ImportDraft.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=8))
+
+    call_command("imports_resume")
+
+    assert list(ImportDraft.objects.values_list("pk", flat=True)) == [fresh.pk]

@@ -1,4 +1,5 @@
-"""``goglobal imports_resume``: enqueue again the imports whose worker died (run every minute)."""
+"""``goglobal imports_resume``: enqueue again the imports whose worker died, and delete the
+import wizard's drafts untouched for a week (run every minute)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from goglobal.imports.drafts import import_drafts_expire
 from goglobal.imports.services import import_jobs_resume
 
 
 class Command(BaseCommand):
-    help = "Enqueue again every running import whose worker stopped renewing its lease."
+    help = (
+        "Enqueue again every running import whose worker stopped renewing its lease; delete "
+        "the import wizard's drafts untouched for a week."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         ids = import_jobs_resume()
@@ -19,3 +24,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Import jobs enqueued again: %(ids)s") % {"ids": ", ".join(map(str, ids))}
             )
+        import_drafts_expire()
