@@ -162,6 +162,10 @@ class SectorChoiceField(forms.ModelChoiceField):
     iterator = _SectionGroups
     widget = SearchableSelect
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_label", None)  # a list box: nothing chosen needs no "------"
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj: Any) -> str:
         return localized(obj, "name")
 
