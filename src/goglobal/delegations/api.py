@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.pagination import BoundedPageNumberPagination
-from goglobal.delegations import rules, selectors, services
+from goglobal.delegations import presenters, rules, selectors, services
 from goglobal.delegations.models import Delegation, DelegationRun, Member, Visit
 
 router = Router()
@@ -111,10 +111,27 @@ class DelegationRunOut(Schema):
     created_at: datetime.datetime
 
 
+class DelegationReplanOut(Schema):
+    meeting_id: int
+    reason: str = Field(
+        description="travel: members cannot get between it and another commitment in time; "
+        "hours: it is no longer on a meeting slot of the delegation's days and hours."
+    )
+    member_ids: list[int]
+    other: str = Field(description="The meeting, plenary or site visit it clashes with.")
+    other_venue: str
+    minutes: int | None = Field(description="The shortest route now; None: no route.")
+    text: str = Field(description="The same, in words in the caller's language.")
+
+
 class DelegationProgrammeOut(Schema):
     run: DelegationRunOut
     items: list[DelegationItemOut]
     meetings: list[DelegationVisitOut]
+    needs_replanning: bool = Field(
+        description="The delegation changed since publication and some meetings no longer hold."
+    )
+    replanning: list[DelegationReplanOut]
 
 
 class DelegationItineraryEntryOut(Schema):
@@ -250,6 +267,7 @@ def member_list(request: AuthenticatedRequest, delegation_id: int) -> list[dict[
 
 def _programme(delegation: Delegation, run: DelegationRun) -> dict[str, object]:
     zone = delegation.zone
+    replans = selectors.programme_replans(delegation, run)
     visits = (
         Visit.objects.filter(run=run)
         .select_related("host")
@@ -271,12 +289,28 @@ def _programme(delegation: Delegation, run: DelegationRun) -> dict[str, object]:
             for item in delegation.programme.all()
         ],
         "meetings": [_visit_out(v) for v in visits],
+        "needs_replanning": bool(replans),
+        "replanning": [
+            {
+                "meeting_id": replan.visit.pk,
+                "reason": replan.reason,
+                "member_ids": [m.pk for m in replan.members],
+                "other": replan.other,
+                "other_venue": replan.other_venue,
+                "minutes": replan.minutes if replan.minutes < rules.NO_ROUTE else None,
+                "text": text,
+            }
+            for replan, text in zip(
+                replans, presenters.replan_lines(delegation, replans), strict=True
+            )
+        ],
     }
 
 
 @router.get("/{delegation_id}/programme", response=DelegationProgrammeOut)
 def published_programme(request: AuthenticatedRequest, delegation_id: int) -> dict[str, object]:
-    """The published run: plenaries and site visits, and the meetings with times and venues."""
+    """The published run: plenaries and site visits, the meetings with times and venues, and
+    the meetings that no longer hold since the delegation changed (re-checked on each read)."""
     delegation = _managed(request, delegation_id)
     run = services.published_run(delegation)
     if run is None:

@@ -407,6 +407,16 @@ class DelegationRun(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_published = models.BooleanField(_("published"), default=False)
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("re-plans"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The published run this run re-plans, keeping its meetings that still hold."),
+    )
+    kept = models.JSONField(_("kept meetings"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("programme run")

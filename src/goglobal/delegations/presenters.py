@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 
 from goglobal.core.labels import join_list
 from goglobal.delegations.models import Delegation, DelegationRun, Host, Member, Visit
-from goglobal.delegations.selectors import Entry
+from goglobal.delegations.rules import NO_ROUTE
+from goglobal.delegations.selectors import Entry, Replan
 from goglobal.events import ics, pdf
 from goglobal.events.models import RunStatus
 
@@ -116,6 +117,15 @@ def run_summary(run: DelegationRun) -> list[str]:
             _("Not placed: %(people)s, because %(reason)s.")
             % {"people": join_list(people), "reason": _reason(row.get("reason", ""))}
         )
+    changes = result.get("changes")
+    if run.previous_id is not None and changes:
+        lines.append(
+            _(
+                "It re-plans the published programme: %(kept)d meetings kept where they were, "
+                "%(moved)d moved, %(added)d placed anew, %(dropped)d left out."
+            )
+            % {key: int(changes.get(key, 0)) for key in ("kept", "moved", "added", "dropped")}
+        )
     if run.seconds is not None and run.seconds < 1:
         lines.append(_("Computed in under a second."))
     elif run.seconds is not None:
@@ -173,3 +183,43 @@ def calendar_entries(member: Member, entries: list[Entry]) -> list[ics.CalendarE
             )
         )
     return out
+
+
+def replan_lines(delegation: Delegation, replans: list[Replan]) -> list[str]:
+    """Each published meeting that no longer holds, in words: when and where, who, and why."""
+    zone = delegation.zone
+    lines = []
+    for replan in replans:
+        visit = replan.visit
+        what = {
+            "host": visit.host.name,
+            "when": visit.start.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            "venue": visit.venue.name,
+            "members": join_list([m.full_name for m in replan.members]),
+            "other": replan.other,
+            "other_venue": replan.other_venue,
+            "minutes": replan.minutes,
+        }
+        if replan.reason == "hours":
+            line = _(
+                "%(host)s, %(when)s at %(venue)s: no longer within the delegation's days and "
+                "programme hours."
+            )
+        elif replan.minutes >= NO_ROUTE:
+            line = _(
+                "%(host)s, %(when)s at %(venue)s: %(members)s can no longer get between it and "
+                "%(other)s (%(other_venue)s); there is no route between the two venues."
+            )
+        elif replan.minutes == 0:
+            line = _(
+                "%(host)s, %(when)s at %(venue)s: %(members)s would have to be at %(other)s "
+                "(%(other_venue)s) at the same time."
+            )
+        else:
+            line = _(
+                "%(host)s, %(when)s at %(venue)s: %(members)s can no longer get between it and "
+                "%(other)s (%(other_venue)s) in time; the shortest route is now %(minutes)d "
+                "minutes."
+            )
+        lines.append(line % what)
+    return lines

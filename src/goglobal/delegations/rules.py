@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from goglobal.accounts.models import Role
@@ -77,3 +78,32 @@ def too_close(
         return True  # no route between the venues: never both in one programme
     gap = datetime.timedelta(minutes=minutes)
     return not (first[1] + gap <= second[0] or second[1] + gap <= first[0])
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Where a member has to be and when: a meeting (``visit``) or a plenary or site visit."""
+
+    kind: str  # "visit" | "item"
+    pk: int
+    venue: int
+    start: datetime.datetime
+    end: datetime.datetime
+
+
+def unreachable(
+    busy: Iterable[Commitment], routes: dict[tuple[int, int], int]
+) -> list[tuple[Commitment, Commitment, int]]:
+    """Pairs of one member's commitments, at least one a meeting, that the member cannot both
+    make: they overlap, or leave less than the shortest route between their venues (or there
+    is no route). Each pair once, earlier first, with the route's minutes."""
+    ordered = sorted(busy, key=lambda c: (c.start, c.end, c.kind, c.pk))
+    out = []
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            if first.kind == second.kind == "item":
+                continue  # two fixed items: the delegation page's own warning
+            minutes = routes.get((first.venue, second.venue), NO_ROUTE)
+            if too_close((first.start, first.end), (second.start, second.end), minutes):
+                out.append((first, second, minutes))
+    return out

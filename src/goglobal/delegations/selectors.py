@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,3 +232,121 @@ def programme_clashes(delegation: Delegation) -> list[Clash]:
             if both:
                 clashes.append(Clash(first, second, minutes, both))
     return clashes
+
+
+@dataclass(frozen=True)
+class Replan:
+    """A meeting of the published programme that no longer holds with the current data.
+
+    ``reason`` is ``"travel"``: ``members`` cannot get between it and ``other`` (a meeting, a
+    plenary or a site visit at ``other_venue``) in time, the shortest route being ``minutes``
+    (``rules.NO_ROUTE``: none); or ``"hours"``: it no longer falls on a meeting slot of the
+    delegation's days and programme hours.
+    """
+
+    visit: Visit
+    reason: str
+    members: tuple[Member, ...]
+    other: str = ""
+    other_venue: str = ""
+    minutes: int = rules.NO_ROUTE
+
+
+def programme_replans(delegation: Delegation, run: DelegationRun | None) -> list[Replan]:
+    """Check the published programme against the delegation as it is now (venues, travel
+    times, days and hours, plenaries and site visits, members' sub-groups).
+
+    Every member's commitments are checked pair by pair with the shortest routes. Of two
+    meetings a member can no longer both make, the one worth less (then the later) is the one
+    to re-plan; a meeting that clashes with a fixed item is re-planned. An empty list: every
+    member can still make every meeting."""
+    if run is None:
+        return []
+    venues = {v.pk: v for v in delegation.venues.all()}
+    routes = rules.shortest_routes(
+        venues, [(t.origin_id, t.destination_id, t.minutes) for t in delegation.travel.all()]
+    )
+    visits = {
+        v.pk: v
+        for v in Visit.objects.filter(run=run)
+        .select_related("host", "venue")
+        .prefetch_related("members")
+        .order_by("start", "id")
+    }
+    items = {i.pk: i for i in delegation.programme.select_related("venue")}
+    members = list(delegation.members.order_by("full_name", "id"))
+    busy = _commitments(delegation, visits.values(), items.values(), members)
+    dropped: dict[int, str] = dict.fromkeys(_outside_hours(delegation, visits.values()), "hours")
+    found: dict[tuple[int, str, int], tuple[int, list[Member]]] = {}
+    for person in members:
+        for first, second, minutes in rules.unreachable(busy.get(person.pk, []), routes):
+            pair = [c for c in (first, second) if c.kind == "visit"]
+            if len(pair) == 2 and not any(c.pk in dropped for c in pair):
+                pair.sort(key=lambda c: (visits[c.pk].value, -c.start.timestamp(), -c.pk))
+            target = next((c for c in pair if c.pk in dropped), pair[0])
+            dropped.setdefault(target.pk, "travel")
+            if dropped[target.pk] != "travel":
+                continue  # out of the programme hours already: re-planned anyway
+            other = second if target is first else first
+            key = (target.pk, other.kind, other.pk)
+            found.setdefault(key, (minutes, []))[1].append(person)
+    out = [
+        Replan(visit=visits[pk], reason="hours", members=tuple(visits[pk].members.all()))
+        for pk, reason in dropped.items()
+        if reason == "hours"
+    ]
+    for (pk, kind, other_pk), (minutes, people) in found.items():
+        if kind == "visit":
+            title, venue = visits[other_pk].host.name, visits[other_pk].venue.name
+        else:
+            title, venue = items[other_pk].title, items[other_pk].venue.name
+        out.append(
+            Replan(
+                visit=visits[pk],
+                reason="travel",
+                members=tuple(people),
+                other=title,
+                other_venue=venue,
+                minutes=minutes,
+            )
+        )
+    out.sort(key=lambda r: (r.visit.start, r.visit.pk, r.reason, r.other))
+    return out
+
+
+def _commitments(
+    delegation: Delegation,
+    visits: Iterable[Visit],
+    items: Iterable[ProgrammeItem],
+    members: list[Member],
+) -> dict[int, list[rules.Commitment]]:
+    """Per member pk: its meetings of the run and the plenaries and site visits it attends."""
+    zone = delegation.zone
+    busy: dict[int, list[rules.Commitment]] = {m.pk: [] for m in members}
+    for visit in visits:
+        for person in visit.members.all():
+            busy.setdefault(person.pk, []).append(
+                rules.Commitment("visit", visit.pk, visit.venue_id, visit.start, visit.end)
+            )
+    for item in items:
+        window = (item.start(zone), item.end(zone))
+        for person in members:
+            if item.subgroup_id in (None, person.subgroup_id):
+                busy[person.pk].append(rules.Commitment("item", item.pk, item.venue_id, *window))
+    return busy
+
+
+def _outside_hours(delegation: Delegation, visits: Iterable[Visit]) -> list[int]:
+    """Meetings that are no longer on a meeting slot of the delegation's days and hours."""
+    windows = {
+        window
+        for day in delegation.days
+        for window in rules.day_slots(
+            day,
+            starts=delegation.day_starts_at,
+            ends=delegation.day_ends_at,
+            minutes=delegation.slot_minutes,
+            zone=delegation.zone,
+        )
+    }
+    return [v.pk for v in visits if (v.start, v.end) not in windows]

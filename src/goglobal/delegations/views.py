@@ -113,6 +113,9 @@ def _detail_context(delegation: Delegation, **forms: Any) -> dict[str, Any]:
         "visits": presenters.visits_by_day(delegation, run),
         "travel_form": forms.pop("travel", None) or TravelForm(delegation=delegation),
         "clashes": selectors.programme_clashes(delegation),
+        "replans": presenters.replan_lines(
+            delegation, selectors.programme_replans(delegation, run)
+        ),
     }
     for name, (_model, form_class, _plural) in PARTS.items():
         context[f"{name}_form"] = forms.get(name) or form_class(delegation=delegation, prefix=name)
@@ -186,7 +189,9 @@ def travel_save(request: AuthenticatedRequest, delegation_id: int) -> HttpRespon
 def run_start(request: AuthenticatedRequest, delegation_id: int) -> HttpResponse:
     delegation = selectors.delegation_get_for(user=request.user, delegation_id=delegation_id)
     try:
-        run = services.delegation_run_start(actor=request.user, delegation=delegation)
+        run = services.delegation_run_start(
+            actor=request.user, delegation=delegation, keep_published=bool(request.POST.get("keep"))
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(delegation)

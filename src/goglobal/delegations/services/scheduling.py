@@ -171,9 +171,52 @@ def published_run(delegation: Delegation) -> DelegationRun | None:
     )
 
 
+def _kept(delegation: Delegation, instance: dict[str, Any], run: DelegationRun) -> list[Any]:
+    """The meetings of ``run`` that still hold, as the engine's earlier meetings: every one
+    but those the check against the current data re-plans (``selectors.programme_replans``),
+    at the slot of the new instance with the same times."""
+    from goglobal.delegations.selectors import programme_replans
+
+    replanned = {r.visit.pk for r in programme_replans(delegation, run)}
+    slot_at = {}
+    for row in instance["slots"]:
+        start = datetime.datetime.fromisoformat(row["start"])
+        slot_at[start, datetime.datetime.fromisoformat(row["end"])] = row["id"]
+    tables = instance["tables"]
+    seated: dict[str, int] = {}
+    kept = []
+    visits = (
+        Visit.objects.filter(run=run)
+        .exclude(pk__in=replanned)
+        .select_related("host")
+        .prefetch_related("members")
+        .order_by("start", "id")
+    )
+    for visit in visits:
+        slot = slot_at.get((visit.start, visit.end))
+        people = [m.key for m in visit.members.all()]
+        if slot is None or not people or seated.get(slot, 0) >= len(tables):
+            continue
+        kept.append(
+            {
+                "participants": sorted([*people, visit.host.key]),
+                "slot": slot,
+                "table": tables[seated.get(slot, 0)],
+            }
+        )
+        seated[slot] = seated.get(slot, 0) + 1
+    return kept
+
+
 @transaction.atomic
-def delegation_run_start(*, actor: User, delegation: Delegation) -> DelegationRun:
-    """Queue a run of the engine on the delegation's programme (a background task)."""
+def delegation_run_start(
+    *, actor: User, delegation: Delegation, keep_published: bool = False
+) -> DelegationRun:
+    """Queue a run of the engine on the delegation's programme (a background task).
+
+    With ``keep_published`` and a published programme, the run re-plans it: the engine keeps
+    every published meeting that still holds where it is and places the others anew.
+    """
     Delegation.objects.select_for_update().filter(pk=delegation.pk).first()
     if delegation.runs.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
         raise DomainError(_("The scheduler is already running for this delegation."))
@@ -190,7 +233,14 @@ def delegation_run_start(*, actor: User, delegation: Delegation) -> DelegationRu
         raise DomainError(
             _("The programme cannot be computed: %(problem)s") % {"problem": error}
         ) from error
-    run = DelegationRun.objects.create(delegation=delegation, instance=instance, created_by=actor)
+    previous = published_run(delegation) if keep_published else None
+    run = DelegationRun.objects.create(
+        delegation=delegation,
+        instance=instance,
+        created_by=actor,
+        previous=previous,
+        kept=_kept(delegation, instance, previous) if previous is not None else [],
+    )
     audit_record(actor=actor, record=delegation, action="updated", changes={"run": [None, run.pk]})
     from goglobal.delegations.tasks import delegation_run_task
 
@@ -210,7 +260,17 @@ def delegation_run_execute(
         return run
     try:
         instance = engine.load_instance(run.instance)
-        result = engine.schedule(instance, time_limit=time_limit)
+        previous = (
+            [
+                engine.Meeting(
+                    participants=tuple(row["participants"]), slot=row["slot"], table=row["table"]
+                )
+                for row in run.kept
+            ]
+            if run.previous_id is not None
+            else None
+        )
+        result = engine.schedule(instance, time_limit=time_limit, previous=previous)
         _store(run, result)
     except Exception as error:
         logger.exception("delegation run %s failed", run.pk)
