@@ -101,8 +101,9 @@ def main() -> int:
     need = enterprise.needs.all()[0].need
     started = time.perf_counter()
     services.match_suggest(enterprise=enterprise, need=need, actor=officer)
-    print(f"| first request of a process (builds the index, saves it to the index file) |"
-          f" {time.perf_counter() - started:.1f} s |")  # fmt: skip
+    print(f"| first request of a process ({index_cache.origin()}: 'built' builds the index and"
+          f" saves it, 'file' reads the saved one) | {time.perf_counter() - started:.1f} s |"
+          )  # fmt: skip
     from pathlib import Path
 
     from django.conf import settings
