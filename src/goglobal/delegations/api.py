@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from ninja import Field, Router, Schema
@@ -18,7 +19,9 @@ from ninja.pagination import paginate
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.core.pagination import BoundedPageNumberPagination
 from goglobal.delegations import presenters, rules, selectors, services
-from goglobal.delegations.models import Delegation, DelegationRun, Member, Visit
+from goglobal.delegations.forms import MemberForm, RequestForm
+from goglobal.delegations.models import Delegation, DelegationRun, Member, Visit, VisitRequest
+from goglobal.delegations.services import delegations as parts
 
 router = Router()
 
@@ -152,6 +155,32 @@ class DelegationItineraryOut(Schema):
     member: DelegationMemberOut
     published: bool
     entries: list[DelegationItineraryEntryOut]
+
+
+class DelegationMemberIn(Schema):
+    full_name: str
+    organisation_name: str = ""
+    kind: str = Field(description="official, officer, enterprise or provider")
+    subgroup_id: int | None = None
+    language: str = "en"
+    enterprise_id: int | None = None
+    provider_id: int | None = None
+    user_id: int | None = Field(None, description="The account that may read the itinerary.")
+
+
+class DelegationRequestIn(Schema):
+    host_id: int = Field(description="The visited enterprise or body.")
+    member_id: int | None = Field(None, description="A one-to-one meeting with this member ...")
+    subgroup_id: int | None = Field(None, description="... or a group meeting with a sub-group.")
+    priority: str = Field("wanted", description="must or wanted")
+
+
+class DelegationRequestOut(Schema):
+    id: int
+    host_id: int
+    member_id: int | None
+    subgroup_id: int | None
+    priority: str
 
 
 def _visible(request: AuthenticatedRequest, delegation_id: int) -> tuple[Delegation, bool]:
@@ -345,3 +374,49 @@ def member_itinerary(
             for entry in selectors.itinerary(member, run)
         ],
     }
+
+
+def _checked(form: forms.ModelForm) -> None:
+    """The page's form decides (choices limited to the delegation's own rows); its errors are
+    the API's field errors, named as the API names the fields."""
+    if not form.is_valid():
+        names = {"subgroup", "enterprise", "provider", "user", "host", "member"}
+        raise ValidationError(
+            {
+                f"{name}_id" if name in names else name: [str(m) for m in messages]
+                for name, messages in form.errors.items()
+            }
+        )
+
+
+@router.post("/{delegation_id}/members", response={201: DelegationMemberOut})
+def member_add(
+    request: AuthenticatedRequest, delegation_id: int, payload: DelegationMemberIn
+) -> tuple[int, dict[str, object]]:
+    """Add a member, as the page's form does (a token needs the delegations write scope)."""
+    delegation = _managed(request, delegation_id)
+    data = payload.dict()
+    form = MemberForm(
+        {name.removesuffix("_id"): "" if value is None else value for name, value in data.items()},
+        delegation=delegation,
+    )
+    _checked(form)
+    member = parts.part_add(actor=request.user, delegation=delegation, row=form.instance)
+    return 201, _member_out(member)
+
+
+@router.post("/{delegation_id}/requests", response={201: DelegationRequestOut})
+def request_add(
+    request: AuthenticatedRequest, delegation_id: int, payload: DelegationRequestIn
+) -> tuple[int, VisitRequest]:
+    """Add a meeting request with a visited body, for one member or for a sub-group."""
+    delegation = _managed(request, delegation_id)
+    form = RequestForm(
+        {
+            name.removesuffix("_id"): "" if value is None else value
+            for name, value in payload.dict().items()
+        },
+        delegation=delegation,
+    )
+    _checked(form)
+    return 201, parts.part_add(actor=request.user, delegation=delegation, row=form.instance)

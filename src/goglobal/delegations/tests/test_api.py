@@ -160,10 +160,140 @@ def test_the_schema_declares_the_delegation_operations_and_their_errors(client, 
         "/api/delegations/{delegation_id}/members",
         "/api/delegations/{delegation_id}/programme",
         "/api/delegations/{delegation_id}/members/{member_id}/itinerary",
+        "/api/delegations/{delegation_id}/requests",
     }
     for path, methods in paths.items():
-        responses = methods["get"]["responses"]
-        assert {"200", "401", "403"} <= set(responses), path
-        assert ("404" in responses) == ("{" in path), path
+        for method, operation in methods.items():
+            responses = operation["responses"]
+            assert {"401", "403"} <= set(responses), path
+            assert ("404" in responses) == ("{" in path), path
+            assert ("422" in responses) == (method == "post" or "{" in path or path.endswith("/"))
+    assert "201" in paths["/api/delegations/{delegation_id}/members"]["post"]["responses"]
     ids = [op["operationId"] for methods in schema["paths"].values() for op in methods.values()]
     assert len(ids) == len(set(ids))
+
+
+def _post(client, path, body, auth):
+    return client.post(path, body, content_type="application/json", **auth)
+
+
+def test_staff_add_a_member_and_a_meeting_request_through_the_api(client, officer):
+    from goglobal.delegations.models import Member, VisitRequest
+
+    small = small_delegation(owner=officer)
+    auth = _auth(officer, scopes=("delegations:write",))
+    base = f"/api/delegations/{small.delegation.pk}"
+    finance = small.groups["Finance"]
+
+    added = _post(
+        client,
+        f"{base}/members",
+        {
+            "full_name": "Tang Wing",
+            "kind": "official",
+            "subgroup_id": finance.pk,
+            "language": "zh-hans",
+        },
+        auth,
+    )
+    assert added.status_code == 201, added.content
+    member = Member.objects.get(pk=added.json()["id"])
+    assert (member.delegation, member.subgroup, member.language) == (
+        small.delegation,
+        finance,
+        "zh-hans",
+    )
+    asked = _post(
+        client,
+        f"{base}/requests",
+        {"host_id": small.hosts["port"].pk, "member_id": member.pk, "priority": "must"},
+        auth,
+    )
+    assert asked.status_code == 201, asked.content
+    request = VisitRequest.objects.get(pk=asked.json()["id"])
+    assert (request.member, request.host, request.weight) == (member, small.hosts["port"], 10)
+    assert any(m["id"] == member.pk for m in client.get(f"{base}/members", **auth).json())
+
+
+def test_bad_members_and_requests_are_field_errors_and_change_nothing(client, officer):
+    from goglobal.delegations.models import Member, VisitRequest
+
+    small = small_delegation(owner=officer)
+    other = small_delegation()
+    auth = _auth(officer, scopes=("delegations:write",))
+    base = f"/api/delegations/{small.delegation.pk}"
+    members, requests = Member.objects.count(), VisitRequest.objects.count()
+    bad = [
+        ("members", {"full_name": "", "kind": "official"}, "full_name"),
+        ("members", {"full_name": "X", "kind": "astronaut"}, "kind"),
+        ("members", {"full_name": "X", "kind": "official", "language": "fr"}, "language"),
+        # another delegation's sub-group is not a choice here
+        (
+            "members",
+            {"full_name": "X", "kind": "official", "subgroup_id": other.groups["Finance"].pk},
+            "subgroup_id",
+        ),
+        ("members", {"full_name": "X", "kind": "official", "user_id": 10**9}, "user_id"),
+        (
+            "requests",
+            {"host_id": other.hosts["bank"].pk, "member_id": small.members["lee"].pk},
+            "host_id",
+        ),
+        (
+            "requests",
+            {
+                "host_id": small.hosts["bank"].pk,
+                "member_id": small.members["lee"].pk,
+                "subgroup_id": small.groups["Finance"].pk,
+            },
+            "member_id",
+        ),
+        ("requests", {"host_id": small.hosts["bank"].pk}, "member_id"),
+        (
+            "requests",
+            {
+                "host_id": small.hosts["bank"].pk,
+                "member_id": small.members["lee"].pk,
+                "priority": "x",
+            },
+            "priority",
+        ),
+    ]
+    for path, body, field in bad:
+        response = _post(client, f"{base}/{path}", body, auth)
+        assert response.status_code == 422, (body, response.content)
+        assert field in response.json()["errors"], (body, response.json())
+    for body in ({"kind": "official"}, {"full_name": 5, "kind": None}, "not json"):
+        response = _post(client, f"{base}/members", body, auth)
+        assert response.status_code in {400, 422}, (body, response.content)
+    assert (Member.objects.count(), VisitRequest.objects.count()) == (members, requests)
+
+
+def test_writes_need_the_write_scope_a_manager_and_the_delegation(client, officer):
+    small = small_delegation(owner=officer)
+    other = small_delegation()
+    body = {"full_name": "Tang Wing", "kind": "official"}
+    base = f"/api/delegations/{small.delegation.pk}"
+
+    read_only = _post(client, f"{base}/members", body, _auth(officer))
+    member_account = _post(
+        client, f"{base}/members", body, _auth(small.member_user, ("delegations:write",))
+    )
+    outsider = _post(
+        client,
+        f"/api/delegations/{other.delegation.pk}/members",
+        body,
+        _auth(small.member_user, ("delegations:write",)),
+    )
+
+    assert read_only.status_code == 403
+    assert read_only.json()["code"] == "scope"
+    assert member_account.status_code == 403
+    assert outsider.status_code == 404
+    assert (
+        _post(
+            client, "/api/delegations/99999999/members", body, _auth(officer, ("write",))
+        ).status_code
+        == 404
+    )
+    assert small.delegation.members.count() == 4
