@@ -51,6 +51,20 @@ PARTS: dict[str, tuple[type[models.Model], Any, str]] = {
 }
 
 
+def _warn_if_replanning(request: AuthenticatedRequest, delegation: Delegation) -> None:
+    """After an edit: say so when the published programme no longer holds."""
+    count = len(selectors.programme_replans(delegation, services.published_run(delegation)))
+    if count:
+        messages.warning(
+            request,
+            _(
+                "After this change, meetings of the published programme no longer hold "
+                "(%(count)d): the delegation page names them and can re-plan them."
+            )
+            % {"count": count},
+        )
+
+
 @login_required
 def delegation_list(request: AuthenticatedRequest) -> HttpResponse:
     rows = selectors.delegation_list_for(user=request.user)
@@ -90,6 +104,7 @@ def delegation_edit(request: AuthenticatedRequest, delegation_id: int) -> HttpRe
             ),
         ):
             messages.success(request, _("Delegation saved."))
+            _warn_if_replanning(request, delegation)
             return redirect(delegation)
     return render(
         request,
@@ -140,6 +155,7 @@ def part_add(request: AuthenticatedRequest, delegation_id: int, part: str) -> Ht
         form, lambda: parts.part_add(actor=request.user, delegation=delegation, row=form.instance)
     ):
         messages.success(request, _("Added."))
+        _warn_if_replanning(request, delegation)
         return redirect(f"{delegation.get_absolute_url()}#{PARTS[part][2]}")
     context = _detail_context(delegation, **{part: form})
     return render(request, "delegations/detail.html", context, status=400)
@@ -163,6 +179,7 @@ def part_remove(
         messages.error(request, error.message)
     else:
         messages.success(request, _("Removed."))
+        _warn_if_replanning(request, delegation)
     return redirect(f"{delegation.get_absolute_url()}#{PARTS[part][2]}")
 
 
@@ -178,6 +195,7 @@ def travel_save(request: AuthenticatedRequest, delegation_id: int) -> HttpRespon
         ),
     ):
         messages.success(request, _("Travel times saved."))
+        _warn_if_replanning(request, delegation)
         return redirect(f"{delegation.get_absolute_url()}#travel")
     return render(
         request, "delegations/detail.html", _detail_context(delegation, travel=form), status=400

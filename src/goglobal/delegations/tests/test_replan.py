@@ -218,3 +218,25 @@ def test_a_member_cannot_make_two_commitments_too_close_for_the_trip():
     ]
     assert rules.unreachable([first, second], {(1, 2): 0, (2, 1): 0}) == []
     assert rules.unreachable([second, plenary], {}) == [(plenary, second, rules.NO_ROUTE)]
+
+
+def test_saving_slower_travel_on_the_page_says_the_programme_no_longer_holds(client, officer):
+    small = small_delegation(owner=officer)
+    run = _published(small, officer)
+    delegation = small.delegation
+    visit = _away_from_hotel(small, run)
+    client.force_login(officer)
+    url = reverse("delegations:travel", args=[delegation.pk])
+    fields = {f"pair_{a}_{b}": minutes for (a, b), minutes in _matrix(delegation).items()}
+
+    unchanged = client.post(url, fields, follow=True).content.decode()
+    slower = {
+        name: 240 if str(visit.venue_id) in name.split("_")[1:] else minutes
+        for name, minutes in fields.items()
+    }
+    changed = client.post(url, slower, follow=True).content.decode()
+
+    assert "Travel times saved." in unchanged
+    assert "no longer hold" not in unchanged
+    assert "After this change, meetings of the published programme no longer hold" in changed
+    assert "The published programme needs re-planning" in changed
