@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -181,6 +182,25 @@ class DelegationRequestOut(Schema):
     member_id: int | None
     subgroup_id: int | None
     priority: str
+
+
+class DelegationTripIn(Schema):
+    venue_id: int
+    other_venue_id: int
+    minutes: int | None = Field(None, ge=0, le=1440, description="None: no direct trip.")
+
+
+class DelegationTravelIn(Schema):
+    trips: list[DelegationTripIn] = Field(
+        max_length=10_000, description="The whole matrix: a pair left out has no direct trip."
+    )
+
+
+class DelegationTravelSavedOut(Schema):
+    venues: list[DelegationVenueOut]
+    needs_replanning: bool = Field(
+        description="Some meetings of the published programme no longer hold with these times."
+    )
 
 
 def _visible(request: AuthenticatedRequest, delegation_id: int) -> tuple[Delegation, bool]:
@@ -420,3 +440,27 @@ def request_add(
     )
     _checked(form)
     return 201, parts.part_add(actor=request.user, delegation=delegation, row=form.instance)
+
+
+@router.put("/{delegation_id}/travel", response=DelegationTravelSavedOut)
+def travel_save(
+    request: AuthenticatedRequest, delegation_id: int, payload: DelegationTravelIn
+) -> dict[str, object]:
+    """Replace the travel times, as the page's matrix does; the answer says whether the
+    published programme now needs re-planning."""
+    delegation = _managed(request, delegation_id)
+    minutes: dict[tuple[int, int], int | None] = {}
+    for index, trip in enumerate(payload.trips):
+        if trip.venue_id == trip.other_venue_id:
+            raise ValidationError({f"trips.{index}": [_("A trip joins two different venues.")]})
+        pair = (min(trip.venue_id, trip.other_venue_id), max(trip.venue_id, trip.other_venue_id))
+        if pair in minutes:
+            raise ValidationError({f"trips.{index}": [_("This pair of venues is listed twice.")]})
+        minutes[pair] = trip.minutes
+    services.travel_matrix_save(actor=request.user, delegation=delegation, minutes=minutes)
+    return {
+        "venues": _venues(delegation),
+        "needs_replanning": bool(
+            selectors.programme_replans(delegation, services.published_run(delegation))
+        ),
+    }
