@@ -353,3 +353,36 @@ def test_travel_times_saved_through_the_api_say_when_the_programme_needs_replann
     member = _auth(small.member_user, ("delegations:write",))
     assert client.put(elsewhere, same, content_type="application/json", **member).status_code == 404
     assert client.put(url, same, content_type="application/json", **member).status_code == 403
+
+
+def test_ids_out_of_range_on_every_delegation_operation_are_a_json_4xx(client, officer):
+    small = small_delegation(owner=officer)
+    auth = _auth(officer, scopes=("delegations:write",))
+    huge, d, m = "9" * 30, small.delegation.pk, small.members["lee"].pk
+    calls = [
+        ("get", f"/api/delegations/{huge}"),
+        ("get", f"/api/delegations/{huge}/venues"),
+        ("get", f"/api/delegations/{huge}/members"),
+        ("get", f"/api/delegations/{huge}/programme"),
+        ("get", f"/api/delegations/{d}/members/{huge}/itinerary"),
+        ("get", f"/api/delegations/{huge}/members/{m}/itinerary"),
+        ("post", f"/api/delegations/{huge}/members"),
+        ("post", f"/api/delegations/{d}/members"),
+        ("post", f"/api/delegations/{d}/requests"),
+        ("put", f"/api/delegations/{huge}/travel"),
+        ("put", f"/api/delegations/{d}/travel"),
+    ]
+    bodies = {
+        "post": {
+            "full_name": "X",
+            "kind": "official",
+            "subgroup_id": int(huge),
+            "host_id": int(huge),
+        },
+        "put": {"trips": [{"venue_id": int(huge), "other_venue_id": int(huge) - 1}]},
+    }
+    for method, path in calls:
+        extra = {"content_type": "application/json"} if method != "get" else {}
+        response = getattr(client, method)(path, bodies.get(method), **extra, **auth)
+        assert 400 <= response.status_code < 500, (method, path, response.content)
+        assert response["Content-Type"].startswith("application/json"), path
