@@ -409,7 +409,7 @@ class DelegationRun(TimeStampedModel):
     is_published = models.BooleanField(_("published"), default=False)
     previous = models.ForeignKey(
         "self",
-        verbose_name=_("re-plans"),
+        verbose_name=_("published run re-planned"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

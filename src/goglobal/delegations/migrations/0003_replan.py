@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='delegationrun',
             name='previous',
-            field=models.ForeignKey(blank=True, help_text='The published run this run re-plans, keeping its meetings that still hold.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='delegations.delegationrun', verbose_name='re-plans'),
+            field=models.ForeignKey(blank=True, help_text='The published run this run re-plans, keeping its meetings that still hold.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='delegations.delegationrun', verbose_name='published run re-planned'),
         ),
     ]
