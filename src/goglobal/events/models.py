@@ -197,6 +197,11 @@ class Participant(VersionedModel):
     max_meetings = models.PositiveSmallIntegerField(_("most meetings"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     no_show = models.BooleanField(_("did not come"), default=False)
+    link_generation = models.PositiveIntegerField(
+        _("agenda link generation"),
+        default=0,
+        help_text=_("Raised when staff withdraw the agenda links sent so far."),
+    )
 
     class Meta:
         verbose_name = _("participant")

@@ -203,7 +203,7 @@ def under_served(*, run: ScheduleRun) -> list[Service]:
 
 
 def agenda_token(participant: Participant) -> str:
-    return signed_links.make(_AGENDA_SALT, str(participant.pk))
+    return signed_links.make(_AGENDA_SALT, str(participant.pk), participant.link_generation)
 
 
 def agenda_link_days() -> int:
@@ -212,17 +212,21 @@ def agenda_link_days() -> int:
 
 def participant_by_token(token: str) -> Participant:
     """The participant a signed agenda link names; 404 for a forged or cancelled one,
-    ``LinkExpiredError`` (a clear page) after ``GOGLOBAL_AGENDA_LINK_DAYS``."""
+    ``LinkExpiredError`` (a clear page) after ``GOGLOBAL_AGENDA_LINK_DAYS``,
+    ``LinkRevokedError`` (a clear page) once the organiser withdrew the links sent so far."""
     try:
-        participant_id = int(
+        value, generation = signed_links.split_generation(
             signed_links.read(_AGENDA_SALT, token, days=agenda_link_days(), legacy=True)
         )
+        participant_id = int(value)
     except ValueError as error:
         raise Http404 from error
-    return get_object_or_404(
+    participant = get_object_or_404(
         Participant.objects.select_related("event").filter(deleted_at__isnull=True),
         pk=participant_id,
     )
+    signed_links.require_current(generation, participant.link_generation)
+    return participant
 
 
 def agenda_for(participant: Participant) -> list[Meeting]:

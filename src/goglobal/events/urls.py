@@ -32,6 +32,11 @@ urlpatterns = [
         name="participant_cancel",
     ),
     path(
+        "<int:event_id>/participants/<int:participant_id>/revoke-links/",
+        views.participant_links_revoke,
+        name="participant_links_revoke",
+    ),
+    path(
         "<int:event_id>/participants/<int:participant_id>/agenda.pdf",
         views.participant_agenda_pdf,
         name="participant_agenda_pdf",

@@ -177,6 +177,27 @@ def participant_cancel(
 
 
 @login_required
+@require_POST
+def participant_links_revoke(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> HttpResponse:
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    participant = selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+    services.participant_links_revoke(actor=request.user, participant=participant)
+    messages.success(
+        request,
+        _(
+            "The agenda links sent to %(name)s so far no longer work. "
+            "The Agenda button opens a new one."
+        )
+        % {"name": participant.full_name},
+    )
+    return redirect("events:participants", event_id=event.pk)
+
+
+@login_required
 def request_list(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
     event = selectors.event_get_for(user=request.user, event_id=event_id)
     form = UploadForm()

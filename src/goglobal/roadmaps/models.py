@@ -74,6 +74,11 @@ class Roadmap(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    link_generation = models.PositiveIntegerField(
+        _("shared link generation"),
+        default=0,
+        help_text=_("Raised when staff withdraw the shared links made so far."),
+    )
 
     class Meta:
         verbose_name = _("roadmap")

@@ -76,7 +76,7 @@ def override_get_for(*, user: User, enterprise_id: int, override_id: int) -> Roa
 
 
 def share_token(roadmap: Roadmap) -> str:
-    return signed_links.make(_SHARE_SALT, str(roadmap.pk))
+    return signed_links.make(_SHARE_SALT, str(roadmap.pk), roadmap.link_generation)
 
 
 def share_days() -> int:
@@ -85,14 +85,19 @@ def share_days() -> int:
 
 def roadmap_from_token(token: str) -> Roadmap:
     """The roadmap a signed link names; 404 when the link is forged, ``LinkExpiredError`` (a clear
-    page) after ``GOGLOBAL_ROADMAP_LINK_DAYS``."""
+    page) after ``GOGLOBAL_ROADMAP_LINK_DAYS``, ``LinkRevokedError`` (a clear page) once an
+    officer withdrew the links made so far."""
     try:
-        pk = int(signed_links.read(_SHARE_SALT, token, days=share_days()))
+        value, generation = signed_links.split_generation(
+            signed_links.read(_SHARE_SALT, token, days=share_days())
+        )
+        pk = int(value)
     except ValueError as error:
         raise Http404 from error
     found = Roadmap.objects.filter(pk=pk, enterprise__deleted_at__isnull=True).first()
     if found is None:
         raise Http404
+    signed_links.require_current(generation, found.link_generation)
     return found
 
 

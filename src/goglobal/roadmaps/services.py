@@ -242,6 +242,22 @@ def override_withdraw(*, actor: User, override: RoadmapOverride) -> Roadmap:
     return roadmap
 
 
+def roadmap_links_revoke(*, actor: User, roadmap: Roadmap) -> Roadmap:
+    """Withdraw every shared link made for this version so far: the link generation goes up,
+    so older links answer "withdrawn" and the next link made works."""
+    with transaction.atomic():
+        before = roadmap.link_generation
+        Roadmap.objects.filter(pk=roadmap.pk).update(link_generation=F("link_generation") + 1)
+        roadmap.refresh_from_db(fields=["link_generation"])
+        audit_record(
+            actor=actor,
+            record=roadmap,
+            action="updated",
+            changes={"link_generation": [before, roadmap.link_generation]},
+        )
+    return roadmap
+
+
 def roadmaps_regenerate_all(*, only_if_changed: bool = True) -> dict[str, int]:
     """Regenerate every enterprise's roadmap (after a knowledge or rules change).
 

@@ -20,4 +20,9 @@ urlpatterns = [
     path("<int:enterprise_id>/v<int:number>/", views.roadmap_version, name="version"),
     path("<int:enterprise_id>/v<int:number>/pdf/", views.roadmap_pdf, name="pdf"),
     path("<int:enterprise_id>/v<int:number>/share/", views.share_link, name="share"),
+    path(
+        "<int:enterprise_id>/v<int:number>/share/revoke/",
+        views.share_links_revoke,
+        name="share_revoke",
+    ),
 ]

@@ -190,6 +190,24 @@ def share_link(request: AuthenticatedRequest, enterprise_id: int, number: int) -
     return render(request, "roadmaps/detail.html", context)
 
 
+@login_required
+@require_POST
+def share_links_revoke(
+    request: AuthenticatedRequest, enterprise_id: int, number: int
+) -> HttpResponse:
+    roadmap = selectors.roadmap_version_for(
+        user=request.user, enterprise_id=enterprise_id, number=number
+    )
+    selectors.require_generate(user=request.user, enterprise=roadmap.enterprise)
+    services.roadmap_links_revoke(actor=request.user, roadmap=roadmap)
+    messages.success(
+        request,
+        _("The links made to share version %(number)s so far no longer work.")
+        % {"number": roadmap.number},
+    )
+    return redirect(reverse("roadmaps:version", args=[roadmap.enterprise_id, roadmap.number]))
+
+
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     """The roadmap behind a signed link that expires: read-only, no providers, no overrides."""
     roadmap = selectors.roadmap_from_token(token)

@@ -267,6 +267,26 @@ def participant_cancel(*, actor: User, participant: Participant) -> Participant:
 
 
 @transaction.atomic
+def participant_links_revoke(*, actor: User, participant: Participant) -> Participant:
+    """Withdraw every agenda link sent to the participant so far: the link generation goes up,
+    so older links answer "withdrawn" and the next link made (page or email) works."""
+    before = participant.link_generation
+    Participant.objects.filter(pk=participant.pk).update(
+        link_generation=F("link_generation") + 1,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    participant.refresh_from_db()
+    audit_record(
+        actor=actor,
+        record=participant,
+        action="updated",
+        changes={"link_generation": [before, participant.link_generation]},
+    )
+    return participant
+
+
+@transaction.atomic
 def participant_check_in(*, actor: User, participant: Participant) -> Participant:
     return _mark(actor, participant, checked_in_at=timezone.now(), no_show=False)
 
