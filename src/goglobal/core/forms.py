@@ -45,61 +45,24 @@ class FastSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe("".join(parts)))
 
 
-class SearchableSelectMultiple(forms.SelectMultiple):
-    """A multiple select with a filter box above it (``static/js/searchable.js``): typing
-    "mal", "马来", "malai" or "馬來" narrows a list of 250 countries to Malaysia and Mali.
+class _Searchable:
+    """What both searchable lists share: the filter box's words, each option's searchable names
+    (every language and their pinyin, or ``search_words(instance)``), and the script."""
 
-    Each option carries its names in every language and their pinyin (``data-search``); the
-    list works as a plain multiple select without JavaScript.
-    """
-
-    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
-        super().__init__({"size": 10, "data-searchable": "", **(attrs or {})}, choices)
+    search_words: Callable[[Any], tuple[str, ...]] | None = None
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         extra = {
             "data-search-label": gettext("Search the list"),
             "data-search-count": gettext("%(count)s shown"),
         }
-        return super().get_context(name, value, {**extra, **(attrs or {})})
+        context: dict[str, Any] = super().get_context(  # type: ignore[misc]
+            name, value, {**extra, **(attrs or {})}
+        )
+        return context
 
     def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        option = super().create_option(*args, **kwargs)
-        instance = getattr(option["value"], "instance", None)
-        if instance is not None:
-            option["attrs"]["data-search"] = search_text(
-                *(getattr(instance, f"name_{suffix}", "") for suffix in LANGUAGE_SUFFIXES)
-            )
-        return option
-
-    def render(self, *args: Any, **kwargs: Any) -> SafeString:
-        script = format_html('<script src="{}" defer></script>', static("js/searchable.js"))
-        return mark_safe(super().render(*args, **kwargs) + script)
-
-
-class SearchableSelect(forms.Select):
-    """A single choice from a long list with the same filter box (``static/js/searchable.js``):
-    a list box of ``size`` rows; each option is found by any of its names or their pinyin, or
-    by the words ``search_words(instance)`` gives (a participant's organisation, say)."""
-
-    def __init__(
-        self,
-        attrs: dict[str, Any] | None = None,
-        choices: Any = (),
-        search_words: Callable[[Any], tuple[str, ...]] | None = None,
-    ) -> None:
-        super().__init__({"size": 8, "data-searchable": "", **(attrs or {})}, choices)
-        self.search_words = search_words
-
-    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        extra = {
-            "data-search-label": gettext("Search the list"),
-            "data-search-count": gettext("%(count)s shown"),
-        }
-        return super().get_context(name, value, {**extra, **(attrs or {})})
-
-    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        option = super().create_option(*args, **kwargs)
+        option: dict[str, Any] = super().create_option(*args, **kwargs)  # type: ignore[misc]
         instance = getattr(option["value"], "instance", None)
         if instance is not None:
             words = (
@@ -112,7 +75,34 @@ class SearchableSelect(forms.Select):
 
     def render(self, *args: Any, **kwargs: Any) -> SafeString:
         script = format_html('<script src="{}" defer></script>', static("js/searchable.js"))
-        return mark_safe(super().render(*args, **kwargs) + script)
+        return mark_safe(super().render(*args, **kwargs) + script)  # type: ignore[misc]
+
+
+class SearchableSelectMultiple(_Searchable, forms.SelectMultiple):
+    """A multiple select with a filter box above it (``static/js/searchable.js``): typing
+    "mal", "马来", "malai" or "馬來" narrows a list of 250 countries to Malaysia and Mali.
+
+    Each option carries its names in every language and their pinyin (``data-search``); the
+    list works as a plain multiple select without JavaScript.
+    """
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        super().__init__({"size": 10, "data-searchable": "", **(attrs or {})}, choices)
+
+
+class SearchableSelect(_Searchable, forms.Select):
+    """A single choice from a long list with the same filter box (``static/js/searchable.js``):
+    a list box of ``size`` rows; each option is found by any of its names or their pinyin, or
+    by the words ``search_words(instance)`` gives (a participant's organisation, say)."""
+
+    def __init__(
+        self,
+        attrs: dict[str, Any] | None = None,
+        choices: Any = (),
+        search_words: Callable[[Any], tuple[str, ...]] | None = None,
+    ) -> None:
+        super().__init__({"size": 8, "data-searchable": "", **(attrs or {})}, choices)
+        self.search_words = search_words
 
 
 class _CollatedChoices(ModelChoiceIterator):

@@ -162,15 +162,22 @@ def participant_list(request: AuthenticatedRequest, event_id: int) -> HttpRespon
     )
 
 
+def _managed_participant(
+    request: AuthenticatedRequest, event_id: int, participant_id: int
+) -> tuple[Event, Participant]:
+    """An event the user may manage and one of its participants (404 otherwise)."""
+    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
+    return event, selectors.participant_get_for(
+        user=request.user, event=event, participant_id=participant_id
+    )
+
+
 @login_required
 @require_POST
 def participant_cancel(
     request: AuthenticatedRequest, event_id: int, participant_id: int
 ) -> HttpResponse:
-    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
-    participant = selectors.participant_get_for(
-        user=request.user, event=event, participant_id=participant_id
-    )
+    event, participant = _managed_participant(request, event_id, participant_id)
     services.participant_cancel(actor=request.user, participant=participant)
     messages.success(request, _("Registration cancelled."))
     return redirect("events:participants", event_id=event.pk)
@@ -181,10 +188,7 @@ def participant_cancel(
 def participant_links_revoke(
     request: AuthenticatedRequest, event_id: int, participant_id: int
 ) -> HttpResponse:
-    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
-    participant = selectors.participant_get_for(
-        user=request.user, event=event, participant_id=participant_id
-    )
+    event, participant = _managed_participant(request, event_id, participant_id)
     services.participant_links_revoke(actor=request.user, participant=participant)
     messages.success(
         request,
@@ -625,10 +629,7 @@ def agenda_pdf(request: HttpRequest, token: str) -> HttpResponse:
 def participant_agenda_pdf(
     request: AuthenticatedRequest, event_id: int, participant_id: int
 ) -> HttpResponse:
-    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
-    participant = selectors.participant_get_for(
-        user=request.user, event=event, participant_id=participant_id
-    )
+    _event, participant = _managed_participant(request, event_id, participant_id)
     return _pdf_response(participant)
 
 
@@ -803,10 +804,7 @@ def participant_create(request: AuthenticatedRequest, event_id: int) -> HttpResp
 def participant_edit(
     request: AuthenticatedRequest, event_id: int, participant_id: int
 ) -> HttpResponse:
-    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
-    participant = selectors.participant_get_for(
-        user=request.user, event=event, participant_id=participant_id
-    )
+    event, participant = _managed_participant(request, event_id, participant_id)
     form = ParticipantForm(
         request.POST or None, event=event, initial=ParticipantForm.initial_for(participant)
     )
@@ -837,10 +835,7 @@ def participant_request_meeting(
     request: AuthenticatedRequest, event_id: int, participant_id: int
 ) -> HttpResponse:
     """One click on a suggestion: the participant "would like to meet" that provider."""
-    event = selectors.event_get_for_manage(user=request.user, event_id=event_id)
-    participant = selectors.participant_get_for(
-        user=request.user, event=event, participant_id=participant_id
-    )
+    event, participant = _managed_participant(request, event_id, participant_id)
     try:
         requested_id = int(request.POST.get("requested", ""))
     except ValueError as error:

@@ -336,7 +336,7 @@ def draft_rows_change(draft: ImportDraft, changes: list[RowChange]) -> None:
     equal to the file's cell is dropped, a link must name a record the check found for the
     row. Raises ``ValidationError`` keyed ``fix-ROW-POSITION``."""
     errors: dict[str, list[str]] = {}
-    original = _cells_of(draft, {change.number for change in changes})
+    original = draft_cells(draft, {change.number for change in changes})
     hits = draft.checked.get("hits", {})
     fixes = {row: dict(cells) for row, cells in draft.fixes.items()}
     skips = set(draft.skips)
@@ -374,7 +374,8 @@ def draft_rows_change(draft: ImportDraft, changes: list[RowChange]) -> None:
     draft.save(update_fields=["fixes", "skips", "links", "updated_at"])
 
 
-def _cells_of(draft: ImportDraft, numbers: set[int]) -> dict[int, list[str]]:
+def draft_cells(draft: ImportDraft, numbers: set[int]) -> dict[int, list[str]]:
+    """The source file's cells of the rows numbered ``numbers``, read up to the last of them."""
     found = {}
     last = max(numbers, default=0)
     for number, cells in draft_source_rows(draft):

@@ -22,6 +22,7 @@ from goglobal.core.labels import join_list
 from goglobal.imports.cells import RowError
 from goglobal.imports.codes import ReferenceCodes
 from goglobal.imports.drafts import (
+    draft_cells,
     draft_columns,
     draft_rewritten,
     draft_source_rows,
@@ -177,7 +178,7 @@ def draft_preview(draft: ImportDraft, *, page: int, problems_only: bool = False)
     pages = max((len(wanted) + PAGE_ROWS - 1) // PAGE_ROWS, 1)
     number = min(max(page, 1), pages)
     on_page = wanted[(number - 1) * PAGE_ROWS : number * PAGE_ROWS]
-    cells_of = _page_cells(draft, set(on_page))
+    cells_of = draft_cells(draft, set(on_page))
     unmatched = _unmatched(draft, columns)
     rows = [
         _row(draft, n, cells_of.get(n, []), columns, by_row.get(n, []), warned, check, unmatched)
@@ -193,17 +194,6 @@ def draft_preview(draft: ImportDraft, *, page: int, problems_only: bool = False)
         file_errors=file_errors,
         problems_only=problems_only,
     )
-
-
-def _page_cells(draft: ImportDraft, numbers: set[int]) -> dict[int, list[str]]:
-    found = {}
-    last = max(numbers, default=0)
-    for number, cells in draft_source_rows(draft):
-        if number in numbers:
-            found[number] = cells
-        if number >= last:
-            break
-    return found
 
 
 @dataclass

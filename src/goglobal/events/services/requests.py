@@ -15,6 +15,7 @@ from goglobal.accounts.models import User
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.events.models import Event, MeetingRequest, Participant, Priority, ScheduleRun
+from goglobal.events.services.participants import meeting_request_create
 
 
 def meeting_requests_closed(event: Event) -> bool:
@@ -65,16 +66,9 @@ def meeting_request_make(
             % {"requester": requester.full_name, "requested": requested.full_name},
             field="requested",
         )
-    request = MeetingRequest.objects.create(
-        event=event, requester=requester, requested=requested, priority=priority
+    return meeting_request_create(
+        actor=actor, requester=requester, requested=requested, priority=priority
     )
-    audit_record(
-        actor=actor,
-        record=requester,
-        action="updated",
-        changes={f"request:{requested.pk}": [None, priority]},
-    )
-    return request
 
 
 @transaction.atomic
