@@ -125,6 +125,13 @@ class OutcomeForm(forms.ModelForm):
         widgets = {"achieved_on": forms.DateInput(attrs={"type": "date"})}
 
 
+class OutcomeCorrectForm(OutcomeForm):
+    """An outcome's facts corrected by an officer; its kind stays what was recorded."""
+
+    class Meta(OutcomeForm.Meta):
+        fields = ["achieved_on", "amount", "currency", "route", "country", "jobs", "notes"]
+
+
 class InteractionForm(forms.ModelForm):
     officers = forms.ModelMultipleChoiceField(
         label=_("Officers"), queryset=_officers(), required=False

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from goglobal.accounts.models import User
 from goglobal.cases.models import Case, CaseEvent, Interaction, Outcome, Referral
@@ -193,6 +193,14 @@ def timeline_for(events: list[CaseEvent]) -> list[TimelineLine]:
     ]
 
 
+CONFIRMATION_STEPS = {
+    "sent": gettext_lazy("link sent to the enterprise"),
+    "no_contact": gettext_lazy("not sent: no consenting contact"),
+    "withdrawn": gettext_lazy("link withdrawn"),
+    "unconfirmed": gettext_lazy("no answer after two links"),
+}
+
+
 def _detail(kind: str, data: dict[str, Any], names: _Names) -> str:
     if kind == CaseEvent.Kind.STAGE_MOVED:
         moved = (
@@ -207,10 +215,12 @@ def _detail(kind: str, data: dict[str, Any], names: _Names) -> str:
     if kind == CaseEvent.Kind.ASSIGNED:
         before, after = data.get("owner") or [None, None]
         return f"{names.of(User, before) if before else NOTHING} → {names.of(User, after)}"
-    if kind == CaseEvent.Kind.INTERACTION:
-        return _text(Case, "interaction", data, names)
-    if kind == CaseEvent.Kind.OUTCOME:
-        return _text(Case, "outcome", data, names)
+    if kind in (CaseEvent.Kind.INTERACTION, CaseEvent.Kind.OUTCOME):
+        return _text(Case, str(kind), data, names)  # "interaction" / "outcome"
+    if kind == CaseEvent.Kind.CONFIRMATION:
+        if data.get("step") == "answered":
+            return _choice(Outcome, "confirmation", data.get("confirmation"))
+        return str(CONFIRMATION_STEPS.get(str(data.get("step")), ""))
     if kind == CaseEvent.Kind.UPDATED:
         return join_list(_label(Case, name) for name in data)
     if kind == CaseEvent.Kind.TASK_DONE:

@@ -23,6 +23,16 @@ urlpatterns = [
     path("<int:case_id>/roadmap-tasks/", views.roadmap_tasks_make, name="roadmap_tasks"),
     path("<int:case_id>/move/", views.case_move, name="move"),
     path("<int:case_id>/outcomes/", views.outcome_add, name="outcome_add"),
+    path(
+        "<int:case_id>/outcomes/<int:outcome_id>/correct/",
+        views.outcome_correct,
+        name="outcome_correct",
+    ),
+    path(
+        "<int:case_id>/outcomes/<int:outcome_id>/confirmation/<slug:action>/",
+        views.outcome_confirmation,
+        name="outcome_confirmation",
+    ),
     path("<int:case_id>/interactions/", views.interaction_add, name="interaction_add"),
     path("<int:case_id>/referrals/", views.referral_add, name="referral_add"),
     path("<int:case_id>/suggestions/", views.case_suggest, name="suggest"),

@@ -27,13 +27,14 @@ from goglobal.cases.forms import (
     CaseOpenForm,
     CaseUpdateForm,
     InteractionForm,
+    OutcomeCorrectForm,
     OutcomeForm,
     ReferralAnswerForm,
     ReferralForm,
     SavedFilterForm,
     SuggestionReferForm,
 )
-from goglobal.cases.models import Case, Origin, Referral, SavedFilter
+from goglobal.cases.models import Case, Origin, Outcome, Referral, SavedFilter
 from goglobal.cases.services import roadmap_tasks
 from goglobal.cases.services.referrals import reply_days
 from goglobal.core.audit import audit_record
@@ -462,6 +463,62 @@ def outcome_add(request: AuthenticatedRequest, case_id: int) -> HttpResponse:
             return redirect(case)
     context = _detail_context(request, case_id, outcome_form=form)
     return render(request, "cases/detail.html", context, status=400)
+
+
+def _outcome_for_edit(request: AuthenticatedRequest, case_id: int, outcome_id: int) -> Outcome:
+    case = selectors.case_get_for_edit(user=request.user, case_id=case_id)
+    outcome = get_object_or_404(Outcome.objects.select_related("country"), pk=outcome_id, case=case)
+    outcome.case = case
+    return outcome
+
+
+@login_required
+def outcome_correct(request: AuthenticatedRequest, case_id: int, outcome_id: int) -> HttpResponse:
+    """Correct an outcome's facts; a changed outcome goes to the enterprise to confirm again."""
+    outcome = _outcome_for_edit(request, case_id, outcome_id)
+    form = OutcomeCorrectForm(request.POST or None, instance=outcome)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = services.OutcomeChanges(**{name: data[name] for name in form.Meta.fields})
+        try:
+            services.outcome_update(
+                outcome=Outcome.objects.get(pk=outcome.pk), actor=request.user, changes=changes
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, _("Outcome corrected."))
+            return redirect(outcome.case)
+    status = 400 if request.method == "POST" else 200
+    context = {"case": outcome.case, "outcome": outcome, "form": form}
+    return render(request, "cases/outcome_correct.html", context, status=status)
+
+
+@login_required
+@require_POST
+def outcome_confirmation(
+    request: AuthenticatedRequest, case_id: int, outcome_id: int, action: str
+) -> HttpResponse:
+    """Ask the enterprise to confirm an outcome (again), or withdraw the link waiting for it."""
+    outcome = _outcome_for_edit(request, case_id, outcome_id)
+    try:
+        if action == "send":
+            outcome = services.outcome_confirmation_request(outcome=outcome, actor=request.user)
+        elif action == "withdraw":
+            services.outcome_confirmation_withdraw(outcome=outcome, actor=request.user)
+        else:
+            raise Http404
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if action == "withdraw":
+            messages.success(request, _("Link withdrawn: it no longer opens."))
+        elif outcome.confirmation == "no_contact":
+            messages.error(request, _("The enterprise has no contact who agreed to be written to."))
+        else:
+            messages.success(request, _("Confirmation link sent to the enterprise."))
+    return redirect(outcome.case)
 
 
 @login_required

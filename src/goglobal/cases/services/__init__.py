@@ -16,6 +16,7 @@ from goglobal.cases.services.confirmations import (
     OutcomeChanges,
     outcome_confirmation_answer,
     outcome_confirmation_request,
+    outcome_confirmation_withdraw,
     outcome_confirmations_chase,
     outcome_update,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "interaction_log",
     "outcome_confirmation_answer",
     "outcome_confirmation_request",
+    "outcome_confirmation_withdraw",
     "outcome_confirmations_chase",
     "outcome_record",
     "outcome_update",

@@ -8,7 +8,9 @@ when its link expires is sent once more; when the second link expires too, the o
 marked unconfirmed (``outcome_confirmations_chase``, run daily by ``goglobal
 cases_confirmations``). Editing an outcome that was answered starts over. Each step writes a
 ``CaseEvent`` and an ``AuditEvent``; a new link replaces the stored nonce, so an older link
-stops working.
+stops working. An officer can withdraw a link still waiting for an answer (sent to the wrong
+person, or the outcome is being corrected): the link stops working at once, the outcome is back
+to "not requested" with its sends counted afresh, and the daily chase leaves it alone.
 """
 
 from __future__ import annotations
@@ -135,6 +137,28 @@ def outcome_confirmation_request(
     if send_email:
         transaction.on_commit(lambda: _send(outcome, contact))
     return outcome
+
+
+@transaction.atomic
+def outcome_confirmation_withdraw(*, outcome: Outcome, actor: User) -> Outcome:
+    """Withdraw the link waiting for the enterprise's answer; the next request starts afresh."""
+    locked = Outcome.objects.select_for_update().get(pk=outcome.pk)
+    if locked.confirmation != Confirmation.REQUESTED:
+        raise DomainError(_("No confirmation link is waiting for an answer on this outcome."))
+    locked.confirmation = Confirmation.NOT_REQUESTED
+    locked.confirmation_nonce = ""
+    locked.confirmation_sends = 0
+    locked.confirmation_sent_at = None
+    locked.save(
+        update_fields=[
+            "confirmation",
+            "confirmation_nonce",
+            "confirmation_sends",
+            "confirmation_sent_at",
+        ]
+    )
+    _record(locked, actor, "withdrawn")
+    return locked
 
 
 @dataclass(frozen=True)

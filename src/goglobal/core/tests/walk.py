@@ -54,6 +54,7 @@ NOT_PAGES = {
     "accounts:token_revoke",
     "cases:task_complete",
     "cases:filter_delete",
+    "cases:outcome_confirmation",
     "enterprises:duplicate_dismiss",
     "enterprises:merge_undo",
     "enterprises:duplicates_scan",
@@ -154,6 +155,7 @@ def demo_build() -> Demo:
         "investor_id": demo.investors[0].pk,
         "case_id": case.pk if case else None,
         "referral_id": referral.pk if referral else None,
+        "outcome_id": _outcome_on(case).pk if case else None,
         "suggestion_id": MatchSuggestion.objects.order_by("pk")
         .values_list("pk", flat=True)
         .first(),
@@ -217,6 +219,24 @@ def wizard_draft_create(user: Any) -> int:
     )
     upload = SimpleUploadedFile("商会名录.csv", content.encode("utf-8"))
     return import_draft_create(actor=user, kind="enterprises", upload=upload).pk
+
+
+def _outcome_on(case: Any) -> Any:
+    """An outcome on the walked case, recorded as an officer would when the demo holds none."""
+    import datetime
+
+    from goglobal.cases import services as case_services
+    from goglobal.cases.models import Outcome
+
+    return Outcome.objects.filter(case=case).order_by("pk").first() or (
+        case_services.outcome_record(
+            case=case,
+            actor=case.owner,
+            kind="jobs_created",
+            achieved_on=datetime.date(2026, 10, 1),
+            jobs=8,
+        )
+    )
 
 
 def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = "") -> Any:
