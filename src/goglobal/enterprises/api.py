@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -193,7 +193,7 @@ def enterprise_create(
     """Create an enterprise. ``possible_duplicates`` lists stored enterprises whose names say
     they may be the same one (kept for the officers' review of duplicates)."""
     if not rules.can(request.user, "enterprise.create"):
-        raise Http404
+        raise PermissionDenied  # no record is named, so a JSON 403 rather than a 404
     enterprise = services.enterprise_create(actor=request.user, data=_to_input(payload))
     created = selectors.enterprise_get_for(user=request.user, enterprise_id=enterprise.pk)
     created.possible_duplicates = _duplicates_out(  # type: ignore[attr-defined]

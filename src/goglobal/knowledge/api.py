@@ -1,10 +1,10 @@
 """Reference data endpoints: codes and their names in the three languages."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.knowledge import programmes, selectors
@@ -198,7 +198,9 @@ class IndicatorOut(ReferenceOut):
 
 class SeriesOut(Schema):
     indicator: str
-    points: list[tuple[int, float]]
+    # Each point is [year, value]. Published as a two-item array of numbers rather than a tuple:
+    # a tuple's `prefixItems` is not understood by every OpenAPI tool (schemathesis 4 among them).
+    points: list[Annotated[list[int | float], Field(min_length=2, max_length=2)]]
 
 
 class MarketOut(CountryOut):

@@ -99,3 +99,59 @@ def test_the_declared_answers_are_the_ones_given(client, officer, make_user):
     for code, response in answers.items():
         assert str(response.status_code) == code, (code, response.content)
         assert "detail" in response.json()
+
+
+def test_every_operation_declares_the_400_it_can_give(client, officer):
+    """Any request can be one the API cannot read (a NUL in its query string answers 400
+    before any view runs), so every operation declares 400 with the error body."""
+    client.force_login(officer)
+    paths = client.get("/api/openapi.json").json()["paths"]
+
+    undeclared = [
+        f"{method.upper()} {path}"
+        for path, methods in paths.items()
+        for method, operation in methods.items()
+        if "400" not in operation["responses"]
+    ]
+
+    assert undeclared == []
+    answer = client.get("/api/accounts/me?q=a%00b")
+    assert answer.status_code == 400
+    assert "detail" in answer.json()
+
+
+def test_times_of_day_are_published_as_local_times(client, officer):
+    """A delegation's day starts at "09:00:00" in its own time zone: JSON Schema's ``time``
+    format requires an offset, so the schema says ``partial-time`` and gives the pattern."""
+    import re
+
+    client.force_login(officer)
+    schema = client.get("/api/openapi.json").json()
+    day_starts = schema["components"]["schemas"]["DelegationOut"]["properties"]["day_starts_at"]
+
+    assert "time" not in {node.get("format") for node in _nodes(schema) if isinstance(node, dict)}
+    assert day_starts["format"] == "partial-time"
+    assert re.fullmatch(day_starts["pattern"], "09:00:00")
+    assert re.fullmatch(day_starts["pattern"], "23:59")
+    assert not re.fullmatch(day_starts["pattern"], "24:00")
+
+
+def test_indicator_points_are_published_without_tuples(client, officer):
+    """Tuples would be published as ``prefixItems``, which schemathesis 4 and other tools
+    cannot read; a point is a two-item array of numbers."""
+    client.force_login(officer)
+    schema = client.get("/api/openapi.json").json()
+    point = schema["components"]["schemas"]["SeriesOut"]["properties"]["points"]["items"]
+
+    assert "prefixItems" not in {key for node in _nodes(schema) for key in node}
+    assert point["minItems"] == point["maxItems"] == 2
+
+
+def _nodes(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)

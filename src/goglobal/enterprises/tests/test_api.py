@@ -102,6 +102,21 @@ def test_provider_member_gets_404_and_no_data(client):
     assert listing.json()["count"] == 0
 
 
+@pytest.mark.parametrize("role", [Role.ANALYST, Role.ORGANISER, Role.PROVIDER_MEMBER])
+def test_creating_is_a_json_403_for_roles_that_may_not(client, make_user, role):
+    """No record is named, so the refusal is the declared 403, not a 404 (found by the
+    property-based API tests)."""
+    payload = _payload()
+
+    response = client.post(
+        "/api/enterprises/", payload, content_type="application/json", **_bearer(make_user(role))
+    )
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
+    assert not Enterprise.objects.exists()
+
+
 def test_enterprise_member_lists_only_its_own(client):
     member = EnterpriseMemberFactory()
     EnterpriseFactory()
