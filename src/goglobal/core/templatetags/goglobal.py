@@ -118,3 +118,17 @@ def text_lang(text: Any) -> str:
     """The ``lang`` of a text quoted as written (a source's title, a publisher): ``zh`` if it
     holds Chinese characters, else ``en``."""
     return "zh" if any("\u3400" <= char <= "\u9fff" for char in str(text or "")) else "en"
+
+
+@register.filter
+def share_class(share: Any) -> str:
+    """``{{ bar.share|share_class }}``: the class (``share-0`` … ``share-100``, whole percent)
+    that draws a bar at that fraction (0–1) of its track. The style sheet holds the scale, so
+    no page writes a ``style`` attribute (the Content-Security-Policy refuses them)."""
+    try:
+        value = float(share)
+    except (TypeError, ValueError):
+        value = 0.0
+    if value != value:  # NaN
+        value = 0.0
+    return f"share-{min(100, max(0, round(value * 100)))}"

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from goglobal.core.tests.inline_styles import inline_styles
 from goglobal.knowledge.models import HongKongFunction, NeedCode
 from goglobal.providers.models import ProviderCategory
 
@@ -133,9 +134,10 @@ def _walk(client, demo, role: str, language: str) -> list[str]:
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         read += 1
-        found = walk.findings(
-            response.content.decode(), language=language, codes=codes, iso=iso, names=demo.names
-        )
+        html = response.content.decode()
+        found = walk.findings(html, language=language, codes=codes, iso=iso, names=demo.names)
+        # the policy refuses inline styles (``style-src-attr 'none'``): none may be written
+        found += inline_styles(html)
         problems += [f"{name} {url}: {finding}" for finding in found]
     assert read >= (3 if role == "anonymous" else 10), (role, read)  # the walk read pages
     return problems
@@ -200,6 +202,15 @@ def test_the_walk_finds_what_it_is_for() -> None:
     assert not check("<p>Harbour Law Partners 提供服务</p>")
     assert not check('<p><a lang="en">Inland Revenue Department, Government of the HKSAR</a></p>')
     assert not check("<p>Malaysia, Singapore</p><p>Download: CSV</p>", "en")
+
+
+def test_the_walk_finds_inline_styles_and_not_presentation_attributes() -> None:
+    assert inline_styles('<div class="bar" style="--share: 0.5"></div>')
+    assert inline_styles("<svg><rect style='fill:red'/></svg>")
+    assert inline_styles("<head><style>p{color:red}</style></head>")
+    assert not inline_styles(
+        '<svg><rect fill="#075a73" width="40" height="12"/></svg><p class="style">style=</p>'
+    )
 
 
 def test_file_columns_are_literal_code_and_not_findings() -> None:
