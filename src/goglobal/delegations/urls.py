@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:delegation_id>/travel/", views.travel_save, name="travel"),
     path("<int:delegation_id>/<slug:part>/add/", views.part_add, name="part_add"),
     path(
+        "<int:delegation_id>/<slug:part>/<int:row_id>/edit/",
+        views.part_edit,
+        name="part_edit",
+    ),
+    path(
         "<int:delegation_id>/<slug:part>/<int:row_id>/remove/",
         views.part_remove,
         name="part_remove",

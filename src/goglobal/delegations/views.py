@@ -7,15 +7,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from goglobal.accounts.http import AuthenticatedRequest
-from goglobal.core.errors import DomainError
+from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.core.forms import VersionForm, save_or_explain
 from goglobal.delegations import presenters, selectors, services
 from goglobal.delegations.forms import (
@@ -48,6 +50,15 @@ PARTS: dict[str, tuple[type[models.Model], Any, str]] = {
     "host": (Host, HostForm, "hosts"),
     "item": (ProgrammeItem, ItemForm, "programme"),
     "request": (VisitRequest, RequestForm, "requests"),
+}
+
+PART_TITLES = {
+    "venue": gettext_lazy("Edit a venue"),
+    "subgroup": gettext_lazy("Edit a sub-group"),
+    "member": gettext_lazy("Edit a member"),
+    "host": gettext_lazy("Edit a visited enterprise or body"),
+    "item": gettext_lazy("Edit a plenary or site visit"),
+    "request": gettext_lazy("Edit a meeting request"),
 }
 
 
@@ -161,18 +172,67 @@ def part_add(request: AuthenticatedRequest, delegation_id: int, part: str) -> Ht
     return render(request, "delegations/detail.html", context, status=400)
 
 
+def _part_row(delegation: Delegation, part: str, row_id: int) -> models.Model:
+    if part not in PARTS:
+        raise Http404
+    row = PARTS[part][0]._default_manager.filter(pk=row_id, delegation=delegation).first()
+    if row is None:
+        raise Http404
+    return row
+
+
+@login_required
+def part_edit(
+    request: AuthenticatedRequest, delegation_id: int, part: str, row_id: int
+) -> HttpResponse:
+    """Edit one venue, sub-group, member, visited body, programme item or meeting request."""
+    delegation = selectors.delegation_get_for(user=request.user, delegation_id=delegation_id)
+    row = _part_row(delegation, part, row_id)
+    form_class = PARTS[part][1]
+    fields = list(form_class._meta.fields)
+    seen = request.POST.get("seen", "") if request.method == "POST" else ""
+    form = form_class(request.POST or None, instance=row, delegation=delegation, prefix=part)
+    if not seen:
+        seen = parts.part_seen(row, fields)
+    status = 200 if request.method != "POST" else 400
+    if request.method == "POST" and form.is_valid():
+        try:
+            parts.part_update(
+                actor=request.user,
+                delegation=delegation,
+                row=form.instance,
+                fields=fields,
+                seen=seen,
+            )
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+            status = 409
+        except ValidationError as error:
+            form.add_error(None, error)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            _warn_if_replanning(request, delegation)
+            return redirect(f"{delegation.get_absolute_url()}#{PARTS[part][2]}")
+    context = {
+        "delegation": delegation,
+        "form": form,
+        "part": part,
+        "row": row,
+        "seen": seen,
+        "title": PART_TITLES[part],
+    }
+    return render(request, "delegations/part_edit.html", context, status=status)
+
+
 @login_required
 @require_POST
 def part_remove(
     request: AuthenticatedRequest, delegation_id: int, part: str, row_id: int
 ) -> HttpResponse:
     delegation = selectors.delegation_get_for(user=request.user, delegation_id=delegation_id)
-    if part not in PARTS:
-        raise Http404
-    model = PARTS[part][0]
-    row = model._default_manager.filter(pk=row_id, delegation=delegation).first()
-    if row is None:
-        raise Http404
+    row = _part_row(delegation, part, row_id)
     try:
         parts.part_remove(actor=request.user, delegation=delegation, row=row)
     except DomainError as error:

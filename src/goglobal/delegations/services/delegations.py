@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -90,6 +92,41 @@ def part_add(*, actor: User, delegation: Delegation, row: M) -> M:
         changes={"added": f"{row._meta.model_name} {row.pk}"},
     )
     return row
+
+
+def _attname(row: models.Model, name: str) -> str:
+    field = row._meta.get_field(name)
+    return str(getattr(field, "attname", name))  # "venue" -> "venue_id"
+
+
+def part_seen(row: models.Model, fields: list[str]) -> str:
+    """A short digest of ``fields`` of ``row`` as read: the edit page sends it back, so a save
+    over somebody else's change (made after the page was opened) is refused, not lost."""
+    values = {name: getattr(row, _attname(row, name)) for name in fields}
+    text = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@transaction.atomic
+def part_update(
+    *, actor: User, delegation: Delegation, row: M, fields: list[str], seen: str
+) -> dict[str, list[Any]]:
+    """Save the edited ``fields`` of a part of ``delegation`` (``row`` carries the new values);
+    refused when the stored row changed since it was read as ``seen``. Returns the changes."""
+    model = type(row)
+    stored = model._default_manager.select_for_update().filter(pk=row.pk).first()
+    if stored is None or getattr(stored, "delegation_id", None) != delegation.pk:
+        raise DomainError(_("This belongs to another delegation."))
+    if part_seen(stored, fields) != seen:
+        raise StaleRecordError(stored)
+    before = snapshot(stored, fields)
+    row.full_clean()
+    row.save(update_fields=[model._meta.get_field(name).name for name in fields])
+    changes = diff(before, snapshot(row, fields))
+    if changes:
+        label = f"{row._meta.model_name} {row.pk}"
+        audit_record(actor=actor, record=delegation, action="updated", changes={label: changes})
+    return changes
 
 
 @transaction.atomic
