@@ -38,7 +38,7 @@ from django.utils.crypto import salted_hmac
 from goglobal.engines import matching as engine
 from goglobal.engines.matching import index_file
 from goglobal.knowledge.models import NeedCode
-from goglobal.matching import outcomes
+from goglobal.matching import freshness, outcomes
 from goglobal.matching.adapters import to_provider
 from goglobal.matching.models import ProfileVector
 from goglobal.matching.vectors import provider_vectors
@@ -85,12 +85,12 @@ def _providers() -> QuerySet[ServiceProvider]:
 def _need_texts() -> dict[str, tuple[str, str]]:
     """What each need of the taxonomy asks for, as the engine encodes it (``codes.NEED_TEXTS``
     is the same reading of the bundled needs.csv): admins may add, reword or remove needs."""
+    rows = NeedCode.objects.order_by("code").values_list(
+        "code", "name_en", "description_en", "name_zh_hans", "description_zh_hans"
+    )
     return {
-        need.code: (
-            f"{need.name_en}: {need.description_en}".strip(": "),
-            f"{need.name_zh_hans}：{need.description_zh_hans}".strip("："),
-        )
-        for need in NeedCode.objects.order_by("code")
+        code: (f"{name_en}: {text_en}".strip(": "), f"{name_zh}：{text_zh}".strip("："))
+        for code, name_en, text_en, name_zh, text_zh in rows
     }
 
 
@@ -168,7 +168,9 @@ def _build() -> _State:
     return state
 
 
-def _refresh(state: _State) -> None:
+def _refresh(state: _State, mark: datetime | None) -> None:
+    """Catch up with the providers and vectors changed since the watermarks (``mark``: the
+    newest vector stamp now)."""
     if state.watermark is not None:
         changed = list(_providers().filter(updated_at__gte=state.watermark))
         vectors = provider_vectors([row.pk for row in changed])
@@ -180,7 +182,6 @@ def _refresh(state: _State) -> None:
                     state.index.remove(key)
                 continue
             state.index.add(to_provider(row), vectors.get(key))
-    mark = _vector_mark()
     if mark is not None and mark != state.vector_watermark:
         since = state.vector_watermark
         rows = ProfileVector.objects.filter(kind=ProfileVector.Kind.PROVIDER)
@@ -200,12 +201,25 @@ def _recount_due(state: _State) -> bool:
     return every <= 0 or time.monotonic() - state.counted_at >= every
 
 
-def provider_index() -> engine.ProviderIndex:
-    """This process's index, brought up to date with the database (see the module's rule)."""
+def recount_due() -> bool:
+    """Whether the next ``provider_index`` call counts the live providers (pass the count in
+    the stamps it is given, or it counts on its own)."""
+    return _state is None or _recount_due(_state)
+
+
+def provider_index(
+    stamps: freshness.Stamps | None = None, open_referrals: dict[int, int] | None = None
+) -> engine.ProviderIndex:
+    """This process's index, brought up to date with the database (see the module's rule).
+
+    ``stamps`` and ``open_referrals``, when the caller read them (a suggestion request reads
+    them with its own, in fewer statements), are used instead of asking again.
+    """
     global _state
     with _lock:
-        last = ServiceProvider.objects.aggregate(m=Max("updated_at"))["m"]
-        vector_mark = _vector_mark()
+        if stamps is None:
+            stamps = freshness.read(count_live=recount_due())
+        last, vector_mark = stamps.provider_mark, stamps.vector_mark
         if _state is None:
             _state = _read()
         if (
@@ -216,18 +230,20 @@ def provider_index() -> engine.ProviderIndex:
         ):
             _state = _build()
         elif last != _state.watermark or _state.vector_watermark != vector_mark:
-            _refresh(_state)
+            _refresh(_state, vector_mark)
         if _recount_due(_state):
-            live = ServiceProvider.objects.filter(deleted_at__isnull=True).count()
+            live = stamps.live
+            if live is None:
+                live = ServiceProvider.objects.filter(deleted_at__isnull=True).count()
             _state = _build() if len(_state.index) != live else _state
             _state.counted_at = time.monotonic()
         texts = _need_texts()
         if texts != _state.need_texts:  # a need added, removed or reworded
             _state.index.set_need_texts(texts)
             _state.need_texts = texts
-        _state.index.set_open_referrals(
-            {str(pk): n for pk, n in outcomes.open_referrals(None).items()}
-        )
+        if open_referrals is None:
+            open_referrals = outcomes.open_referrals(None)
+        _state.index.set_open_referrals({str(pk): n for pk, n in open_referrals.items()})
         return _state.index
 
 

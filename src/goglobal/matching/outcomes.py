@@ -57,17 +57,19 @@ def _record(counts: dict[str, int], sector: str) -> engine.TrackRecord:
     )
 
 
-def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord], ...]:
-    """Per provider, referrals for enterprises in the same division, else in the same section."""
-    if sector is None:
-        return ()
+def _scope(sector: Sector) -> Q:
+    """Referrals for enterprises in the same section (in the same division when it has none)."""
+    if sector.section_id is None:
+        return Q(case__enterprise__sector=sector)
+    return Q(case__enterprise__sector__section_id=sector.section_id)
+
+
+def _records(
+    sector: Sector, counts: dict[int, dict[int | None, dict[str, int]]]
+) -> tuple[tuple[str, engine.TrackRecord], ...]:
     section = sector.section if sector.section_id is not None else None
-    if section is None:
-        scope = Q(case__enterprise__sector=sector)
-    else:
-        scope = Q(case__enterprise__sector__section_id=sector.section_id)
     records: dict[int, engine.TrackRecord] = {}
-    for provider, by_sector in _counts(scope).items():
+    for provider, by_sector in counts.items():
         if sector.pk in by_sector:  # referrals for enterprises in the same division
             records[provider] = _record(by_sector[sector.pk], sector.code)
         elif section is not None:  # else in the same section
@@ -75,13 +77,52 @@ def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord]
     return tuple((str(provider), records[provider]) for provider in sorted(records))
 
 
+def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord], ...]:
+    """Per provider, referrals for enterprises in the same division, else in the same section."""
+    if sector is None:
+        return ()
+    return _records(sector, _counts(_scope(sector)))
+
+
+def _held() -> Q:
+    now = timezone.localtime()
+    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    return Q(status__in=OPEN, sent_at__gte=start)
+
+
 def open_referrals(provider_ids: list[int] | None) -> dict[int, int]:
     """Referrals each provider received this calendar month (Hong Kong time) and still holds
     (``None``: every provider that holds any)."""
-    now = timezone.localtime()
-    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    held = _referrals().filter(status__in=OPEN, sent_at__gte=start)
+    held = _referrals().filter(_held())
     if provider_ids is not None:
         held = held.filter(provider_id__in=provider_ids)
     rows = held.values("provider_id").annotate(n=Count("id"))
     return {row["provider_id"]: row["n"] for row in rows}
+
+
+def referral_counts(
+    sector: Sector | None,
+) -> tuple[tuple[tuple[str, engine.TrackRecord], ...], dict[int, int]]:
+    """``track_records(sector)`` and ``open_referrals(None)`` in one grouped query: what a
+    suggestion request reads about referrals."""
+    held = _held()
+    if sector is None:
+        return (), open_referrals(None)
+    scope = _scope(sector) & Q(status__in=(*ACCEPTED, "completed", "declined"))
+    rows = (
+        _referrals()
+        .filter(held | scope)
+        .values("provider_id", "case__enterprise__sector_id", "status")
+        .annotate(held=Count("id", filter=held), counted=Count("id", filter=scope))
+    )
+    counts: dict[int, dict[int | None, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    open_counts: dict[int, int] = defaultdict(int)
+    for row in rows:
+        provider = row["provider_id"]
+        if row["held"]:
+            open_counts[provider] += row["held"]
+        if row["counted"]:
+            counts[provider][row["case__enterprise__sector_id"]][row["status"]] += row["counted"]
+    return _records(sector, counts), dict(open_counts)

@@ -9,26 +9,14 @@ from django.db import transaction
 
 from goglobal.accounts.models import User
 from goglobal.engines import matching as engine
+from goglobal.engines.matching import embed
 from goglobal.engines.matching import investors as investor_engine
 from goglobal.engines.matching import markets as market_engine
 from goglobal.enterprises.models import Enterprise
 from goglobal.knowledge.models import NeedCode
-from goglobal.matching import connector, outcomes
-from goglobal.matching.adapters import to_enterprise
-from goglobal.matching.index_cache import provider_index
+from goglobal.matching import connector, freshness, index_cache, outcomes, profiles
 from goglobal.matching.models import ConnectorSuggestion, MatchSuggestion
-from goglobal.matching.vectors import enterprise_vector
 from goglobal.matching.weights import current_weights
-
-
-def _profile_of(enterprise: Enterprise) -> Enterprise:
-    """The enterprise with everything the engine reads about it, in a few queries (its codes by
-    join; contacts, targets and needs prefetched), whatever the caller loaded."""
-    return (
-        Enterprise.objects.select_related("sector__section", "province", "city")
-        .prefetch_related("contacts", "target_countries", "target_groups", "needs__need")
-        .get(pk=enterprise.pk)
-    )
 
 
 @transaction.atomic
@@ -44,21 +32,24 @@ def match_suggest(
 
     Each call is a batch of rows recording the engine version and the weights used. The number
     of earlier batches for this need is the rotation key, so providers whose scores are within
-    the fairness margin take turns at the top.
+    the fairness margin take turns at the top. What the request reads is kept to four
+    statements when the enterprise's profile is kept by this process (docs/matching.md): the
+    stamps (``freshness``), the needs taxonomy, the referral counts, and the rows written.
     """
-    index = provider_index()
-    enterprise = _profile_of(enterprise)
-    languages = {code for contact in enterprise.contacts.all() for code in contact.languages}
+    stamps = freshness.read(
+        enterprise_id=enterprise.pk, need_id=need.pk, count_live=index_cache.recount_due()
+    )
+    profile = profiles.profile_for(enterprise.pk, stamps.enterprise)
+    records, held = outcomes.referral_counts(profile.sector)
+    index = index_cache.provider_index(stamps, held)
+    vector = stamps.enterprise_vector
     query = engine.ProviderQuery(
-        enterprise=to_enterprise(enterprise, languages),
+        enterprise=profile.enterprise,
         need=need.code,
         market=market or None,
-        track_records=outcomes.track_records(enterprise.sector),
-        rotation=MatchSuggestion.objects.filter(enterprise=enterprise, need=need)
-        .values("batch")
-        .distinct()
-        .count(),
-        vector=enterprise_vector(enterprise),
+        track_records=records,
+        rotation=stamps.rotation,
+        vector=None if vector is None else embed.from_bytes(vector),
     )
     weights_used = current_weights()
     matches = engine.rank(index, query, weights=weights_used, limit=limit)
