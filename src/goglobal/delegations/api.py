@@ -115,6 +115,26 @@ class DelegationRunOut(Schema):
     created_at: datetime.datetime
 
 
+class DelegationRunIn(Schema):
+    keep_published: bool = Field(
+        False,
+        description="Re-plan the published programme: keep every published meeting that still "
+        "holds where it is and place only the others anew.",
+    )
+
+
+class DelegationRunDetailOut(DelegationRunOut):
+    previous_id: int | None = Field(description="The published run this run re-plans.")
+    meetings: int = Field(description="Meetings placed (0 until the run is done).")
+    unscheduled: int = Field(description="Meetings asked for and not placed.")
+    changes: dict[str, int] = Field(
+        description="Against the re-planned run: kept, moved, added (placed anew), dropped."
+    )
+    summary: list[str] = Field(
+        description="The run's result as sentences in the request's language, as on its page."
+    )
+
+
 class DelegationReplanOut(Schema):
     meeting_id: int
     reason: str = Field(
@@ -464,3 +484,52 @@ def travel_save(
             selectors.programme_replans(delegation, services.published_run(delegation))
         ),
     }
+
+
+def _run_out(run: DelegationRun) -> dict[str, object]:
+    result = run.result or {}
+    changes = result.get("changes") or {}
+    return {
+        "id": run.pk,
+        "status": run.status,
+        "value": run.value,
+        "upper_bound": run.upper_bound,
+        "seconds": run.seconds,
+        "is_published": run.is_published,
+        "created_at": run.created_at,
+        "previous_id": run.previous_id,
+        "meetings": len(result.get("meetings", [])),
+        "unscheduled": len(result.get("unscheduled", [])),
+        "changes": {key: int(changes.get(key, 0)) for key in ("kept", "moved", "added", "dropped")},
+        "summary": presenters.run_summary(run),
+    }
+
+
+@router.post("/{delegation_id}/runs", response={202: DelegationRunDetailOut})
+def run_start(
+    request: AuthenticatedRequest, delegation_id: int, payload: DelegationRunIn
+) -> tuple[int, dict[str, object]]:
+    """Start the scheduler on the programme (it runs in the background: read the run until its
+    status is done or failed); with ``keep_published``, re-plan the published programme."""
+    delegation = _managed(request, delegation_id)
+    run = services.delegation_run_start(
+        actor=request.user, delegation=delegation, keep_published=payload.keep_published
+    )
+    return 202, _run_out(run)
+
+
+@router.get("/{delegation_id}/runs/{run_id}", response=DelegationRunDetailOut)
+def run_detail(request: AuthenticatedRequest, delegation_id: int, run_id: int) -> dict[str, object]:
+    """A scheduler run: its status, value against the proven bound, and what it changed."""
+    delegation = _managed(request, delegation_id)
+    return _run_out(selectors.run_get_for(user=request.user, delegation=delegation, run_id=run_id))
+
+
+@router.post("/{delegation_id}/runs/{run_id}/publish", response=DelegationRunDetailOut)
+def run_publish(
+    request: AuthenticatedRequest, delegation_id: int, run_id: int
+) -> dict[str, object]:
+    """Publish a finished run: members see its meetings in their itineraries from now on."""
+    delegation = _managed(request, delegation_id)
+    run = selectors.run_get_for(user=request.user, delegation=delegation, run_id=run_id)
+    return _run_out(services.delegation_run_publish(actor=request.user, run=run))

@@ -162,6 +162,9 @@ def test_the_schema_declares_the_delegation_operations_and_their_errors(client, 
         "/api/delegations/{delegation_id}/members/{member_id}/itinerary",
         "/api/delegations/{delegation_id}/requests",
         "/api/delegations/{delegation_id}/travel",
+        "/api/delegations/{delegation_id}/runs",
+        "/api/delegations/{delegation_id}/runs/{run_id}",
+        "/api/delegations/{delegation_id}/runs/{run_id}/publish",
     }
     for path, methods in paths.items():
         for method, operation in methods.items():
@@ -371,6 +374,9 @@ def test_ids_out_of_range_on_every_delegation_operation_are_a_json_4xx(client, o
         ("post", f"/api/delegations/{d}/requests"),
         ("put", f"/api/delegations/{huge}/travel"),
         ("put", f"/api/delegations/{d}/travel"),
+        ("post", f"/api/delegations/{huge}/runs"),
+        ("get", f"/api/delegations/{d}/runs/{huge}"),
+        ("post", f"/api/delegations/{d}/runs/{huge}/publish"),
     ]
     bodies = {
         "post": {
