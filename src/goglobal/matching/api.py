@@ -1,6 +1,5 @@
 """Matching endpoints: the same services and checks as the officer's page."""
 
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from pydantic import JsonValue
 
@@ -30,11 +29,11 @@ class SuggestionOut(Schema):
     engine_version: str
 
 
-def _out(suggestion: MatchSuggestion, writer: ReasonText) -> dict[str, object]:
+def _out(suggestion: MatchSuggestion, writer: ReasonText, name: str) -> dict[str, object]:
     return {
         "rank": suggestion.rank,
         "provider": suggestion.provider_id,
-        "name": str(suggestion.provider),
+        "name": name,
         "score": suggestion.score,
         "at_capacity": suggestion.at_capacity,
         "engine_version": suggestion.engine_version,
@@ -56,12 +55,13 @@ def providers_suggest(
     enterprise = enterprise_selectors.enterprise_get_for(
         user=request.user, enterprise_id=enterprise_id
     )
-    row = get_object_or_404(enterprise.needs.select_related("need"), need__code=need_code)
+    row = selectors.enterprise_need_of(enterprise, need_code)
     suggestions = services.match_suggest(
         enterprise=enterprise, need=row.need, actor=request.user, market=market.upper()
     )
     writer = ReasonText()
-    return [_out(suggestion, writer) for suggestion in suggestions]
+    names = selectors.provider_names([suggestion.provider_id for suggestion in suggestions])
+    return [_out(s, writer, names.get(s.provider_id, "")) for s in suggestions]
 
 
 class RankedOut(Schema):

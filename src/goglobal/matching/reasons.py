@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from types import SimpleNamespace
 from typing import Any
 
 from django.utils.text import capfirst
@@ -16,20 +17,26 @@ from goglobal.knowledge.models import Agreement, Country, NeedCode, Sector
 from goglobal.providers.models import InvestmentStage, ProviderCategory
 
 
+def _names(model: type[Country | Sector | NeedCode]) -> dict[str, str]:
+    """Each code's name in the reader's language: four columns read, no model built."""
+    rows = model.objects.order_by().values("code", "name_en", "name_zh_hans", "name_zh_hant")
+    return {row["code"]: localized(SimpleNamespace(**row), "name") for row in rows}
+
+
 class ReasonText:
     """Turns ``(code, params)`` into one sentence; reference names load once per instance."""
 
     @cached_property
     def _countries(self) -> dict[str, str]:
-        return {c.code: localized(c, "name") for c in Country.objects.all()}
+        return _names(Country)
 
     @cached_property
     def _sectors(self) -> dict[str, str]:
-        return {s.code: localized(s, "name") for s in Sector.objects.all()}
+        return _names(Sector)
 
     @cached_property
     def _needs(self) -> dict[str, str]:
-        return {n.code: localized(n, "name") for n in NeedCode.objects.all()}
+        return _names(NeedCode)
 
     def _list(self, names: list[str]) -> str:
         return ("、" if language_suffix() != "en" else ", ").join(names)

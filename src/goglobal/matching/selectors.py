@@ -7,8 +7,9 @@ from django.http import Http404
 
 from goglobal.accounts import rules
 from goglobal.accounts.models import User
-from goglobal.enterprises.models import Enterprise
+from goglobal.enterprises.models import Enterprise, EnterpriseNeed
 from goglobal.matching.models import ConnectorSuggestion, MatchSuggestion
+from goglobal.providers.models import ServiceProvider
 
 
 def matching_allowed(user: User) -> bool:
@@ -18,6 +19,25 @@ def matching_allowed(user: User) -> bool:
 def require_matching(user: User) -> None:
     if not matching_allowed(user):
         raise Http404
+
+
+def enterprise_need_of(enterprise: Enterprise, need_code: str) -> EnterpriseNeed:
+    """The enterprise's need of that code, with its ``NeedCode`` (404 when it has none): from
+    the needs ``enterprise_get_for`` loaded, without another query."""
+    for row in enterprise.needs.all():
+        if row.need.code == need_code:
+            return row
+    raise Http404
+
+
+def provider_names(provider_ids: list[int]) -> dict[int, str]:
+    """Providers' names in the reader's language, in one query."""
+    rows = (
+        ServiceProvider.objects.filter(pk__in=provider_ids)
+        .order_by()
+        .only("id", "name_en", "name_zh_hans", "name_zh_hant")
+    )
+    return {row.pk: str(row) for row in rows}
 
 
 def latest_suggestions_for(*, user: User, enterprise: Enterprise) -> QuerySet[MatchSuggestion]:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -116,7 +116,7 @@ def enterprise_match_refresh(
     enterprise = enterprise_selectors.enterprise_get_for(
         user=request.user, enterprise_id=enterprise_id
     )
-    row = get_object_or_404(enterprise.needs.select_related("need"), need__code=need_code)
+    row = selectors.enterprise_need_of(enterprise, need_code)
     suggestions = services.match_suggest(enterprise=enterprise, need=row.need, actor=request.user)
     if suggestions:
         messages.success(request, _("Suggestions updated."))

@@ -24,7 +24,7 @@ from goglobal.providers.tests.factories import ServiceProviderFactory
 pytestmark = pytest.mark.django_db
 
 REPEATED = 4  # stamps, the needs taxonomy, referral counts, the rows written
-FIRST = REPEATED + 5  # and the enterprise's profile: itself, contacts, targets, members, needs
+FIRST = REPEATED + 2  # and the enterprise's profile: the enterprise, then all it lists
 SAVEPOINT = 2
 
 
@@ -53,7 +53,7 @@ def test_a_repeated_match_request_takes_four_statements(warm, officer):
     assert len(statements) <= REPEATED + SAVEPOINT, "\n".join(statements)
 
 
-def test_the_first_request_for_an_enterprise_reads_its_profile_in_five_more(warm, officer):
+def test_the_first_request_for_an_enterprise_reads_its_profile_in_two_more(warm, officer):
     _enterprise, need, *_ = warm
     other = EnterpriseFactory(sector=Sector.objects.get(code="38"))
 
@@ -164,3 +164,48 @@ def test_referral_counts_read_as_track_records_and_open_referrals_do():
         ), code
     assert outcomes.referral_counts(None) == ((), outcomes.open_referrals(None))
     assert outcomes.open_referrals(None) == {one.pk: 1, two.pk: 1, three.pk: 3}
+
+
+def test_the_api_call_names_its_providers_in_one_query(client, warm, officer):
+    from goglobal.accounts.services import api_token_issue
+
+    enterprise, need, vietnam, *_ = warm
+    url = f"/api/matching/enterprises/{enterprise.pk}/needs/{need.need.code}/providers"
+    _token, secret = api_token_issue(user=officer, name="t", scopes=["write"])
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+    assert response.status_code == 200
+    assert response.json()[0]["name"] == vietnam.name_en
+    # the token (read, its use audited, its last use), the enterprise with its targets and
+    # needs (four), the match, the providers' names (one) and the reasons' country, sector and
+    # need names (three)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len(statements) <= 3 + 4 + REPEATED + SAVEPOINT + 1 + 3, "\n".join(statements)
+
+
+def test_the_profile_read_in_two_statements_is_what_the_orm_adapter_reads(scene):
+    from goglobal.enterprises.models import Enterprise
+    from goglobal.enterprises.tests.factories import ContactFactory, EnterpriseNeedFactory
+    from goglobal.matching.adapters import to_enterprise
+
+    enterprise, *_ = scene
+    enterprise.target_countries.add(*Country.objects.filter(code__in=["DE", "AE"]))
+    EnterpriseNeedFactory(enterprise=enterprise, need=NeedCode.objects.get(code="tax.planning"))
+    ContactFactory(enterprise=enterprise, languages=["en", "yue"])
+    loaded = Enterprise.objects.get(pk=enterprise.pk)
+    languages = {code for contact in loaded.contacts.all() for code in contact.languages}
+
+    profile = profiles._load(enterprise.pk)
+
+    assert profile.enterprise == to_enterprise(loaded, languages)
+    assert profile.enterprise.target_markets[:2] == ("AE", "DE")
+    assert "VN" in profile.enterprise.target_markets
+    sector = loaded.sector
+    assert (profile.sector.pk, profile.sector.code, profile.sector.section_id) == (
+        sector.pk,
+        sector.code,
+        sector.section_id,
+    )
+    assert profile.sector.section.code == sector.section.code
