@@ -38,3 +38,12 @@ def dashboard_recount_task(
     with translation.override(language):
         dashboard.dashboard_store(period=period, by=by, scope=scope)
     return "counted"
+
+
+@task()
+def kpis_rollup_rebuild_task() -> str:
+    """Counts the impact figures' daily rollup afresh from the source tables."""
+    from goglobal.analytics.rollup import rollup_rebuild
+
+    build = rollup_rebuild()
+    return f"{build.cases} cases"

@@ -155,6 +155,7 @@ def enterprise_delete(*, actor: User, enterprise: Enterprise) -> Enterprise:
     )
     audit_record(actor=actor, record=enterprise, action="deleted")
     identity_keys_refresh([enterprise.pk])
+    announce_changed([enterprise.pk])  # its cases no longer count
     enterprise.refresh_from_db()
     return enterprise
 

@@ -19,6 +19,7 @@ from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Outcome, SavedFilter, Stage
 from goglobal.cases.services.confirmations import outcome_confirmation_request
 from goglobal.cases.services.keys import enterprise_facts
+from goglobal.cases.signals import announce_cases_changed
 from goglobal.core.audit import audit_record, diff, snapshot
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.enterprises.models import Enterprise
@@ -80,6 +81,7 @@ def case_open(
     state = snapshot(case, ["stage", *EDITABLE_FIELDS])
     CaseEvent.objects.create(case=case, actor=actor, kind=CaseEvent.Kind.OPENED, data=state)
     audit_record(actor=actor, record=case, action="created", changes=state)
+    announce_cases_changed([case.pk])
     return case
 
 
@@ -113,6 +115,7 @@ def case_move(*, case: Case, target: str, actor: User, seen_version: int, reason
     audit_record(
         actor=actor, record=case, action="updated", changes={"stage": [case.stage, target]}
     )
+    announce_cases_changed([case.pk])
     case.refresh_from_db()
     return case
 
@@ -139,6 +142,7 @@ def case_update(*, case: Case, actor: User, seen_version: int, changes: CaseChan
         kind = CaseEvent.Kind.ASSIGNED if set(changed) == {"owner"} else CaseEvent.Kind.UPDATED
         CaseEvent.objects.create(case=case, actor=actor, kind=kind, data=changed)
         audit_record(actor=actor, record=case, action="updated", changes=changed)
+        announce_cases_changed([case.pk])
     case.refresh_from_db()
     return case
 
@@ -149,6 +153,7 @@ def case_assign(*, cases: Iterable[Case], owner: User, actor: User) -> int:
     _check_owner(owner)
     changed = 0
     now = timezone.now()
+    moved = []
     for case in cases:
         if case.owner_id == owner.pk:
             continue
@@ -158,7 +163,9 @@ def case_assign(*, cases: Iterable[Case], owner: User, actor: User) -> int:
         data = {"owner": [case.owner_id, owner.pk]}
         CaseEvent.objects.create(case=case, actor=actor, kind=CaseEvent.Kind.ASSIGNED, data=data)
         audit_record(actor=actor, record=case, action="updated", changes=data)
+        moved.append(case.pk)
         changed += 1
+    announce_cases_changed(moved)
     return changed
 
 
@@ -169,6 +176,7 @@ def case_delete(*, case: Case, actor: User) -> Case:
         deleted_at=timezone.now(), version=F("version") + 1, updated_by=actor
     )
     audit_record(actor=actor, record=case, action="deleted")
+    announce_cases_changed([case.pk])
     case.refresh_from_db()
     return case
 
@@ -208,6 +216,7 @@ def outcome_record(
     audit_record(actor=actor, record=case, action="updated", changes={"outcome": [None, data]})
     if request_confirmation:
         outcome_confirmation_request(outcome=outcome, actor=actor)
+    announce_cases_changed([case.pk])
     return outcome
 
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from goglobal.accounts.models import User
 from goglobal.cases.models import CaseEvent, Confirmation, Outcome
+from goglobal.cases.signals import announce_cases_changed
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError
 from goglobal.enterprises.models import Contact
@@ -81,6 +82,7 @@ def _record(outcome: Outcome, actor: User | None, step: str, **extra: object) ->
         case_id=outcome.case_id, actor=actor, kind=CaseEvent.Kind.CONFIRMATION, data=data
     )
     audit_record(actor=actor, record=outcome, action="updated", changes={"confirmation": data})
+    announce_cases_changed([outcome.case_id])  # confirmed figures follow the answer
 
 
 def _send(outcome: Outcome, contact: Contact) -> None:

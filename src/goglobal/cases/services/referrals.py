@@ -14,6 +14,7 @@ from goglobal.accounts.models import Role, User
 from goglobal.cases import rules
 from goglobal.cases.models import Case, CaseEvent, Referral, ReferralEvent, ReferralStatus
 from goglobal.cases.services.keys import case_work_refresh
+from goglobal.cases.signals import announce_cases_changed
 from goglobal.core.audit import audit_record
 from goglobal.core.errors import DomainError, StaleRecordError
 from goglobal.knowledge.models import NeedCode
@@ -98,6 +99,7 @@ def _move(
     if ReferralStatus.SENT in (before, target):
         case_work_refresh(case_ids=[referral.case_id])
     _record(referral=referral, actor=actor, before=before, note=note.strip())
+    announce_cases_changed([referral.case_id])
     return referral
 
 
