@@ -52,7 +52,8 @@ def test_a_client_re_plans_the_published_programme_and_publishes_it(
     assert run["status"] == "done", run
     assert run["value"] <= run["upper_bound"]
     assert run["changes"]["kept"] >= 1
-    assert run["summary"] and isinstance(run["summary"][0], str)
+    assert run["summary"]
+    assert isinstance(run["summary"][0], str)
     kept = {(v.host_id, v.start) for v in Visit.objects.filter(run_id=run["id"])}
     assert kept & before  # meetings that still hold stay where they were
 
