@@ -41,13 +41,20 @@ class ProviderProfileForm(forms.ModelForm):
         label=_("Licences and credentials"),
         help_text=_("Separate entries with semicolons."),
     )
-    office_markets = CodeListField(
-        label=_("Markets with an own office (ISO codes)"),
-        help_text=_("Two-letter ISO 3166 codes separated by semicolons, e.g. SG; VN; AE."),
+    office_markets = _Named(
+        label=_("Markets with an own office"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=SearchableSelectMultiple(),
     )
-    network_markets = CodeListField(
-        label=_("Markets through network partners (ISO codes)"),
-        help_text=_("Two-letter ISO 3166 codes separated by semicolons."),
+    network_markets = _Named(
+        label=_("Markets through network partners"),
+        help_text=_("A market with an own office counts as an office even when also listed here."),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=SearchableSelectMultiple(),
     )
 
     class Meta:
@@ -72,7 +79,7 @@ class ProviderProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            markets = list(self.instance.markets.all())
+            markets = list(self.instance.markets.select_related("country"))
             self.initial["office_markets"] = [
                 m.country.code for m in markets if m.presence == Presence.OFFICE
             ]
@@ -80,33 +87,14 @@ class ProviderProfileForm(forms.ModelForm):
                 m.country.code for m in markets if m.presence == Presence.NETWORK
             ]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        codes = {
-            c.upper() for c in data.get("office_markets", []) + data.get("network_markets", [])
-        }
-        known = {country.code: country for country in Country.objects.filter(code__in=codes)}
-        for field in ("office_markets", "network_markets"):
-            unknown = [code for code in data.get(field, []) if code.upper() not in known]
-            if unknown:
-                self.add_error(
-                    field,
-                    _("Unknown country codes: %(codes)s") % {"codes": ", ".join(unknown)},
-                )
-        self._countries = known
-        return data
-
     def markets(self) -> list[MarketInput]:
-        office = [
-            MarketInput(country=self._countries[c.upper()], presence=Presence.OFFICE)
-            for c in self.cleaned_data["office_markets"]
-        ]
-        network = [
-            MarketInput(country=self._countries[c.upper()], presence=Presence.NETWORK)
+        offices = list(self.cleaned_data["office_markets"])
+        office_codes = {country.code for country in offices}
+        return [MarketInput(country=c, presence=Presence.OFFICE) for c in offices] + [
+            MarketInput(country=c, presence=Presence.NETWORK)
             for c in self.cleaned_data["network_markets"]
-            if c.upper() not in {m.country.code for m in office}
+            if c.code not in office_codes
         ]
-        return office + network
 
     def profile_values(self) -> dict[str, Any]:
         skip = {"needs", "sectors"}

@@ -107,8 +107,8 @@ def test_provider_member_saves_its_profile(client):
             "category": "law_firm",
             "languages": ["en", "yue"],
             "licences": "Law Society of Hong Kong",
-            "office_markets": "SG; vn",
-            "network_markets": "AE",
+            "office_markets": ["SG", "VN"],
+            "network_markets": ["AE", "SG"],
             "capacity_per_month": 8,
         },
     )
@@ -134,14 +134,15 @@ def test_unknown_market_code_is_a_field_error(client):
             "version": 1,
             "name_en": "X",
             "category": "law_firm",
-            "office_markets": "ZZ",
+            "office_markets": ["ZZ"],
             "capacity_per_month": 3,
         },
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 200
-    assert "Unknown country codes: ZZ" in response.content.decode()
+    page = response.content.decode()
+    assert "Select a valid choice. ZZ is not one of the available choices." in page
 
 
 def test_investors_filter_by_stage(client, officer):
@@ -266,8 +267,18 @@ def test_edit_page_offers_staff_the_codes_the_profile_text_states(client, office
     )
     client.force_login(officer)
 
-    page = client.get(reverse("providers:provider_edit", args=[provider.pk])).content.decode()
+    url = reverse("providers:provider_edit", args=[provider.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
 
-    assert "<code>TR</code>" in page
-    assert "<code>38</code>" in page
-    assert "<code>legal.setup</code>" in page
+    from goglobal.knowledge.models import Country, NeedCode, Sector
+
+    stated = page[page.index('id="suggested-heading"') :]
+    stated = stated[: stated.index("</section>")]
+    office = Country.objects.get(code="TR").name_zh_hans
+    sector = Sector.objects.get(code="38").name_zh_hans
+    need = NeedCode.objects.get(code="legal.setup").name_zh_hans
+    assert office in stated
+    assert sector in stated
+    assert need in stated
+    for code in ("TR", "38", "legal.setup", "<code>"):
+        assert code not in stated, code
