@@ -26,9 +26,14 @@ An outcome recorded by an officer is emailed to the enterprise's first consentin
 an email address as a signed link valid for `GOGLOBAL_OUTCOME_CONFIRM_DAYS` (14) days. The
 contact agrees, or disputes with a comment, and rates how much the task force's help mattered
 (1–5). An unanswered link is sent once more when it expires (`goglobal cases_confirmations`,
-daily); when the second expires too the outcome is *unconfirmed*. An edit to an outcome clears
-its answer and sends a new link. States: not requested, no consenting contact, waiting,
-confirmed, disputed, unconfirmed. Every step is a case event and an audit row.
+daily); when the second expires too the outcome is *unconfirmed*. On the case page an officer
+can **correct** an outcome (its facts; the kind stays), which clears its answer and sends a new
+link; **ask again** (an outcome not yet answered, e.g. once a consenting contact is added); or
+**withdraw** a link still waiting (sent to the wrong person, or about to be corrected): the link
+closes at once (410), the outcome is back to "not requested" with its sends counted afresh, and
+the daily chase leaves it alone. States: not requested, no consenting contact, waiting,
+confirmed, disputed, unconfirmed. Every step is a case event (named in the case's timeline) and
+an audit row.
 
 ## Money
 
