@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
@@ -295,6 +296,28 @@ def enterprise_register(*, registration: Registration) -> tuple[User, Enterprise
         },
     )
     return user, enterprise
+
+
+class _RehearsalDoneError(Exception):
+    """Raised inside a rehearsed registration to roll all of it back."""
+
+
+def registration_rehearse(*, registration: Registration) -> None:
+    """Do the whole work of a registration and keep none of it.
+
+    A registration for an address that already has an account is answered exactly as one for a
+    new address (no account enumeration). Doing the same work — the password hashed, the account,
+    the enterprise with its duplicate check, needs and contact written and audited — and then
+    rolling it back makes that answer take as long as well, so its timing tells nothing either.
+    Work scheduled on commit (profile vectors) is dropped with the rollback. A registration the
+    platform would refuse raises the same ``ValidationError`` as ``enterprise_register``."""
+    stand_in = replace(registration, email=f"{secrets.token_hex(12)}@registration.invalid")
+    try:
+        with transaction.atomic():
+            enterprise_register(registration=stand_in)
+            raise _RehearsalDoneError
+    except _RehearsalDoneError:
+        return
 
 
 @transaction.atomic

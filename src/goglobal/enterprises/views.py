@@ -65,11 +65,6 @@ def enterprise_register(request: HttpRequest) -> HttpResponse:
             return render(request, "enterprises/register.html", context, status=429)
         site_url = f"{request.scheme}://{request.get_host()}"
         existing = User.objects.filter(email=data["email"]).first()
-        if existing is not None:
-            account_services.registration_mail_send(
-                email=data["email"], user=existing, site_url=site_url
-            )
-            return redirect("accounts:registration_sent")
         registration = services.Registration(
             email=data["email"],
             password=data["password"],
@@ -86,7 +81,11 @@ def enterprise_register(request: HttpRequest) -> HttpResponse:
             needs=needs.chosen(),
         )
         try:
-            user, _enterprise = services.enterprise_register(registration=registration)
+            if existing is None:
+                user, _enterprise = services.enterprise_register(registration=registration)
+            else:  # the same work, rolled back: the same answer in the same time
+                services.registration_rehearse(registration=registration)
+                user = existing
         except ValidationError as error:
             profile.add_error(None, error)
         else:

@@ -393,14 +393,34 @@ def test_an_address_already_registered_gets_the_same_answer_and_no_second_accoun
     client, make_user
 ):
     from goglobal.accounts.models import User
+    from goglobal.core.models import AuditEvent
+    from goglobal.enterprises.models import Contact, Enterprise
+    from goglobal.enterprises.signals import enterprises_changed
+    from goglobal.imports.tests.factories import social_credit_code
 
     make_user(Role.ENTERPRISE_MEMBER, email="taken@example.cn")
     new = _register(client, 912, email="fresh@example.cn")
-    taken = _register(client, 913, email="taken@example.cn")
+    kept = [m.objects.count() for m in (User, Enterprise, Contact, AuditEvent)]
+    written = []
+
+    def on_written(sender, *, ids, **kwargs):
+        written.extend(ids)
+
+    enterprises_changed.connect(on_written, dispatch_uid="test.rehearsal")
+    try:
+        taken = _register(client, 913, email="taken@example.cn")
+    finally:
+        enterprises_changed.disconnect(dispatch_uid="test.rehearsal")
 
     assert new.status_code == taken.status_code == 302
     assert new["Location"] == taken["Location"]
     assert User.objects.filter(email="taken@example.cn").count() == 1
+    # The registration's work is done (so it takes as long) and rolled back: nothing is kept.
+    assert written
+    assert [m.objects.count() for m in (User, Enterprise, Contact, AuditEvent)] == kept
+    assert not Enterprise.objects.filter(
+        social_credit_code=social_credit_code(913, "340100")
+    ).exists()
     assert "already has an account" in mail.outbox[-1].body
     assert "/accounts/verify/" not in mail.outbox[-1].body
 
