@@ -42,7 +42,7 @@ def _pages(demo) -> dict[str, list[str]]:
     delegation = delegations[0]
     member = Member.objects.filter(delegation=delegation).order_by("pk").first()
     run = delegation.runs.filter(is_published=True).order_by("pk").first()
-    enterprise, roadmap = ids["enterprise_id"], _first_roadmap()
+    enterprise, roadmap_enterprise = ids["enterprise_id"], _first_roadmap_enterprise()
     event, schedule = ids["event_id"], ids["run_id"]
     return {
         "anonymous": [
@@ -61,7 +61,7 @@ def _pages(demo) -> dict[str, list[str]]:
             f"/enterprises/{enterprise}/",
             "/directory/",
             f"/matching/enterprises/{enterprise}/",
-            f"/roadmaps/{roadmap}/",  # the timeline's SVG
+            f"/roadmaps/{roadmap_enterprise}/",  # the timeline's SVG
             "/markets/MY/",
             "/markets/compare/?market=MY&market=TH&market=VN",
             f"/data/wizard/{ids['draft_id']}/preview/",
@@ -83,10 +83,11 @@ def _pages(demo) -> dict[str, list[str]]:
     }
 
 
-def _first_roadmap() -> int:
+def _first_roadmap_enterprise() -> int:
+    """The enterprise of the first roadmap: roadmap pages are addressed by their enterprise."""
     from goglobal.roadmaps.models import Roadmap
 
-    return Roadmap.objects.order_by("pk").values_list("pk", flat=True).first()
+    return Roadmap.objects.order_by("pk").values_list("enterprise_id", flat=True).first()
 
 
 def _context(browser, live_server, user):
