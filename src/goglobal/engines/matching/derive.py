@@ -16,7 +16,10 @@ market (partner, network, correspondent, 合作伙伴 …, or a bare mention). A
 ("no office in", "except", "other than", 没有, 暂无, 除…外) drops the mention (in English only
 when the negation comes before it).
 
-Sectors: glossary ``sector.*`` concepts → GB/T 4754-2017 divisions (``SECTOR_DIVISIONS``).
+Sectors: glossary ``sector.*`` concepts → GB/T 4754-2017 divisions (``SECTOR_DIVISIONS``). A
+provider's sectors are its clients': when a text names sectors in a clause about its clients
+("clients include battery makers", "客户包括整车厂", "for biotech issuers"), only those count, so
+the words of its services ("registering brands", "export licences") are not read as sectors.
 Needs: glossary ``need.*`` concepts → the platform's need codes (``CONCEPT_NEEDS``); generic words
 (consulting, customers, distributor) give no need.
 """
@@ -148,6 +151,13 @@ _EXCEPTION = re.compile(
 # "Except Myanmar, we cover …": the exception is a clause of its own.
 _EXCEPTION_EN = re.compile(r"^((?:except|excluding|other than)\b[^,]{1,40}),\s*(.+)$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# A clause about whom the firm serves: "clients include …", "for biotech issuers", "客户包括 …".
+_CLIENTS = re.compile(
+    r"\b(?:clients?|customers?|clientele|client base|works? with|working with|we serve|serving"
+    r"|for (?:[a-z0-9&'-]+ ){1,5}(?:companies|issuers|makers|manufacturers|brands|firms|groups"
+    r"|exporters|producers|suppliers|developers|start-?ups|enterprises|businesses))\b"
+    r"|客户|服务对象|客群|服务.{0,12}(?:企业|公司|厂商|品牌)|为.{1,16}(?:企业|公司|厂商|品牌)提供"
+)
 
 
 def _alternation(terms: Iterable[str]) -> str:
@@ -306,6 +316,7 @@ def derive(texts: Iterable[str | None]) -> Derived:
         kind: {} for kind in ("office", "network", "negated", "sector", "need")
     }
     support: dict[str, set[str]] = {}
+    client_sectors: dict[str, str] = {}  # sectors named in a clause about the clients
     places = _places()
     for text in texts:
         if not text:
@@ -316,7 +327,10 @@ def derive(texts: Iterable[str | None]) -> Derived:
             carried, excepted = excepted, set()
             if _EXCEPTION.match(clause):
                 excepted = {code for kind, code, _phrase in facts if kind == "negated"}
+            about_clients = _CLIENTS.search(clause) is not None
             for kind, code, phrase in facts:
+                if kind == "sector" and about_clients:
+                    client_sectors.setdefault(code, phrase)
                 if (
                     kind in ("office", "network")
                     and code in carried
@@ -332,12 +346,13 @@ def derive(texts: Iterable[str | None]) -> Derived:
     evidence.update(
         {f"network:{code}": phrase for code, phrase in found["network"].items() if code in network}
     )
-    evidence.update({f"sector:{code}": phrase for code, phrase in found["sector"].items()})
+    sectors = client_sectors or found["sector"]
+    evidence.update({f"sector:{code}": phrase for code, phrase in sectors.items()})
     evidence.update({f"need:{code}": phrase for code, phrase in found["need"].items()})
     return Derived(
         office_markets=office,
         network_markets=network,
-        sectors=frozenset(found["sector"]),
+        sectors=frozenset(sectors),
         needs=frozenset(found["need"]),
         strong_needs=frozenset(code for code, phrases in support.items() if len(phrases) > 1),
         negated_markets=frozenset(found["negated"]) - office - network,

@@ -19,7 +19,9 @@ from importlib import resources
 from goglobal.engines.text.normalise import normalise
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_LATIN = re.compile(r"[a-z0-9]+(?:[&'./+-][a-z0-9]+)*")
+# English words for matching terms: a hyphen separates words ("power-battery makers" reads as
+# "power battery makers", "pre-IPO" as "pre IPO", in the text and in the terms alike).
+_LATIN = re.compile(r"[a-z0-9]+(?:[&'./+][a-z0-9]+)*")
 LANGUAGE_COLUMNS = ("en", "zh_hans", "zh_hant")
 
 

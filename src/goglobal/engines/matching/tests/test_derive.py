@@ -108,6 +108,43 @@ def test_sectors_and_needs_in_three_languages():
         assert derived.needs == {"fundraising.ipo"}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We advise power-battery and energy-storage makers.",
+        "We advise power battery and energy storage makers.",
+    ],
+)
+def test_a_hyphen_separates_words(text):
+    assert derive([text]).sectors == {"38"}
+
+
+def test_pre_ipo_and_e_commerce_are_still_read_with_or_without_the_hyphen():
+    for text in ("pre-IPO rounds and cross-border e-commerce", "pre IPO rounds, e commerce"):
+        needs = derive([text]).needs
+        assert {"fundraising.private_capital", "logistics.trade"} <= needs, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We specialise in brand registration and export licences for brands. "
+        "Clients include power-battery makers.",
+        "专注于品牌注册及出口许可。客户包括动力电池企业。",
+        "專注於品牌註冊及出口許可。客戶包括動力電池企業。",
+    ],
+)
+def test_sectors_come_from_the_clients_named_not_from_the_services(text):
+    derived = derive([text])
+    assert derived.sectors == {"38"}  # not retail (brands) or wholesale (export)
+    assert "ip.protection" in derived.needs
+
+
+def test_without_a_clause_about_clients_sectors_come_from_anywhere():
+    assert derive(["Listing sponsor for pre-revenue biotech issuers."]).sectors == {"27"}
+    assert derive(["Trademark filings for consumer brands."]).sectors == {"52"}
+
+
 def test_hong_kong_district_names_are_not_markets():
     assert not derive(["西貢聯通律師事務所", "Offices in Hong Kong and the mainland"]).markets
 
