@@ -67,41 +67,14 @@ def _time(client: Client, email: str, password: str, n: int) -> float:
     return elapsed
 
 
-def _registration(code: str, email: str) -> dict[str, object]:
-    from goglobal.knowledge.models import AdministrativeArea, NeedCode, Sector
-
-    need = NeedCode.objects.get(code="fundraising.ipo")
-    return {
-        "account-full_name": "张伟",
-        "account-job_title": "董事长",
-        "account-email": email,
-        "account-phone": "",
-        "account-password": PASSWORD,
-        "account-password_again": PASSWORD,
-        "account-has_consent": "on",
-        "profile-name_zh": f"合肥星链储能科技有限公司{code[-4:]}",
-        "profile-name_en": "Hefei Xinglian Energy Storage",
-        "profile-social_credit_code": code,
-        "profile-province": AdministrativeArea.objects.get(code="340000").pk,
-        "profile-city": AdministrativeArea.objects.get(code="340100").pk,
-        "profile-sector": Sector.objects.get(code="38").pk,
-        "profile-employee_band": "300_999",
-        "profile-revenue_band": "200m_1b",
-        "profile-ownership": "private",
-        "profile-listing_status": "unlisted",
-        "profile-hs_codes": "8507",
-        "profile-description": "储能系统制造商，计划在中东建厂。",
-        f"needs-need_{need.pk}": "on",
-        f"needs-priority_{need.pk}": "high",
-        f"needs-timeline_{need.pk}": "0_3m",
-    }
-
-
 def _time_registration(email: str, n: int) -> float:
     from goglobal.enterprises.rules import social_credit_check_character
+    from goglobal.enterprises.tests.test_views import _registration_post
 
     body = f"91340100{n:09d}"
-    data = _registration(body + social_credit_check_character(body), email)
+    # The registration form as the enterprise tests post it, a new enterprise each time.
+    data = _registration_post(body + social_credit_check_character(body))
+    data["account-email"] = email
     started = time.perf_counter()
     response = Client().post(
         "/enterprises/register/", data, REMOTE_ADDR=f"10.1.{n // 250}.{n % 250}"
