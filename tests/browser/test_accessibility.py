@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.browser.sessions import signed_in_context
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROLES = ("anonymous", "admin", "officer", "organiser", "analyst", "enterprise", "provider")
@@ -72,24 +74,7 @@ def demo_users(transactional_db):
 
 
 def _context(browser, live_server, user):
-    from django.test import Client
-
-    context = browser.new_context(
-        locale="en-GB", viewport={"width": 1360, "height": 900}, bypass_csp=True
-    )
-    if user is not None:
-        client = Client()
-        client.force_login(user)
-        context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-    return context
+    return signed_in_context(browser, live_server, user, bypass_csp=True)
 
 
 def _page_key(path: str) -> str | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.sessions import signed_in_context
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WATCH = """
@@ -91,21 +93,7 @@ def _first_roadmap_enterprise() -> int:
 
 
 def _context(browser, live_server, user):
-    from django.test import Client
-
-    context = browser.new_context(locale="en-GB", viewport={"width": 1360, "height": 900})
-    if user is not None:
-        client = Client()
-        client.force_login(user)
-        context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
+    context = signed_in_context(browser, live_server, user)
     context.add_init_script(WATCH)
     return context
 
