@@ -135,6 +135,66 @@ def _time(name: str, call: Callable[[], Any], requests: int) -> float:
     return sorted(samples)[max(0, round(0.95 * len(samples)) - 1)]
 
 
+def _writes(requests: int) -> None:
+    """What the rollup adds to a write: a case moved to its next stage and an outcome's jobs
+    corrected, each in a transaction rolled back afterwards (the data stay as they were), with
+    the rollup kept in step and with it switched off (``GOGLOBAL_KPI_ROLLUP``)."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from goglobal.accounts.models import Role, User
+    from goglobal.analytics.rollup import is_built
+    from goglobal.cases import rules
+    from goglobal.cases.models import Case, Outcome
+    from goglobal.cases.services.cases import case_move
+    from goglobal.cases.services.confirmations import OutcomeChanges, outcome_update
+
+    officer, _ = User.objects.get_or_create(
+        email="bench-officer@example.hk", defaults={"role": Role.OFFICER}
+    )
+
+    def cases() -> list[Case]:  # read afresh each time: a write changes the objects it is given
+        return list(Case.objects.filter(stage=rules.PIPELINE[1]).order_by("pk")[:requests])
+
+    def outcomes() -> list[Outcome]:
+        jobs = Outcome.objects.filter(kind="jobs_created").select_related("case")
+        return list(jobs.order_by("pk")[:requests])
+
+    class _UndoError(Exception):
+        pass
+
+    def timed(write: Callable[[], Any]) -> float:
+        started = time.perf_counter()
+        try:
+            with transaction.atomic():
+                write()
+                raise _UndoError
+        except _UndoError:
+            pass
+        return 1000 * (time.perf_counter() - started)
+
+    def move(case: Case) -> Callable[[], Any]:
+        target = rules.PIPELINE[2]
+        return lambda: case_move(case=case, target=target, actor=officer, seen_version=case.version)
+
+    def correct(outcome: Outcome) -> Callable[[], Any]:
+        outcome.recorded_by = outcome.recorded_by or officer  # COPY-written rows carry none
+        changes = OutcomeChanges(achieved_on=outcome.achieved_on, jobs=(outcome.jobs or 0) + 1)
+        return lambda: outcome_update(outcome=outcome, actor=officer, changes=changes)
+
+    for label, enabled in (("rollup kept", True), ("rollup off", False)):
+        with override_settings(GOGLOBAL_KPI_ROLLUP=enabled):
+            if enabled and not is_built():
+                print("the rollup is not built: run goglobal kpis_rollup --rebuild first")
+                continue
+            for name, writes in (
+                ("case moved a stage", [move(c) for c in cases()]),
+                ("outcome's jobs corrected", [correct(o) for o in outcomes()]),
+            ):
+                samples = [timed(write) for write in writes]
+                print(f"{name + ', ' + label:42} {_percentiles(samples)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--populate", action="store_true")
@@ -144,6 +204,7 @@ def main() -> int:
     parser.add_argument("--interactions", type=int, default=500_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--only", default="", help="measure only what contains this")
+    parser.add_argument("--writes", type=int, default=0, help="also time N writes of each kind")
     args = parser.parse_args()
 
     import django
@@ -236,6 +297,8 @@ def main() -> int:
         if args.only in name:
             worst = max(worst, _time(name, call, requests))
     print(f"quarter {quarter.start}..{quarter.end}; worst p95 {worst:.0f} ms")
+    if args.writes:
+        _writes(args.writes)
     return 0
 
 

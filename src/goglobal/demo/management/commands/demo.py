@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
 from goglobal.accounts.models import STAFF_ROLES, Role, User
+from goglobal.analytics.rollup import rollup_rebuild
 from goglobal.cases.demo import cases_demo_create, cases_demo_showcase
 from goglobal.delegations.demo import delegations_demo_create
 from goglobal.demo.accounts import CreatedAccount, demo_accounts_create
@@ -105,6 +106,11 @@ class Command(BaseCommand):
                     lambda: delegations_demo_create(options["seed"]),
                 )
                 self.stdout.write(f"  {len(delegations)} delegations with published programmes")
+                build = self._step(
+                    "Counting the impact figures (the daily rollup the dashboard reads)",
+                    rollup_rebuild,
+                )
+                self.stdout.write(f"  {build.cases} cases counted")
             self._print_accounts(accounts)
             self._enrol_staff(accounts)
         if not options["no_serve"]:
