@@ -87,8 +87,13 @@ def holds(code: str, by: str | None) -> bool:
     return code in OWN.get(by, frozenset())
 
 
+def is_kept() -> bool:
+    """Whether the rollup is in use (``GOGLOBAL_KPI_ROLLUP``): kept in step by writes and read."""
+    return bool(getattr(settings, "GOGLOBAL_KPI_ROLLUP", True))
+
+
 def is_built() -> bool:
-    if not getattr(settings, "GOGLOBAL_KPI_ROLLUP", True):
+    if not is_kept():
         return False
     return RollupBuild.objects.exists()
 
@@ -238,16 +243,22 @@ def _apply(delta: dict[Key, list[Any]]) -> None:
             # Names from the model's own table and columns; every value is a parameter.
             sql = f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {rows} "  # noqa: S608
             cursor.execute(sql + f"ON CONFLICT ({conflict}) DO UPDATE SET {add}", params)
+    # Rows left with nothing counted go, looked up through the key's index (dimension, KPI,
+    # day) rather than by day alone, which would read the whole table.
     days = sorted({datetime.date.fromisoformat(key[0]) for key, _cell in changed})
+    kpis = sorted({key[1] for key, _cell in changed})
+    dimensions = sorted({key[2] for key, _cell in changed})
     for start in range(0, len(days), CHUNK):
-        DailyFigure.objects.filter(day__in=days[start : start + CHUNK], counted=0).delete()
+        DailyFigure.objects.filter(
+            dimension__in=dimensions, kpi__in=kpis, day__in=days[start : start + CHUNK], counted=0
+        ).delete()
 
 
 def rollup_refresh(*, case_ids: Iterable[int]) -> int:
     """Bring the rollup in step with these cases' rows as they are now (call it inside the
     writing transaction). Returns the number of rollup rows changed."""
     ids = sorted(set(case_ids))
-    if not ids:
+    if not ids or not is_kept():  # switched off: not kept (rebuild before switching back)
         return 0
     changed = 0
     with transaction.atomic():
@@ -283,6 +294,8 @@ def rollup_refresh(*, case_ids: Iterable[int]) -> int:
 
 def rollup_refresh_enterprises(*, enterprise_ids: Iterable[int]) -> int:
     ids = sorted(set(enterprise_ids))
+    if not is_kept():
+        return 0
     cases: list[int] = []
     for chunk in _chunks(ids):
         cases += Case.objects.filter(enterprise_id__in=chunk).values_list("pk", flat=True)
@@ -293,6 +306,8 @@ def rollup_refresh_enterprises(*, enterprise_ids: Iterable[int]) -> int:
 
 def rollup_refresh_providers(*, provider_ids: Iterable[int]) -> int:
     ids = sorted(set(provider_ids))
+    if not is_kept():
+        return 0
     cases: set[int] = set()
     for chunk in _chunks(ids):
         cases |= set(

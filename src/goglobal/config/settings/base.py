@@ -256,6 +256,9 @@ GOGLOBAL_MATCH_INDEX_FILE = env.str(
 )
 GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS = env.int("GOGLOBAL_MATCH_INDEX_RECOUNT_SECONDS", default=60)
 GOGLOBAL_IMPACT_CACHE_SECONDS = env.int("GOGLOBAL_IMPACT_CACHE_SECONDS", default=300)
+# Read the impact figures' daily rollup once it is built (goglobal kpis_rollup --rebuild); off:
+# every figure from the source tables (the rollup is then not kept up to date either).
+GOGLOBAL_KPI_ROLLUP = env.bool("GOGLOBAL_KPI_ROLLUP", default=True)
 # Days a roadmap's shared link stays valid.
 GOGLOBAL_ROADMAP_LINK_DAYS = env.int("GOGLOBAL_ROADMAP_LINK_DAYS", default=14)
 GOGLOBAL_AGENDA_LINK_DAYS = env.int("GOGLOBAL_AGENDA_LINK_DAYS", default=60)
