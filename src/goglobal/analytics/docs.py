@@ -35,6 +35,36 @@ the daily chase leaves it alone. States: not requested, no consenting contact, w
 confirmed, disputed, unconfirmed. Every step is a case event (named in the case's timeline) and
 an audit row.
 
+## How the figures are counted: the daily rollup
+
+Counts and sums that add up over days and over the values of one single-valued dimension are
+read from a daily rollup once it is built: per Hong Kong day, KPI and value of one dimension
+(total, province, city, section, division, origin, mechanism, officer, stage) it holds the rows
+counted, those confirmed and their amounts by currency. That covers cases now in each stage,
+moves between stages, the outcome KPIs (entities, functions, funds, markets entered, jobs) and
+referrals made, accepted and completed. Everything else is counted from the source tables on
+each request: enterprises served (an enterprise counts once per period), shares and medians
+(conversion, median days, providers' answer time), the event KPIs (they look at the day of a
+meeting), cuts by a dimension with several values per case (market, provider category, event)
+and the pages for one mechanism, event or officer.
+
+- **Exact, not estimated.** Each case's contribution as last counted is kept with it. Every
+  write through the platform's services (a case, its outcomes, referrals and stage moves; an
+  enterprise's profile, deletion, merge or erasure; a provider's category) subtracts the old
+  contribution and adds the new one inside the same transaction, so a failed write leaves the
+  rollup as it was and a reader never sees half a change.
+- **Rebuilt and checked.** `goglobal kpis_rollup --rebuild` counts it afresh from the source
+  tables (after data written around the services, a restore, or a change of a mechanism's
+  code; writers wait while it runs) and `--check` compares every figure it gives, by every
+  dimension, with the direct count and fails on any difference. The demo builds it last.
+- **Switched off** with `GOGLOBAL_KPI_ROLLUP=false`: every figure then comes from the source
+  tables and writes stop keeping the rollup (rebuild it before switching back). Until the
+  first rebuild the figures come from the source tables too.
+- Above the rollup, a computed dashboard is shared from the cache, keyed by a fingerprint of
+  the rows it reads (`GOGLOBAL_IMPACT_CACHE_SECONDS`, docs/configuration.md): a write starts a
+  new one, counted in the request or, with background workers, by one job while readers get the
+  last figures marked with when they were counted.
+
 ## Money
 
 Amounts are converted to HKD at the rate in force on the outcome's date: the knowledge base's

@@ -318,6 +318,11 @@ def rollup_refresh_providers(*, provider_ids: Iterable[int]) -> int:
     return rollup_refresh(case_ids=cases)
 
 
+def _storage_order(key: Key) -> tuple[str, str, str, str, str]:
+    day, kpi, dimension, value, currency = key
+    return dimension, kpi, day, value, currency
+
+
 @transaction.atomic
 def rollup_rebuild(*, batch: int = 5000) -> RollupBuild:
     """Count the rollup afresh from the source tables (after data written around the services,
@@ -331,6 +336,7 @@ def rollup_rebuild(*, batch: int = 5000) -> RollupBuild:
     CaseFigures.objects.all().delete()
     RollupBuild.objects.all().delete()
     last, total = 0, 0
+    delta: dict[Key, list[Any]] = {}
     while True:
         ids = list(
             Case.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch]
@@ -339,14 +345,19 @@ def rollup_rebuild(*, batch: int = 5000) -> RollupBuild:
             break
         last = ids[-1]
         now = case_facts(ids)
-        delta: dict[Key, list[Any]] = {}
         for facts in now.values():
             _expand(facts, 1, delta)
-        _apply(delta)
         CaseFigures.objects.bulk_create(
             [CaseFigures(case_id=pk, facts=facts) for pk, facts in now.items()], batch_size=CHUNK
         )
         total += len(now)
+    # Written once, in the order of the key (dimension, KPI, day, value, currency): a period's
+    # figures for one dimension then sit on neighbouring pages of the table, which is what the
+    # dashboard reads, instead of one page per row.
+    _apply(dict(sorted(delta.items(), key=lambda item: _storage_order(item[0]))))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {DailyFigure._meta.db_table}")
     return RollupBuild.objects.create(
         built_at=timezone.now(), cases=total, seconds=round(time.perf_counter() - started, 1)
     )

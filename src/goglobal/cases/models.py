@@ -456,6 +456,13 @@ class Referral(VersionedModel):
             models.Index(fields=["provider", "status", "-created_at"], name="referral_inbox"),
             # With case_id, "overdue" reads the unanswered referrals' cases from the index alone.
             models.Index(fields=["status", "sent_at", "case"], name="referral_waiting"),
+            # Providers' answer times for a period (impact figures) read only that period's
+            # answered referrals, not the whole table.
+            models.Index(
+                fields=["answered_at", "sent_at", "case"],
+                name="referral_answered",
+                condition=models.Q(answered_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
