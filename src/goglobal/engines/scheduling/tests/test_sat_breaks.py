@@ -1,0 +1,141 @@
+"""The SAT breaks phase against the exhaustive solver, one rule at a time, on tiny instances."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from goglobal.engines.scheduling import breaks as gaps
+from goglobal.engines.scheduling import load_instance
+from goglobal.engines.scheduling.engine2 import _seat, _valid, _value_phase
+from goglobal.engines.scheduling.model import Result
+from goglobal.engines.scheduling.sat_breaks import minimise_breaks
+from goglobal.engines.scheduling.tests.checker2 import _fake, _rules_only, brute_force
+from goglobal.engines.scheduling.tests.test_format2 import instance, slots
+from goglobal.engines.scheduling.units import build_plan, build_units
+
+PEOPLE = [{"id": x} for x in "abcde"]
+
+
+def _value_start(plan):
+    """The value phase's schedule, before any breaks phase (the SAT phase's usual start)."""
+    start, *_ = _value_phase(plan, time.perf_counter() + 5, 5)
+    return start
+
+
+def _solve(data):
+    loaded = load_instance(data)
+    plan = build_plan(loaded)
+    start = _value_start(plan)
+    assert all(t >= 0 for t in start), "every meeting fits in these instances"
+    outcome = minimise_breaks(plan, start, time.perf_counter() + 10)
+    assert _valid(plan, outcome.slot_of)
+    meetings = _seat(loaded, plan, outcome.slot_of)
+    _rules_only(loaded, Result(meetings, 0, 10**9, "feasible", 0.0, ()))
+    assert outcome.total == gaps.report(plan, outcome.slot_of).total
+    assert outcome.total == _fake(loaded, meetings).total
+    units = [u.members for u in build_units(loaded)]
+    value, fewest = brute_force(loaded, units)
+    assert value == sum(plan.values), "the exhaustive optimum holds every meeting"
+    return outcome, fewest
+
+
+CASES = {
+    # afternoon-only meeting: without the session rule c would meet a in slot 2, no break
+    "session": {
+        "slots": slots(4, morning=2),
+        "requests": [
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c", "session": "afternoon"},
+            {"from": "a", "to": "d", "session": "morning"},
+        ],
+    },
+    # d is away in slot 1, so a's meetings cannot sit in three consecutive slots around it
+    "forbidden slot": {
+        "slots": slots(5),
+        "participants": [
+            {"id": "a"},
+            {"id": "b"},
+            {"id": "c", "available": ["s0", "s2", "s4"]},
+            {"id": "d"},
+        ],
+        "requests": [
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c"},
+            {"from": "c", "to": "d"},
+        ],
+    },
+    # one table: the four meetings need four slots in a row for both a and e
+    "table count": {
+        "slots": slots(6),
+        "tables": ["T1"],
+        "requests": [
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c"},
+            {"from": "d", "to": "e"},
+            {"from": "c", "to": "e"},
+        ],
+    },
+    # b must meet a before c does: the order forces a gap for somebody
+    "precedence": {
+        "slots": slots(5),
+        "requests": [
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c"},
+            {"from": "c", "to": "d"},
+            {"from": "b", "to": "d"},
+        ],
+        "precedences": [{"before": ["c", "d"], "after": ["a", "b"]}],
+    },
+    # b1 and b2 meet a together: one meeting that counts for both of them
+    "shared meeting": {
+        "slots": slots(5),
+        "participants": [
+            {"id": "a"},
+            {"id": "b1", "organisation": "B"},
+            {"id": "b2", "organisation": "B"},
+            {"id": "c"},
+        ],
+        "requests": [
+            {"from": "a", "to": "b1"},
+            {"from": "a", "to": "b2"},
+            {"from": "b1", "to": "c"},
+            {"from": "c", "to": "a"},
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_the_sat_phase_reaches_the_exhaustive_minimum(rule):
+    data = instance(participants=PEOPLE, tables=["T1", "T2"], objective={"break_spread": None})
+    data.update(CASES[rule])
+
+    outcome, fewest = _solve(data)
+
+    assert outcome.total == fewest
+    assert outcome.proven
+
+
+@pytest.mark.parametrize("spread", [0, 1])
+def test_the_sat_phase_keeps_the_spread_bound(spread):
+    data = instance(
+        participants=PEOPLE,
+        tables=["T1", "T2"],
+        slots=slots(5),
+        requests=[
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c"},
+            {"from": "c", "to": "d"},
+            {"from": "b", "to": "e"},
+        ],
+        objective={"break_spread": spread},
+    )
+
+    outcome, fewest = _solve(data)
+
+    assert outcome.total == fewest
+    loaded = load_instance(data)
+    plan = build_plan(loaded)
+    assert gaps.report(plan, outcome.slot_of).spread <= spread
