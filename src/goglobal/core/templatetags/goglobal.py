@@ -5,12 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import QueryDict
+from django.utils.formats import get_format
 
 from goglobal.core import labels
 from goglobal.core.i18n import localized
 
 register = template.Library()
+
+
+@register.filter
+def grouped(value: Any) -> str:
+    """``intcomma``'s text (the reader's thousands separator and grouping), several times
+    faster for the whole numbers that fill the impact tables."""
+    if type(value) is int:
+        separator = get_format("THOUSAND_SEPARATOR")
+        if not separator:
+            return str(value)
+        if get_format("NUMBER_GROUPING") == 3:
+            return f"{value:,}".replace(",", separator)
+    return str(intcomma(value))
 
 
 @register.filter
