@@ -3,9 +3,12 @@
 1. Value: when every meeting is a pair (no shared meetings, no precedences, no pair asked twice)
    the format-1 machinery runs on the units with their slot masks (sessions, programme) and
    reports its exact bound; otherwise a HiGHS MIP on the units, whose dual bound is reported.
-2. Breaks: simulated annealing on the slots of the scheduled meetings (``polish``), then, on
-   small plans, a MIP that keeps the value at least ``min(value, ceil(0.999 x bound))`` and the
-   spread within ``objective.break_spread`` and minimises the breaks from the polished schedule.
+2. Breaks: simulated annealing on the slots of the scheduled meetings (``polish``), then, up
+   to ``sat_breaks.SAT_COLUMNS`` meeting-slot variables, an exact SAT re-timing of the same
+   meetings started from the annealed schedule (fewest breaks, spread kept; proven when it
+   finishes); on small plans a MIP then keeps the value at least ``min(value, ceil(0.999 x
+   bound))`` and the spread within ``objective.break_spread`` and may leave a meeting out where
+   that saves breaks.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import time
 from collections.abc import Iterable
 
 from goglobal.engines.scheduling import breaks as gaps
-from goglobal.engines.scheduling import mip
+from goglobal.engines.scheduling import mip, sat_breaks
 from goglobal.engines.scheduling.bound import Columns as PairColumns
 from goglobal.engines.scheduling.model import Breaks, Instance, Meeting, Result, Unscheduled
 from goglobal.engines.scheduling.polish import polish
@@ -29,6 +32,7 @@ KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
 BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans only
 VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
 POLISH_MOVES = 3_000_000  # at most; 12,000 per meeting below that
+ANNEAL_SHARE = 0.4  # of the breaks phase's time, when the SAT phase follows
 
 
 def schedule_v2(
@@ -45,18 +49,7 @@ def schedule_v2(
     before = gaps.report(plan, slot_of)
     over = plan.spread is not None and before.spread > plan.spread
     if plan.minimise_breaks and (before.total or over):
-        floor = min(value, math.ceil(KEEP_VALUE * upper))
-        remaining = deadline - time.perf_counter()
-        moves = min(POLISH_MOVES, 12_000 * len(plan.units))
-        polished = polish(plan, slot_of, moves=moves, deadline=deadline - 0.1 * remaining)
-        if _valid(plan, polished):
-            slot_of = polished
-        columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
-        remaining = deadline - time.perf_counter()
-        if gaps.report(plan, slot_of).total and columns <= BREAK_MIP_COLUMNS and remaining > 0.2:
-            outcome = mip.minimise_breaks(plan, floor, 0.95 * remaining, slot_of)
-            if outcome.found and _valid(plan, outcome.slot_of):
-                slot_of = outcome.slot_of
+        slot_of = _fewer_breaks(plan, slot_of, min(value, math.ceil(KEEP_VALUE * upper)), deadline)
     value = _value(plan, slot_of)
     report = gaps.report(plan, slot_of, value_only=before.total)
     meetings = _seat(instance, plan, slot_of)
@@ -73,6 +66,56 @@ def schedule_v2(
         breaks=report,
         shared_meetings=sum(1 for m in meetings if len(m.participants) > 2),
     )
+
+
+def _fewer_breaks(
+    plan: Plan, slot_of: tuple[int, ...], floor: int, deadline: float
+) -> tuple[int, ...]:
+    """The breaks phase: annealing, then the exact SAT re-timing (or, without it, the MIP).
+
+    With the SAT phase to follow, the annealing gets ``ANNEAL_SHARE`` of the time left: it finds
+    a good schedule quickly, and the SAT solver, started from it, finds the better ones it does
+    not reach (or proves there are none) in the rest.
+    """
+    remaining = deadline - time.perf_counter()
+    exact = sat_breaks.columns(plan, slot_of) <= sat_breaks.SAT_COLUMNS
+    share = ANNEAL_SHARE if exact else 0.9
+    moves = min(POLISH_MOVES, 12_000 * len(plan.units))
+    polished = polish(plan, slot_of, moves=moves, deadline=deadline - (1 - share) * remaining)
+    if _valid(plan, polished):
+        slot_of = polished
+    remaining = deadline - time.perf_counter()
+    if not gaps.report(plan, slot_of).total or remaining <= 0.2:
+        return slot_of
+    columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
+    # The MIP may also choose other meetings of the same value, or leave one out (down to
+    # ``floor``), where that saves breaks; the SAT phase keeps the chosen meetings.
+    trade = columns <= BREAK_MIP_COLUMNS
+    if exact:
+        until = deadline - (0.5 if trade else 0.05) * remaining
+        outcome = sat_breaks.minimise_breaks(plan, slot_of, until)
+        if (
+            outcome.improved
+            and _valid(plan, outcome.slot_of)
+            and _no_less_fair(plan, outcome.slot_of, slot_of)
+        ):
+            slot_of = outcome.slot_of
+        if not trade:
+            return slot_of
+    remaining = deadline - time.perf_counter()
+    if columns <= BREAK_MIP_COLUMNS and gaps.report(plan, slot_of).total and remaining > 0.2:
+        found = mip.minimise_breaks(plan, floor, 0.95 * remaining, slot_of)
+        if found.found and _valid(plan, found.slot_of):
+            slot_of = found.slot_of
+    return slot_of
+
+
+def _no_less_fair(plan: Plan, found: tuple[int, ...], start: tuple[int, ...]) -> bool:
+    """The spread stays within the bound (or, when the start was over it, does not grow)."""
+    if plan.spread is None:
+        return True
+    spread = gaps.report(plan, found).spread
+    return spread <= max(plan.spread, gaps.report(plan, start).spread)
 
 
 def _value(plan: Plan, slot_of: tuple[int, ...] | list[int]) -> int:

@@ -262,7 +262,8 @@ def minimise_breaks(plan: Plan, slot_of: Sequence[int], deadline: float) -> SatO
         return SatOutcome(best, 0, False, True, cap)
     model = _Model(plan, start, cap)
     if not model.breaks:
-        return SatOutcome(best, total, False, False, cap)
+        # Nobody may have a break under the cap (or nobody can): any model is a 0-break schedule.
+        return _without_breaks(plan, model, start, total, cap, deadline)
     totalizer = ITotalizer(lits=model.breaks, ubound=total, top_id=model.pool.top)
     proven = improved = False
     with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
@@ -289,3 +290,23 @@ def minimise_breaks(plan: Plan, slot_of: Sequence[int], deadline: float) -> SatO
         finally:
             timer.cancel()
     return SatOutcome(best, total, improved, proven, cap)
+
+
+def _without_breaks(
+    plan: Plan, model: _Model, start: tuple[int, ...], total: int, cap: int | None, deadline: float
+) -> SatOutcome:
+    with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
+        solver.set_phases(model.phases(start))
+        timer = threading.Timer(max(0.0, deadline - time.perf_counter()), solver.interrupt)
+        timer.start()
+        try:
+            answer = solver.solve_limited(expect_interrupt=True)
+        finally:
+            timer.cancel()
+        if not answer:
+            return SatOutcome(start, total, False, False, cap)
+        found = model.decode(solver.get_model() or [], start)
+    found_total = sum(per_person(plan, found))
+    if found_total >= total:
+        return SatOutcome(start, total, False, found_total == 0, cap)
+    return SatOutcome(found, found_total, True, found_total == 0, cap)
