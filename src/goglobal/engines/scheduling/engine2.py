@@ -32,7 +32,7 @@ KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
 BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans only
 VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
 POLISH_MOVES = 3_000_000  # at most; 12,000 per meeting below that
-ANNEAL_SHARE = 0.4  # of the breaks phase's time, when the SAT phase follows
+ANNEAL_SHARE = 0.9  # of the breaks phase's time at most; the SAT phase and the MIP share the rest
 
 
 def schedule_v2(
@@ -71,17 +71,18 @@ def schedule_v2(
 def _fewer_breaks(
     plan: Plan, slot_of: tuple[int, ...], floor: int, deadline: float
 ) -> tuple[int, ...]:
-    """The breaks phase: annealing, then the exact SAT re-timing (or, without it, the MIP).
+    """The breaks phase: annealing, then the exact SAT re-timing, then (small plans) the MIP.
 
-    With the SAT phase to follow, the annealing gets ``ANNEAL_SHARE`` of the time left: it finds
-    a good schedule quickly, and the SAT solver, started from it, finds the better ones it does
-    not reach (or proves there are none) in the rest.
+    The annealing stops at its budget of moves or at ``ANNEAL_SHARE`` of the time left; the SAT
+    solver, started from its schedule, finds the better ones it does not reach (or proves there
+    are none) in the rest. Giving the annealing less time was measured and lost more than the
+    SAT phase gained (docs/benchmarks.md).
     """
     remaining = deadline - time.perf_counter()
     exact = sat_breaks.columns(plan, slot_of) <= sat_breaks.SAT_COLUMNS
-    share = ANNEAL_SHARE if exact else 0.9
     moves = min(POLISH_MOVES, 12_000 * len(plan.units))
-    polished = polish(plan, slot_of, moves=moves, deadline=deadline - (1 - share) * remaining)
+    cut = deadline - (1 - ANNEAL_SHARE) * remaining
+    polished = polish(plan, slot_of, moves=moves, deadline=cut)
     if _valid(plan, polished):
         slot_of = polished
     remaining = deadline - time.perf_counter()
