@@ -2,7 +2,7 @@
 
 Reference data is loaded once into the test database. Tests that use ``transactional_db`` (a
 live server, a worker process) empty every table when they finish, so those tests get the
-reference rows loaded again before they start and after they end.
+reference rows loaded again before they start and after every fixture of theirs is torn down.
 """
 
 from __future__ import annotations
@@ -22,19 +22,33 @@ def django_db_setup(django_db_setup, django_db_blocker):
         _load_reference_data()
 
 
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 @pytest.fixture(autouse=True)
-def _reference_data_around_transactional_tests(request):
-    """Instantiated first, torn down last: reloads after ``transactional_db`` has flushed."""
-    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
-    if not transactional:
-        yield
-        return
-    blocker = request.getfixturevalue("django_db_blocker")
-    with blocker.unblock():
-        _load_reference_data()
-    yield
-    with blocker.unblock():
-        _load_reference_data()
+def _reference_data_before_transactional_tests(request):
+    """A transactional test starts from the reference rows (an earlier one may have flushed)."""
+    if _transactional(request.node):
+        with request.getfixturevalue("django_db_blocker").unblock():
+            _load_reference_data()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's fixtures are torn down (its flush included), whatever order
+    they were torn down in (under pytest-xdist pytest-django's own fixtures can finish after
+    ours), the reference rows are loaded again for the tests that follow."""
+    result = yield
+    if nextitem is not None and _transactional(item):  # after the last test: no database left
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _load_reference_data()
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -15,13 +15,19 @@ $BIN/mypy src
 echo "== translations"
 $BIN/python scripts/messages.py check
 
+# Two test processes (pytest-xdist; one per core on the 2-core CI machine; TEST_WORKERS=N to
+# change, 0 for one process), each with its own test database; a file's tests stay together.
+workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+[ "${TEST_WORKERS:-2}" != 0 ] || workers=()
+
 echo "== tests on SQLite"
-$BIN/python -m pytest -m "not slow and not topology" -p no:cacheprovider "$@"
+$BIN/python -m pytest -m "not slow and not topology" -p no:cacheprovider "${workers[@]}" "$@"
 
 echo "== tests on PostgreSQL (and, once, the production topology: tests/topology)"
 url=$(bash scripts/postgres-start.sh || true)
 if [ -n "$url" ]; then
-  DATABASE_URL="$url" $BIN/python -m pytest -m "not slow and not browser" -p no:cacheprovider "$@"
+  DATABASE_URL="$url" $BIN/python -m pytest -m "not slow and not browser" -p no:cacheprovider \
+    "${workers[@]}" "$@"
 else
   echo "PostgreSQL is not available here: the PostgreSQL run was skipped." >&2
   [ -z "${CI:-}" ] || exit 1
