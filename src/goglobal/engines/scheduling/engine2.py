@@ -94,12 +94,8 @@ def _fewer_breaks(
     trade = columns <= BREAK_MIP_COLUMNS
     if exact:
         until = deadline - (0.5 if trade else 0.05) * remaining
-        outcome = sat_breaks.minimise_breaks(plan, slot_of, until)
-        if (
-            outcome.improved
-            and _valid(plan, outcome.slot_of)
-            and _no_less_fair(plan, outcome.slot_of, slot_of)
-        ):
+        outcome = sat_breaks.minimise_breaks(plan, slot_of, until, lambda s: _fair(plan, s))
+        if outcome.improved and _valid(plan, outcome.slot_of):
             slot_of = outcome.slot_of
         if not trade:
             return slot_of
@@ -111,12 +107,9 @@ def _fewer_breaks(
     return slot_of
 
 
-def _no_less_fair(plan: Plan, found: tuple[int, ...], start: tuple[int, ...]) -> bool:
-    """The spread stays within the bound (or, when the start was over it, does not grow)."""
-    if plan.spread is None:
-        return True
-    spread = gaps.report(plan, found).spread
-    return spread <= max(plan.spread, gaps.report(plan, start).spread)
+def _fair(plan: Plan, slot_of: tuple[int, ...]) -> bool:
+    """Within the spread bound (most minus fewest breaks), when there is one."""
+    return plan.spread is None or gaps.report(plan, slot_of).spread <= plan.spread
 
 
 def _value(plan: Plan, slot_of: tuple[int, ...] | list[int]) -> int:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pysat.card import CardEnc, EncType, ITotalizer
@@ -244,52 +244,85 @@ class _Model:
         return tuple(out)
 
 
-def minimise_breaks(plan: Plan, slot_of: Sequence[int], deadline: float) -> SatOutcome:
+def minimise_breaks(
+    plan: Plan,
+    slot_of: Sequence[int],
+    deadline: float,
+    acceptable: Callable[[tuple[int, ...]], bool] | None = None,
+) -> SatOutcome:
     """Re-time the scheduled meetings of ``slot_of`` to the fewest breaks found by ``deadline``.
 
-    Meetings left out stay out; the value is therefore unchanged.
+    Meetings left out stay out; the value is therefore unchanged. ``acceptable`` (e.g. the
+    spread bound, which the per-participant cap only approximates) says which schedules may be
+    returned: the search tightens on every schedule it finds, and the best acceptable one is
+    kept. A start over the cap is not acceptable: the first schedule within the cap is sought
+    with no bound on the total, so a fair schedule is found even with more breaks.
     """
+    ok = acceptable or (lambda _: True)
     start = tuple(slot_of)
     counts = per_person(plan, start)
-    members_busy = [False] * len(plan.people)
+    busy = [False] * len(plan.people)
     for u, t in enumerate(start):
         if t >= 0:
             for p in plan.members[u]:
-                members_busy[p] = True
-    cap = limit(plan, counts, members_busy)
-    best, total = start, sum(counts)
-    if total == 0:
-        return SatOutcome(best, 0, False, True, cap)
+                busy[p] = True
+    cap = limit(plan, counts, busy)
+    total = sum(counts)
+    over = cap is not None and any(c > cap for c, b in zip(counts, busy, strict=True) if b)
+    fair = ok(start) and not over
+    if total == 0 and fair:
+        return SatOutcome(start, 0, False, True, cap)
     model = _Model(plan, start, cap)
     if not model.breaks:
         # Nobody may have a break under the cap (or nobody can): any model is a 0-break schedule.
         return _without_breaks(plan, model, start, total, cap, deadline)
-    totalizer = ITotalizer(lits=model.breaks, ubound=total, top_id=model.pool.top)
-    proven = improved = False
+    best, best_total, proven = _tighten(plan, model, start, total, over, fair, ok, deadline)
+    if best_total is None:
+        return SatOutcome(start, total, False, False, cap)
+    return SatOutcome(best, best_total, best is not start, proven, cap)
+
+
+def _tighten(
+    plan: Plan,
+    model: _Model,
+    start: tuple[int, ...],
+    total: int,
+    over: bool,
+    fair: bool,
+    ok: Callable[[tuple[int, ...]], bool],
+    deadline: float,
+) -> tuple[tuple[int, ...], int | None, bool]:
+    """Lower the bound on the total one schedule at a time: (best acceptable, its total, proven)."""
+    ubound = total if not over else min(len(model.breaks), 2 * total + 10)
+    totalizer = ITotalizer(lits=model.breaks, ubound=ubound, top_id=model.pool.top)
+    best, best_total = (start, total) if fair else (start, None)
+    bound, proven, unbounded = total, False, over
     with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
         solver.append_formula(totalizer.cnf.clauses)
         solver.set_phases(model.phases(start))
         timer = threading.Timer(max(0.0, deadline - time.perf_counter()), solver.interrupt)
         timer.start()
         try:
-            while total > 0 and time.perf_counter() < deadline:
-                solver.add_clause([-totalizer.rhs[total - 1]])  # at most total - 1 from now on
+            while bound > 0 and time.perf_counter() < deadline:
+                if not unbounded:
+                    if bound > len(totalizer.rhs):
+                        break  # more breaks than the counter holds: keep what was found
+                    solver.add_clause([-totalizer.rhs[bound - 1]])  # at most bound - 1 from now
                 answer = solver.solve_limited(expect_interrupt=True)
-                if answer is None:
-                    break
-                if answer is False:
-                    proven = True
+                if not answer:
+                    proven = answer is False and best_total == bound
                     break
                 found = model.decode(solver.get_model() or [], start)
                 found_total = sum(per_person(plan, found))
-                if found_total >= total:  # cannot happen with a sound model; stay safe
+                if not unbounded and found_total >= bound:  # cannot happen with a sound model
                     break
-                best, total, improved = found, found_total, True
-                solver.set_phases(model.phases(best))
-            proven = proven or total == 0
+                unbounded, bound = False, found_total
+                if ok(found) and (best_total is None or found_total < best_total):
+                    best, best_total = found, found_total
+                solver.set_phases(model.phases(found))
         finally:
             timer.cancel()
-    return SatOutcome(best, total, improved, proven, cap)
+    return best, best_total, proven or best_total == 0
 
 
 def _without_breaks(

@@ -151,3 +151,47 @@ def test_the_sat_phase_keeps_the_spread_bound(spread):
     loaded = load_instance(data)
     plan = build_plan(loaded)
     assert gaps.report(plan, outcome.slot_of).spread <= spread
+
+
+def test_from_a_start_over_the_spread_bound_the_sat_phase_returns_a_fair_schedule():
+    """The worst start is unfair (spread 2 over a bound of 0); only fair schedules may come
+    back, so the first one within the cap is taken before the total is lowered."""
+    data = instance(
+        participants=PEOPLE,
+        tables=["T1", "T2"],
+        slots=slots(5),
+        requests=[
+            {"from": "a", "to": "b"},
+            {"from": "a", "to": "c"},
+            {"from": "c", "to": "d"},
+            {"from": "b", "to": "e"},
+        ],
+        objective={"break_spread": 0},
+    )
+    loaded = load_instance(data)
+    plan = build_plan(loaded)
+    start = _worst_start(plan)
+    assert gaps.report(plan, start).spread > 0
+
+    def fair(slot_of):
+        return gaps.report(plan, slot_of).spread == 0
+
+    outcome = minimise_breaks(plan, start, time.perf_counter() + 10, fair)
+
+    assert outcome.improved
+    assert _valid(plan, outcome.slot_of)
+    assert fair(outcome.slot_of)
+    assert outcome.total == brute_force(loaded, [u.members for u in build_units(loaded)])[1]
+
+
+def test_a_schedule_the_caller_does_not_accept_is_never_returned():
+    data = instance(participants=PEOPLE, tables=["T1", "T2"], objective={"break_spread": None})
+    data.update(CASES["forbidden slot"])
+    plan = build_plan(load_instance(data))
+    start = _worst_start(plan)
+
+    outcome = minimise_breaks(plan, start, time.perf_counter() + 10, lambda slot_of: False)
+
+    assert outcome.slot_of == start
+    assert not outcome.improved
+    assert outcome.total == gaps.report(plan, start).total > 0
