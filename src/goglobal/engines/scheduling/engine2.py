@@ -100,7 +100,7 @@ def _fewer_breaks(
         if not trade:
             return slot_of
     remaining = deadline - time.perf_counter()
-    if columns <= BREAK_MIP_COLUMNS and gaps.report(plan, slot_of).total and remaining > 0.2:
+    if trade and gaps.report(plan, slot_of).total and remaining > 0.2:
         found = mip.minimise_breaks(plan, floor, 0.95 * remaining, slot_of)
         if found.found and _valid(plan, found.slot_of):
             slot_of = found.slot_of

@@ -275,7 +275,7 @@ def minimise_breaks(
     model = _Model(plan, start, cap)
     if not model.breaks:
         # Nobody may have a break under the cap (or nobody can): any model is a 0-break schedule.
-        return _without_breaks(plan, model, start, total, cap, deadline)
+        return _without_breaks(plan, model, start, total, cap, ok, deadline)
     best, best_total, proven = _tighten(plan, model, start, total, over, fair, ok, deadline)
     if best_total is None:
         return SatOutcome(start, total, False, False, cap)
@@ -326,7 +326,13 @@ def _tighten(
 
 
 def _without_breaks(
-    plan: Plan, model: _Model, start: tuple[int, ...], total: int, cap: int | None, deadline: float
+    plan: Plan,
+    model: _Model,
+    start: tuple[int, ...],
+    total: int,
+    cap: int | None,
+    ok: Callable[[tuple[int, ...]], bool],
+    deadline: float,
 ) -> SatOutcome:
     with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
         solver.set_phases(model.phases(start))
@@ -340,6 +346,6 @@ def _without_breaks(
             return SatOutcome(start, total, False, False, cap)
         found = model.decode(solver.get_model() or [], start)
     found_total = sum(per_person(plan, found))
-    if found_total >= total:
-        return SatOutcome(start, total, False, found_total == 0, cap)
+    if found_total >= total or not ok(found):
+        return SatOutcome(start, total, False, found_total == 0 and ok(found), cap)
     return SatOutcome(found, found_total, True, found_total == 0, cap)
