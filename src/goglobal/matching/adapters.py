@@ -10,7 +10,12 @@ from goglobal.knowledge.models import MarketGroupMembership
 from goglobal.providers.models import Presence, ServiceProvider
 
 
-def to_provider(provider: ServiceProvider, *, open_referrals: int = 0) -> engine.Provider:
+def to_provider(
+    provider: ServiceProvider,
+    *,
+    open_referrals: int = 0,
+    read_needs: tuple[tuple[str, str], ...] = (),
+) -> engine.Provider:
     markets = list(provider.markets.all())
     return engine.Provider(
         id=str(provider.pk),
@@ -28,6 +33,7 @@ def to_provider(provider: ServiceProvider, *, open_referrals: int = 0) -> engine
             n for n in (provider.name_en, provider.name_zh_hant, provider.name_zh_hans) if n
         ),
         description=provider.description,
+        read_needs=read_needs,
     )
 
 

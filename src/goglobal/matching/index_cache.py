@@ -26,7 +26,7 @@ import logging
 import math
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,7 +41,7 @@ from goglobal.knowledge.models import NeedCode
 from goglobal.matching import freshness, outcomes
 from goglobal.matching.adapters import to_provider
 from goglobal.matching.models import ProfileVector
-from goglobal.matching.vectors import provider_vectors
+from goglobal.matching.vectors import provider_profiles
 from goglobal.providers.models import ProviderMarket, ServiceProvider
 
 
@@ -160,8 +160,11 @@ def _build() -> _State:
     watermark: datetime | None = ServiceProvider.objects.aggregate(m=Max("updated_at"))["m"]
     texts = _need_texts()
     rows = list(_providers().filter(deleted_at__isnull=True))
+    vectors, read = provider_profiles()
     index = engine.ProviderIndex(
-        [to_provider(row) for row in rows], provider_vectors(), need_texts=texts
+        [to_provider(row, read_needs=read.get(str(row.pk), ())) for row in rows],
+        vectors,
+        need_texts=texts,
     )
     state = _State(index, watermark, mark, _database(), texts)
     _save(state)
@@ -173,7 +176,7 @@ def _refresh(state: _State, mark: datetime | None) -> None:
     newest vector stamp now)."""
     if state.watermark is not None:
         changed = list(_providers().filter(updated_at__gte=state.watermark))
-        vectors = provider_vectors([row.pk for row in changed])
+        vectors, read = provider_profiles([row.pk for row in changed])
         for row in changed:
             key = str(row.pk)
             state.watermark = max(state.watermark, row.updated_at)
@@ -181,17 +184,18 @@ def _refresh(state: _State, mark: datetime | None) -> None:
                 if key in state.index:
                     state.index.remove(key)
                 continue
-            state.index.add(to_provider(row), vectors.get(key))
+            state.index.add(to_provider(row, read_needs=read.get(key, ())), vectors.get(key))
     if mark is not None and mark != state.vector_watermark:
         since = state.vector_watermark
         rows = ProfileVector.objects.filter(kind=ProfileVector.Kind.PROVIDER)
         if since is not None:
             rows = rows.filter(updated_at__gte=since)
         ids = [str(pk) for pk in rows.values_list("object_id", flat=True)]
-        fresh = provider_vectors([int(pk) for pk in ids])
+        fresh, read = provider_profiles([int(pk) for pk in ids])
         for key in ids:
             provider = state.index.get(key)
             if provider is not None and key in fresh:
+                provider = replace(provider, read_needs=read.get(key, ()))
                 state.index.add(provider, fresh[key])
         state.vector_watermark = mark
 

@@ -100,6 +100,9 @@ class ProfileVector(models.Model):
     model_version = models.CharField(_("model version"), max_length=60)
     text_hash = models.CharField(_("text hash"), max_length=64)
     vector = models.BinaryField(_("vector"))
+    # Providers only: the needs the encoder read in the description, [[need code, clause], …]
+    # (``engines.matching.reading``); used when the provider codes no need.
+    read_needs = models.JSONField(_("needs read in the text"), default=list, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     class Meta:

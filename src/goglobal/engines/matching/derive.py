@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -229,6 +229,20 @@ class Derived:
     @property
     def markets(self) -> frozenset[str]:
         return self.office_markets | self.network_markets
+
+
+def with_read_needs(derived: Derived, read: Iterable[tuple[str, str]]) -> Derived:
+    """``derived`` plus the needs the encoder read (``reading``), each with its clause as the
+    evidence; a need the glossary found keeps the glossary's evidence."""
+    read = tuple(read)
+    if not read:
+        return derived
+    evidence = {f"need:{need}": clause for need, clause in read}
+    return replace(
+        derived,
+        needs=derived.needs | {need for need, _ in read},
+        evidence=MappingProxyType({**evidence, **derived.evidence}),
+    )
 
 
 def clauses(text: str) -> list[str]:

@@ -8,11 +8,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from goglobal.engines.matching import embed
+from goglobal.engines.matching import embed, reading
 from goglobal.engines.matching.baselines import PlainBM25, rank_by_attributes
 from goglobal.engines.matching.evalset import JudgedQuery, JudgedSet
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.metrics import summary
+from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.rank import rank
 from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
 
@@ -35,6 +36,19 @@ def encode_set(judged: JudgedSet) -> tuple[dict[str, Vectors], dict[str, Vectors
     return providers, vectors
 
 
+def read_set(judged: JudgedSet) -> list[Provider]:
+    """The set's providers with the needs the encoder reads in their descriptions, as the
+    platform stores them when a profile is saved (``reading``)."""
+    read = _read(tuple(p.description for p in judged.providers))
+    pairs = zip(judged.providers, read, strict=True)
+    return [dataclasses.replace(provider, read_needs=needs) for provider, needs in pairs]
+
+
+@lru_cache(maxsize=8)
+def _read(texts: tuple[str, ...]) -> list[tuple[tuple[str, str], ...]]:
+    return reading.read_needs(texts)
+
+
 @lru_cache(maxsize=8)
 def _encoded(texts: tuple[str, ...]) -> Vectors:
     """The same set evaluated twice in one process (tests, sweeps) is encoded once."""
@@ -47,7 +61,7 @@ def engine_ranker(
     vectors: tuple[dict[str, Vectors], dict[str, Vectors]] | None = None,
 ) -> Ranker:
     providers, enterprises = vectors if vectors is not None else encode_set(judged)
-    index = ProviderIndex(judged.providers, providers)
+    index = ProviderIndex(read_set(judged) if providers else judged.providers, providers)
 
     def ranking(item: JudgedQuery) -> list[str]:
         query = dataclasses.replace(item.query, vector=enterprises.get(item.id))

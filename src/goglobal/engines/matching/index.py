@@ -19,7 +19,7 @@ import numpy.typing as npt
 from goglobal.engines.matching.analysis import analyse
 from goglobal.engines.matching.codes import needs_of_category, section_of
 from goglobal.engines.matching.columns import Column
-from goglobal.engines.matching.derive import Derived, derive
+from goglobal.engines.matching.derive import Derived, derive, with_read_needs
 from goglobal.engines.matching.embed import DIMENSIONS, need_vectors, need_vectors_of
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
@@ -167,7 +167,10 @@ class ProviderIndex:
         self._ids.append(provider.id)
         self._slot_of[provider.id] = slot
         self._providers[provider.id] = provider
-        derived = self._derived[provider.id] = derive((*provider.names, provider.description))
+        derived = derive((*provider.names, provider.description))
+        if not provider.needs:
+            derived = with_read_needs(derived, provider.read_needs)
+        self._derived[provider.id] = derived
         self._alive.append(True)
         served = provider.needs | (derived.needs if not provider.needs else derived.strong_needs)
         self._focus.append(1 / math.sqrt(max(1, len(served))))

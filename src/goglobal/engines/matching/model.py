@@ -42,6 +42,9 @@ class Provider:
     works_globally: bool = False
     names: tuple[str, ...] = ()
     description: str = ""
+    # Needs the sentence encoder read in the description (``reading``): (need, clause) pairs,
+    # computed when the profile is saved; used only when no need is coded.
+    read_needs: tuple[tuple[str, str], ...] = ()
 
     @property
     def at_capacity(self) -> bool:

@@ -277,3 +277,26 @@ def test_the_command_builds_and_saves_the_index_for_the_processes(scene, setting
     index_cache.reset()
     index_cache.provider_index()
     assert index_cache.origin() == "file"
+
+
+def test_a_provider_coding_no_need_is_suggested_for_one_its_text_names_in_other_words(
+    scene, officer, django_capture_on_commit_callbacks
+):
+    """The reading is stored with the vector when the profile is saved, and the process's index
+    (built before) takes it up with the vector."""
+    enterprise, *_ = scene
+    treasury = NeedCode.objects.get(code="treasury.centre")
+    values = {"name_en": "Harbour Ledger", "category": "law_firm", "languages": ["zh"],
+              "description": "我們為集團旗下公司搭建現金池並統一調撥資金。"}  # fmt: skip
+    index_cache.reset()
+    assert not services.match_suggest(enterprise=enterprise, need=treasury, actor=officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        provider = provider_create(
+            actor=officer, data=ProviderInput(values=values, needs=[], markets=[])
+        )
+
+    row = ProfileVector.objects.get(kind="provider", object_id=provider.pk)
+    assert [need for need, _clause in row.read_needs] == ["treasury.centre"]
+    suggestions = services.match_suggest(enterprise=enterprise, need=treasury, actor=officer)
+    assert [s.provider_id for s in suggestions] == [provider.pk]
+    assert suggestions[0].reasons[0][0] == "need.text"
