@@ -33,12 +33,16 @@ def need_fit(
     ``weights.need_implied`` × how much its profile reads like the need (the ``service`` part)
     when it lists no need and only its category suggests it: a category is a weak reason, and a
     profile that says it does something else (an accountant "specialising in listings" for a
-    company set-up) is weaker still. Without profile vectors the category alone decides."""
+    company set-up) is weaker still: when its text states needs (glossary or encoder) and not
+    this one, the implied level is scaled again by ``weights.need_elsewhere``. Without profile
+    vectors the category alone decides."""
     categories = expected_categories(query.need)
     expected = index.mask(f"category:{category}" for category in categories)[slots]
     coded = index.mask([f"need:{query.need}"])[slots]
     stated = index.mask([f"t.need:{query.need}"])[slots]
     implied = weights.need_implied * _reading(index, query, slots, coded)
+    elsewhere = index.mask(["t.states"])[slots] & ~stated
+    implied = implied * np.where(elsewhere, weights.need_elsewhere, 1.0)
     level = np.where(coded, 1.0, np.where(stated, weights.derived, implied))
     result: Floats = level * (0.7 * expected + 0.3 * index.column("focus")[slots])
     return result

@@ -34,7 +34,8 @@ def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str,
     Codes read from its text (``derive``) have their own keys, prefixed ``t.`` (``t.office:TR``,
     ``t.sector:27``, ``t.need:fundraising.ipo``; for a provider with coded needs, only needs that
     two distinct service terms state). A provider with no coded need is listed under
-    ``u.need:…`` for the needs its category typically serves, so it is never refused outright.
+    ``u.need:…`` for the needs its category typically serves, so it is never refused outright,
+    and under ``t.states`` when its text states needs of its own.
     """
     derived = derived or Derived()
     keys = [f"need:{need}" for need in provider.needs]
@@ -54,6 +55,8 @@ def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str,
     keys += [f"t.section:{section_of(sector)}" for sector in derived.sectors if section_of(sector)]
     if not provider.needs:
         keys += [f"u.need:{need}" for need in needs_of_category(provider.category)]
+        if stated:
+            keys.append("t.states")
     if provider.works_globally:
         keys.append("global")
     if not provider.sectors and not derived.sectors:

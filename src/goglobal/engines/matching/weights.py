@@ -32,6 +32,8 @@ class Weights:
     # a provider that lists no need code is considered for its category's needs at this share.
     derived: float = 0.85
     need_implied: float = 0.6
+    # ... and at this share of that again when its text states other needs but not this one.
+    need_elsewhere: float = 0.5
     # Exposure fairness: providers within this score margin of the top take turns in first place.
     fairness_margin: float = 0.15
     bm25_k1: float = 1.2

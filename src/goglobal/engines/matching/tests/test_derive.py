@@ -235,3 +235,28 @@ def test_talent_is_served_in_hong_kong_only_when_the_enterprise_says_so():
     assert ("market.targets", {"countries": "SG", "offices": 1}) in found[0].reasons
     staying = rank(index, query(enterprise=into_hk, need="talent.mobility", market=None))
     assert {m.parts["market"] for m in staying} == {0.0}
+
+
+def test_an_uncoded_provider_whose_text_states_other_needs_is_weaker_on_its_category_alone():
+    says_tax = provider(
+        "a1",
+        category="accounting_tax",
+        needs=frozenset(),
+        names=("Kestrel",),
+        sectors=frozenset(),
+        description="We prepare transfer pricing reports and tax filings.",
+    )
+    silent = provider(
+        "b2",
+        category="accounting_tax",
+        needs=frozenset(),
+        names=("Osprey",),
+        sectors=frozenset(),
+        description="Established in Wan Chai in 1998.",
+    )
+    index = ProviderIndex([says_tax, silent])
+
+    matches = rank(index, query(market=None))  # a company set-up: typical of accountants
+
+    assert [m.id for m in matches] == ["b2", "a1"]
+    assert matches[0].parts["need_fit"] == pytest.approx(2 * matches[1].parts["need_fit"])
