@@ -2,7 +2,8 @@
 
 1. Value: when every meeting is a pair (no shared meetings, no precedences, no pair asked twice)
    the format-1 machinery runs on the units with their slot masks (sessions, programme) and
-   reports its exact bound; otherwise a HiGHS MIP on the units, whose dual bound is reported.
+   reports its exact bound; otherwise a HiGHS MIP on the units, whose dual bound is reported,
+   or, when lower, the bound of a MIP that ignores time (``mip.count_bound``).
 2. Breaks: simulated annealing on the slots of the scheduled meetings (``polish``), then, up
    to ``sat_breaks.SAT_COLUMNS`` meeting-slot variables, an exact SAT re-timing of the same
    meetings started from the annealed schedule (fewest breaks, spread kept; proven when it
@@ -28,6 +29,7 @@ from goglobal.engines.scheduling.replan import changes
 from goglobal.engines.scheduling.travel import unit_venue
 from goglobal.engines.scheduling.units import Plan, build_plan, find_unit
 
+COUNT_BOUND = "meetings-per-person MIP bound"  # mip.count_bound: when meetings take place aside
 KEEP_VALUE = 0.999  # the breaks phase keeps at least this share of the bound
 BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans only
 VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
@@ -143,14 +145,20 @@ def _value_phase(
             if outcome.proven:
                 return slot_of, min(bound, _value(plan, slot_of)), method, True
         return slot_of, bound, method, False
+    counted = mip.count_bound(plan, min(5.0, 0.1 * time_limit))
     outcome = mip.maximise_value(plan, 0.5 * time_limit)
     total = sum(plan.values)
     if not outcome.found:
         empty = [-1] * len(plan.units)
         for u, t, _ in plan.pinned:
             empty[u] = t
+        if counted < total:
+            return tuple(empty), counted, COUNT_BOUND, False
         return tuple(empty), total, "sum of values", False
     bound = min(total, mip.floor_value(outcome.bound))
+    if counted < bound:
+        value = _value(plan, outcome.slot_of)
+        return outcome.slot_of, counted, COUNT_BOUND, outcome.proven or value >= counted
     return outcome.slot_of, bound, "time-indexed MIP dual bound", outcome.proven
 
 

@@ -8,10 +8,11 @@ import pytest
 
 from goglobal.engines.scheduling import InstanceError, load_instance, schedule
 from goglobal.engines.scheduling.b2b import parse_dzn, read_b2b
+from goglobal.engines.scheduling.mip import count_bound
 from goglobal.engines.scheduling.output import result_to_dict
 from goglobal.engines.scheduling.parse import load_previous
 from goglobal.engines.scheduling.tests.checker2 import brute_force, check
-from goglobal.engines.scheduling.units import build_units
+from goglobal.engines.scheduling.units import build_plan, build_units
 
 ZONE = timezone(timedelta(hours=8))
 
@@ -468,3 +469,36 @@ def test_a_forty_member_delegation_gets_every_meeting_without_a_travel_violation
     check(loaded, result)  # travel by the independent checker
     assert len(result.meetings) == 120
     assert result.value == result.upper_bound
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_the_meetings_per_person_bound_never_cuts_below_the_optimum(seed):
+    try:
+        loaded = load_instance(_tiny(seed))
+    except InstanceError:
+        pytest.skip("the random requests are not valid input (colleagues, or a session conflict)")
+    units = [u.members for u in build_units(loaded)]
+
+    value, _ = brute_force(loaded, units)
+
+    assert count_bound(build_plan(loaded), 5) >= value
+
+
+def test_the_meetings_per_person_bound_counts_a_persons_slots_per_session():
+    """a has one morning slot it can use: of its two morning-only meetings one fits; its
+    afternoon meeting fits too; and c asks for a shared meeting with B (b1 and b2 together)."""
+    data = instance(
+        slots=slots(3, morning=1),
+        participants=[{"id": "a"}, {"id": "b1", "organisation": "B"},
+                      {"id": "b2", "organisation": "B"}, {"id": "c"}, {"id": "d"}],
+        requests=[{"from": "a", "to": "c", "weight": 3, "session": "morning"},
+                  {"from": "a", "to": "d", "weight": 2, "session": "morning"},
+                  {"from": "a", "to": "b1", "weight": 1, "session": "afternoon"},
+                  {"from": "c", "organisation": "B", "weight": 5}],
+    )  # fmt: skip
+    loaded = load_instance(data)
+
+    assert count_bound(build_plan(loaded), 5) == 3 + 1 + 5
+    result = schedule(loaded, time_limit=5)
+    check(loaded, result)
+    assert result.value == result.upper_bound == 9
