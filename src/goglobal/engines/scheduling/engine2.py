@@ -2,8 +2,11 @@
 
 1. Value: when every meeting is a pair (no shared meetings, no precedences, no pair asked twice)
    the format-1 machinery runs on the units with their slot masks (sessions, programme) and
-   reports its exact bound; otherwise a HiGHS MIP on the units, whose dual bound is reported,
-   or, when lower, the bound of a MIP that ignores time (``mip.count_bound``).
+   reports its exact bound. Otherwise a MIP that ignores time (``mip.count_bound``) chooses the
+   meetings and bounds the value; without precedences or travel, ``assign`` gives the chosen
+   meetings slots (enough on large plans); on plans up to ``VALUE_MIP_COLUMNS`` and wherever
+   precedences or travel apply, a HiGHS MIP on the units follows (warm-started), and the lower
+   of the two bounds is reported.
 2. Breaks: simulated annealing on the slots of the scheduled meetings (``polish``), then, up
    to ``sat_breaks.SAT_COLUMNS`` meeting-slot variables, an exact SAT re-timing of the same
    meetings started from the annealed schedule (fewest breaks, spread kept; proven when it
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 
 from goglobal.engines.scheduling import breaks as gaps
 from goglobal.engines.scheduling import mip, sat_breaks
+from goglobal.engines.scheduling.assign import assign
 from goglobal.engines.scheduling.bound import Columns as PairColumns
 from goglobal.engines.scheduling.model import Breaks, Instance, Meeting, Result, Unscheduled
 from goglobal.engines.scheduling.polish import polish
@@ -145,21 +149,41 @@ def _value_phase(
             if outcome.proven:
                 return slot_of, min(bound, _value(plan, slot_of)), method, True
         return slot_of, bound, method, False
-    counted = mip.count_bound(plan, min(5.0, 0.1 * time_limit))
-    outcome = mip.maximise_value(plan, 0.5 * time_limit)
+    return _value_by_units(plan, deadline, time_limit)
+
+
+def _value_by_units(
+    plan: Plan, deadline: float, time_limit: float
+) -> tuple[tuple[int, ...], int, str, bool]:
+    """Shared meetings or precedences: the meetings chosen with time left out, given slots, and
+    on small plans (or with precedences or travel) the time-indexed MIP (see the module)."""
+    counted, chosen = mip.count_bound(plan, min(5.0, 0.1 * time_limit))
+    start: tuple[int, ...] | None = None
+    if not plan.order and not plan.too_close:
+        start = assign(plan, chosen, deadline)
+        columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
+        if not _valid(plan, start):  # pragma: no cover - a guard; assign keeps every rule
+            start = None
+        elif _value(plan, start) >= counted or columns > VALUE_MIP_COLUMNS:
+            return start, counted, COUNT_BOUND, _value(plan, start) >= counted
+    outcome = mip.maximise_value(plan, 0.5 * time_limit, start=start)
     total = sum(plan.values)
-    if not outcome.found:
+    if not outcome.found or not _valid(plan, outcome.slot_of):
+        if start is not None:
+            return start, counted, COUNT_BOUND, False
         empty = [-1] * len(plan.units)
         for u, t, _ in plan.pinned:
             empty[u] = t
         if counted < total:
             return tuple(empty), counted, COUNT_BOUND, False
         return tuple(empty), total, "sum of values", False
+    slot_of = outcome.slot_of
+    if start is not None and _value(plan, start) > _value(plan, slot_of):
+        slot_of = start
     bound = min(total, mip.floor_value(outcome.bound))
     if counted < bound:
-        value = _value(plan, outcome.slot_of)
-        return outcome.slot_of, counted, COUNT_BOUND, outcome.proven or value >= counted
-    return outcome.slot_of, bound, "time-indexed MIP dual bound", outcome.proven
+        return slot_of, counted, COUNT_BOUND, outcome.proven or _value(plan, slot_of) >= counted
+    return slot_of, bound, "time-indexed MIP dual bound", outcome.proven
 
 
 def _value_by_pairs(

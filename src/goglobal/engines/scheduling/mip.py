@@ -168,14 +168,15 @@ def maximise_value(plan: Plan, seconds: float, start: Sequence[int] | None = Non
     return Outcome(columns.decode(values), objective, bound, proven, found)
 
 
-def count_bound(plan: Plan, seconds: float) -> int:
+def count_bound(plan: Plan, seconds: float) -> tuple[int, tuple[int, ...]]:
     """An upper bound on the value that ignores when meetings take place: each unit at most
     once; per person at most ``capacity`` meetings and no more than the slots any of their units
     may use; per person and slot mask, the units that fit in the mask no more than its slots
     (a morning-only meeting competes for the person's morning); all meetings within the tables
     of every slot. Every schedule obeys these rows, so the MIP's dual bound (it is small: one
     column per unit) bounds the value; on large conferences it is far tighter than the
-    time-indexed MIP's within the same seconds."""
+    time-indexed MIP's within the same seconds. Returns the bound and the units of the best
+    solution found (a good set to give slots to, ``assign``)."""
     model = Model()
     for value in plan.values:
         model.column(float(value), 0.0, 1.0, True)
@@ -195,8 +196,13 @@ def count_bound(plan: Plan, seconds: float) -> int:
             if len(inside) > room:
                 model.row([(u, 1.0) for u in inside], -INF, float(room))
     model.row([(u, 1.0) for u in range(len(plan.units))], -INF, float(sum(plan.tables)))
-    _, objective, bound, proven, found = _solve(model, maximise=True, seconds=seconds, start=None)
-    return floor_value(objective if proven else bound) if found or proven else sum(plan.values)
+    values, objective, bound, proven, found = _solve(
+        model, maximise=True, seconds=seconds, start=None
+    )
+    if not found:
+        return sum(plan.values), ()
+    chosen = tuple(u for u, x in enumerate(values) if x > 0.5)
+    return floor_value(objective if proven else bound), chosen
 
 
 def minimise_breaks(  # noqa: C901 - one row family each
