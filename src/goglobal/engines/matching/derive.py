@@ -85,7 +85,7 @@ CONCEPT_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "need.rnd": ("rnd.hub",), "need.incubation": ("rnd.hub",),
         "need.supply_chain": ("supply_chain.centre",),
         "need.company_setup": ("legal.setup",), "need.company_secretary": ("legal.setup",),
-        "need.holding_structure": ("legal.setup",), "need.legal": ("legal.setup",),
+        "need.holding_structure": ("legal.setup",),
         "need.tax": ("tax.planning",), "need.tax_treaty": ("tax.planning",),
         "need.transfer_pricing": ("tax.planning",),
         "need.bank_account": ("banking.accounts",), "need.payments": ("banking.accounts",),

@@ -260,3 +260,13 @@ def test_an_uncoded_provider_whose_text_states_other_needs_is_weaker_on_its_cate
 
     assert [m.id for m in matches] == ["b2", "a1"]
     assert matches[0].parts["need_fit"] == pytest.approx(2 * matches[1].parts["need_fit"])
+
+
+def test_a_law_firm_word_is_the_firms_kind_not_a_service():
+    """A firm called solicitors or 律師行 is a law firm (its category says so too); it forms
+    companies only if it says so."""
+    text = "Kowloon Solicitors 律師行: we file trademarks abroad."
+    derived = derive(["Kowloon Solicitors", text])
+
+    assert "legal.setup" not in derived.needs
+    assert "ip.protection" in derived.needs
