@@ -90,13 +90,17 @@ def enterprise_says_hong_kong(enterprise: Enterprise) -> bool:
 
 
 def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights) -> Floats:
-    """Cover of the asked market; without one, the mean cover of the enterprise's targets, or
-    nothing for a need served in Hong Kong itself (listing, regional HQ, treasury, accounts,
-    talent), where wide networks abroad say nothing about fit."""
+    """Cover of the asked market; without one, the mean cover of the enterprise's targets, or,
+    for a need served in Hong Kong itself (listing, regional HQ, treasury, accounts, talent),
+    where wide networks abroad say nothing about fit, how much the provider specialises
+    (``weights.hong_kong_specialism`` × its focus, 1/√ of the needs it serves)."""
     if query.market:
         return market_cover(index, query.market, slots, weights)
     targets = enterprise_facts(query.enterprise)[1]
-    if not targets or served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
+    if served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
+        specialism: Floats = weights.hong_kong_specialism * index.column("focus")[slots]
+        return specialism
+    if not targets:
         return np.zeros(len(slots))
     covers = [market_cover(index, target, slots, weights) for target in targets]
     result: Floats = np.mean(covers, axis=0)

