@@ -108,6 +108,11 @@ class ReasonText:
                     )
                 }
             ),
+            "need.specialist": lambda p: (
+                gettext("A specialist: this is the one service it offers")
+                if str(p.get("count")) == "1"
+                else gettext("A specialist: one of the two services it offers")
+            ),
             "market.office": lambda p: (
                 gettext("Own office in %(country)s")
                 % {"country": self._country_list(p.get("country"))}

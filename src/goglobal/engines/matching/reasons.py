@@ -1,7 +1,8 @@
 """Reasons as codes with parameters, which the platform's templates translate.
 
 Codes: ``need.serves`` {need}, ``need.text`` {need, phrase} (the need is stated only in the
-profile's text), ``need.category`` {category}, ``market.office`` /
+profile's text), ``need.category`` {category}, ``need.specialist`` {count} (a need served in
+Hong Kong, no market asked: the provider offers one or two services), ``market.office`` /
 ``market.network`` {country}, ``market.text`` {country, presence, phrase} (stated only in the
 profile), ``market.global``, ``market.targets`` {countries, offices},
 ``sector.same`` {sector}, ``sector.text`` {sector, phrase}, ``sector.section`` {section},
@@ -81,7 +82,9 @@ def _market(query: ProviderQuery, provider: Provider, derived: Derived) -> list[
                                          "phrase": phrase})]  # fmt: skip
         return [("market.global", {})] if provider.works_globally else []
     if served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
-        return []
+        # what counts instead of markets (features.market): how few services it offers
+        served = provider.needs or derived.needs
+        return [("need.specialist", {"count": len(served)})] if 0 < len(served) <= 2 else []
     covered = provider.office_markets | provider.network_markets | derived.markets
     targets = [market for market in enterprise_facts(query.enterprise)[1] if market in covered]
     if not targets:

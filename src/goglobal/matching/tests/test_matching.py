@@ -76,6 +76,21 @@ def test_reasons_read_in_chinese(scene, officer, settings):
     assert any("越南" in text for text in texts)
 
 
+def test_the_specialist_reason_reads_in_each_language():
+    from django.utils import translation
+
+    texts = {}
+    for language in ("en", "zh-hans", "zh-hant"):
+        with translation.override(language):
+            texts[language] = [ReasonText().describe("need.specialist", {"count": n})
+                               for n in (1, 2)]  # fmt: skip
+
+    assert texts["en"][0] == "A specialist: this is the one service it offers"
+    assert texts["zh-hans"][0].startswith("专门机构")
+    assert "兩項" in texts["zh-hant"][1]
+    assert len({*texts["en"], *texts["zh-hans"], *texts["zh-hant"]}) == 6
+
+
 def test_officer_sees_and_refreshes_suggestions(client, scene, officer):
     enterprise, need, *_ = scene
     client.force_login(officer)

@@ -257,6 +257,8 @@ def test_for_a_need_served_in_hong_kong_a_specialist_comes_before_a_firm_of_many
 
     assert [m.id for m in matches] == ["b-only", "a-many"]
     assert matches[0].parts["market"] == pytest.approx(2 * matches[1].parts["market"])
+    assert ("need.specialist", {"count": 1}) in matches[0].reasons
+    assert not any(code == "need.specialist" for code, _ in matches[1].reasons)
 
 
 def test_an_uncoded_provider_whose_text_states_other_needs_is_weaker_on_its_category_alone():
