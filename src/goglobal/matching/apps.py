@@ -23,6 +23,20 @@ def on_enterprises_changed(sender: Any, *, ids: Any, **kwargs: Any) -> None:
     _schedule("enterprise", ids)
 
 
+def read_needs_of(provider: Any) -> list[str]:
+    """The needs the encoder read in the provider's description when its vector was stored."""
+    from goglobal.engines.matching import embed
+    from goglobal.matching.models import ProfileVector
+
+    stored = (
+        ProfileVector.objects.filter(
+            kind=ProfileVector.Kind.PROVIDER, object_id=provider.pk,
+            model_version=embed.MODEL_VERSION,
+        ).values_list("read_needs", flat=True).first()
+    )  # fmt: skip
+    return [str(need) for need, _clause in stored or []]
+
+
 class MatchingConfig(AppConfig):
     name = "goglobal.matching"
     label = "matching"
@@ -31,6 +45,9 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from goglobal.enterprises.signals import enterprises_changed
         from goglobal.providers.signals import providers_changed
+        from goglobal.providers.suggestions import stated_need_readers
 
+        if read_needs_of not in stated_need_readers:
+            stated_need_readers.append(read_needs_of)
         providers_changed.connect(on_providers_changed, dispatch_uid="matching.vectors")
         enterprises_changed.connect(on_enterprises_changed, dispatch_uid="matching.vectors")

@@ -1,14 +1,22 @@
 """Codes a provider's own words state but its coded fields lack, offered to staff on the edit
-page (the matcher already uses them, a little below coded values; see docs/matching.md)."""
+page (the matcher already uses them, a little below coded values; see docs/matching.md).
+
+Besides the glossary's reading (``derive``), apps above this one may add the needs they read
+(``stated_need_readers``: the matching app adds those its sentence encoder read when the
+profile's vector was stored), so the page shows what the matcher uses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from goglobal.core.i18n import localized
 from goglobal.engines.matching.derive import derive
 from goglobal.knowledge.models import Country, NeedCode, Sector
 from goglobal.providers.models import Presence, ServiceProvider
+
+# Each takes a provider and returns need codes its text states (registered in AppConfig.ready).
+stated_need_readers: list[Callable[[ServiceProvider], Iterable[str]]] = []
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,12 @@ def codes_suggested_by_text(provider: ServiceProvider) -> Suggested:
     markets = list(provider.markets.select_related("country"))
     offices = {m.country.code for m in markets if m.presence == Presence.OFFICE}
     covered = {m.country.code for m in markets}
-    needs = derived.needs if not provider.needs.exists() else derived.strong_needs
-    needs = needs - {n.code for n in provider.needs.all()}
+    coded = {n.code for n in provider.needs.all()}
+    needs = set(derived.needs if not coded else derived.strong_needs)
+    if not coded:  # as the matcher: needs read by other means count for uncoded providers
+        for reader in stated_need_readers:
+            needs.update(reader(provider))
+    needs -= coded
     sectors = derived.sectors - {s.code for s in provider.sectors.all()}
     office = derived.office_markets - offices
     network = derived.network_markets - covered

@@ -300,3 +300,26 @@ def test_a_provider_coding_no_need_is_suggested_for_one_its_text_names_in_other_
     suggestions = services.match_suggest(enterprise=enterprise, need=treasury, actor=officer)
     assert [s.provider_id for s in suggestions] == [provider.pk]
     assert suggestions[0].reasons[0][0] == "need.text"
+
+
+def test_the_edit_page_suggests_the_needs_the_encoder_read(
+    client, officer, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    values = {"name_en": "Harbour Ledger", "category": "law_firm", "languages": ["zh"],
+              "description": "我們為集團旗下公司搭建現金池並統一調撥資金。"}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        provider = provider_create(
+            actor=officer, data=ProviderInput(values=values, needs=[], markets=[])
+        )
+    client.force_login(officer)
+
+    page = client.get(
+        reverse("providers:provider_edit", args=[provider.pk]), HTTP_ACCEPT_LANGUAGE="zh-hant"
+    ).content.decode()
+
+    stated = page[page.index('id="suggested-heading"') :]
+    stated = stated[: stated.index("</section>")]
+    assert NeedCode.objects.get(code="treasury.centre").name_zh_hant in stated
+    assert "treasury.centre" not in stated
