@@ -52,6 +52,17 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A view that activates a language (registration speaks Simplified Chinese to mainland
+    visitors) leaves it active in the thread after the test client's request; the next test in
+    the same process would read messages in it. Each test starts from the default."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _staff_force_login_passes_second_factor(request, monkeypatch):
     """``Client.force_login`` of a staff user also verifies a TOTP device for the session, as
     signing in through both steps would; tests marked ``real_two_factor`` get the bare login
