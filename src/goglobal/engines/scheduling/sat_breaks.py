@@ -17,17 +17,18 @@ programme slots skipped, unavailable slots idle). The model, in propositional lo
 - each participant's breaks at most ``fewest + spread`` (the fairness bound, see ``limit``);
 - the total of ``brk`` at most ``B - 1`` by an incremental totalizer, ``B`` the best known.
 
-Glucose searches from the given schedule (its phases), each better schedule tightens the bound,
-and UNSAT proves the last one optimal (under the per-participant limit). A timer interrupts the
-solver at the deadline; the best schedule found so far is returned.
+CaDiCaL searches from the given schedule (its phases), each better schedule tightens the bound,
+and UNSAT proves the last one optimal (under the per-participant limit). The solver runs in a
+forked child process, stopped at the deadline; the best schedule found so far is returned.
 """
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.formula import IDPool
@@ -37,7 +38,9 @@ from goglobal.engines.scheduling.breaks import per_person
 from goglobal.engines.scheduling.units import Plan
 
 SAT_COLUMNS = 12_000  # meeting-slot variables; larger plans keep the annealed schedule
-SOLVER = "glucose4"  # supports interrupting a limited solve
+SOLVER = "cadical195"  # far stronger here than Glucose (docs/benchmarks.md); runs in a child
+# A forked child inherits the model without pickling it; the platform runs on Linux.
+_CONTEXT = multiprocessing.get_context("fork")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,37 +295,100 @@ def _tighten(
     ok: Callable[[tuple[int, ...]], bool],
     deadline: float,
 ) -> tuple[tuple[int, ...], int | None, bool]:
-    """Lower the bound on the total one schedule at a time: (best acceptable, its total, proven)."""
+    """Lower the bound on the total one schedule at a time: (best acceptable, its total, proven).
+
+    The solver runs in a forked child (``_search``), which sends every schedule it finds and,
+    when the search ends, whether the last bound was refuted; at the deadline the child is
+    stopped. CaDiCaL cannot be interrupted from another thread, and a process can."""
+    best, best_total = (start, total) if fair else (start, None)
+    refuted_at: int | None = None
+    for found, found_total, refuted in _search(plan, model, start, total, over, deadline):
+        if found is None:
+            refuted_at = refuted
+            break
+        if ok(found) and (best_total is None or found_total < best_total):
+            best, best_total = found, found_total
+    proven = refuted_at is not None and best_total == refuted_at
+    return best, best_total, proven or best_total == 0
+
+
+def _search(
+    plan: Plan,
+    model: _Model,
+    start: tuple[int, ...],
+    total: int,
+    over: bool,
+    deadline: float,
+) -> Iterator[tuple[tuple[int, ...] | None, int, int | None]]:
+    """(schedule, its breaks, None) for each schedule the child finds, then (None, 0, bound):
+    ``bound`` is the best total when the solver proved that no schedule has fewer (None when
+    it stopped for another reason). Nothing more once the deadline passes."""
+    receiver, sender = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(
+        target=_tighten_child, args=(sender, plan, model, start, total, over)
+    )  # not a daemon: a daemonic process (a worker of some pool) may not have one
+    child.start()
+    sender.close()
+    try:
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0 or not receiver.poll(left):
+                return
+            try:
+                message = receiver.recv()
+            except EOFError:
+                return
+            yield message
+            if message[0] is None:
+                return
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+
+
+def _tighten_child(
+    sender: Connection,
+    plan: Plan,
+    model: _Model,
+    start: tuple[int, ...],
+    total: int,
+    over: bool,
+) -> None:
+    if not model.breaks:  # no break is possible in the model: any solution will do
+        with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
+            solver.set_phases(model.phases(start))
+            if solver.solve():
+                found = model.decode(solver.get_model() or [], start)
+                sender.send((found, sum(per_person(plan, found)), None))
+        sender.send((None, 0, None))
+        sender.close()
+        return
     ubound = total if not over else min(len(model.breaks), 2 * total + 10)
     totalizer = ITotalizer(lits=model.breaks, ubound=ubound, top_id=model.pool.top)
-    best, best_total = (start, total) if fair else (start, None)
-    bound, proven, unbounded = total, False, over
+    bound, unbounded = total, over
+    refuted: int | None = None
     with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
         solver.append_formula(totalizer.cnf.clauses)
         solver.set_phases(model.phases(start))
-        timer = threading.Timer(max(0.0, deadline - time.perf_counter()), solver.interrupt)
-        timer.start()
-        try:
-            while bound > 0 and time.perf_counter() < deadline:
-                if not unbounded:
-                    if bound > len(totalizer.rhs):
-                        break  # more breaks than the counter holds: keep what was found
-                    solver.add_clause([-totalizer.rhs[bound - 1]])  # at most bound - 1 from now
-                answer = solver.solve_limited(expect_interrupt=True)
-                if not answer:
-                    proven = answer is False and best_total == bound
-                    break
-                found = model.decode(solver.get_model() or [], start)
-                found_total = sum(per_person(plan, found))
-                if not unbounded and found_total >= bound:  # cannot happen with a sound model
-                    break
-                unbounded, bound = False, found_total
-                if ok(found) and (best_total is None or found_total < best_total):
-                    best, best_total = found, found_total
-                solver.set_phases(model.phases(found))
-        finally:
-            timer.cancel()
-    return best, best_total, proven or best_total == 0
+        while bound > 0:
+            if not unbounded:
+                if bound > len(totalizer.rhs):
+                    break  # more breaks than the counter holds: keep what was found
+                solver.add_clause([-totalizer.rhs[bound - 1]])  # at most bound - 1 from now
+            if not solver.solve():
+                refuted = bound
+                break
+            found = model.decode(solver.get_model() or [], start)
+            found_total = sum(per_person(plan, found))
+            if not unbounded and found_total >= bound:  # cannot happen with a sound model
+                break
+            unbounded, bound = False, found_total
+            sender.send((found, found_total, None))
+            solver.set_phases(model.phases(found))
+    sender.send((None, 0, refuted))
+    sender.close()
 
 
 def _without_breaks(
@@ -334,17 +400,13 @@ def _without_breaks(
     ok: Callable[[tuple[int, ...]], bool],
     deadline: float,
 ) -> SatOutcome:
-    with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
-        solver.set_phases(model.phases(start))
-        timer = threading.Timer(max(0.0, deadline - time.perf_counter()), solver.interrupt)
-        timer.start()
-        try:
-            answer = solver.solve_limited(expect_interrupt=True)
-        finally:
-            timer.cancel()
-        if not answer:
-            return SatOutcome(start, total, False, False, cap)
-        found = model.decode(solver.get_model() or [], start)
+    """The model allows no break at all: one solve, in a child as in ``_tighten``."""
+    found: tuple[int, ...] | None = None
+    for schedule, _total, _refuted in _search(plan, model, start, 0, True, deadline):
+        found = schedule
+        break
+    if found is None:
+        return SatOutcome(start, total, False, False, cap)
     found_total = sum(per_person(plan, found))
     if found_total >= total or not ok(found):
         return SatOutcome(start, total, False, found_total == 0 and ok(found), cap)

@@ -571,3 +571,20 @@ def test_a_conference_with_shared_meetings_gets_its_value_within_the_bound_quick
     assert result.bound_method == COUNT_BOUND
     assert result.value >= 0.995 * result.upper_bound
     assert result.shared_meetings > 0
+
+
+HARD_B2B = B2B.with_name("ticf-13crafb.original.dzn")
+
+
+@pytest.mark.skipif(not HARD_B2B.exists(), reason="Bofill et al.'s instances are not next to it")
+def test_the_sat_phase_ends_at_the_time_limit_on_an_instance_it_cannot_finish():
+    """ticf-13crafb keeps the SAT solver busy for longer than 30 s; the solver, which cannot be
+    interrupted, runs in a child process that is stopped at the deadline."""
+    loaded = load_instance(read_b2b(HARD_B2B))
+
+    began = time.perf_counter()
+    result = schedule(loaded, time_limit=4)
+
+    assert time.perf_counter() - began < 6
+    check(loaded, result)
+    assert len(result.meetings) == len(loaded.requests)
