@@ -223,31 +223,33 @@ def _worth_reading(part: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[str, ...], Vectors]:
-    """(the need of each phrase, the phrases' unit vectors), encoded once per process."""
-    owners = tuple(need for need, phrases in SERVICE_PHRASES.items() for _ in phrases)
-    owners += ("",) * len(NOT_SERVICES)
+def _phrases() -> tuple[Vectors, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The phrases' unit vectors, which need each service phrase belongs to (phrase × need) and
+    which phrases are not services; encoded once per process."""
+    needs = tuple(SERVICE_PHRASES)
     texts = [normalise(p) for phrases in SERVICE_PHRASES.values() for p in phrases]
-    return owners, embed.encode([*texts, *(normalise(p) for p in NOT_SERVICES)])
+    member = np.zeros((len(texts) + len(NOT_SERVICES), len(needs)), dtype=bool)
+    row = 0
+    for column, need in enumerate(needs):
+        for _ in SERVICE_PHRASES[need]:
+            member[row, column] = True
+            row += 1
+    not_service: npt.NDArray[np.bool_] = np.logical_not(member.any(axis=1))
+    return embed.encode([*texts, *(normalise(p) for p in NOT_SERVICES)]), member, not_service
 
 
 def read_needs(texts: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     """The needs each profile text names in words, read clause by clause (see the module):
     (need code, the clause that names it) pairs, in need order, for each text."""
-    owners, phrases = _phrases()
+    phrases, member, not_services = _phrases()
     needs = tuple(SERVICE_PHRASES)
-    column = {need: i for i, need in enumerate(needs)}
-    member = np.zeros((len(owners), len(needs)), dtype=bool)
-    for row, need in enumerate(owners):
-        if need:
-            member[row, column[need]] = True
     pieces = [clauses(text) for text in texts]
     flat = [piece for chunk in pieces for piece, _ in chunk]
     vectors = embed.encode(flat) if flat else np.zeros((0, embed.DIMENSIONS), np.float32)
     similarity = vectors @ phrases.T  # clause × phrase
     # clause × need: the best phrase of each need
     best = np.stack([similarity[:, member[:, j]].max(axis=1) for j in range(len(needs))], axis=1)
-    other = similarity[:, np.array([owner == "" for owner in owners])].max(axis=1, initial=-1.0)
+    other = similarity[:, not_services].max(axis=1, initial=-1.0)
     result: list[tuple[tuple[str, str], ...]] = []
     start = 0
     for chunk in pieces:

@@ -14,26 +14,34 @@ the time-indexed MIP for them).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from goglobal.engines.scheduling.units import Plan
+
+
+def _slots(mask: int) -> Iterator[tuple[int, int]]:
+    """(slot, its bit) for each slot of ``mask``, earliest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1, low
+        mask ^= low
 
 
 class _Board:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+        self.pinned = frozenset(u for u, _, _ in plan.pinned)
         self.slot_of = [-1] * len(plan.units)
         self.busy = [0] * len(plan.people)  # slot mask per person
         self.count = [0] * len(plan.people)
         self.per_slot = [0] * len(plan.slots)
         self.at: dict[tuple[int, int], int] = {}  # (person, slot) -> unit
         self.full = 0  # slots with no table left
-        self.tables = plan.tables
 
     def put(self, u: int, t: int) -> None:
         self.slot_of[u] = t
         self.per_slot[t] += 1
-        if self.per_slot[t] >= self.tables[t]:
+        if self.per_slot[t] >= self.plan.tables[t]:
             self.full |= 1 << t
         for p in self.plan.members[u]:
             self.busy[p] |= 1 << t
@@ -64,10 +72,7 @@ class _Board:
         """The slot of ``mask`` next to most of the meetings of ``u``'s people (then earliest)."""
         best, best_score = -1, -1
         members = self.plan.members[u]
-        while mask:
-            low = mask & -mask
-            t = low.bit_length() - 1
-            mask ^= low
+        for t, low in _slots(mask):
             near = (low << 1) | (low >> 1)
             score = sum(1 for p in members if self.busy[p] & near)
             if score > best_score:
@@ -86,17 +91,12 @@ class _Board:
         plan = self.plan
         if any(self.count[p] >= plan.capacity[p] for p in plan.members[u]):
             return False
-        mask = plan.allowed[u] & ~self.full
-        pinned = self._pinned
-        while mask:
-            low = mask & -mask
-            t = low.bit_length() - 1
-            mask ^= low
+        for t, _ in _slots(plan.allowed[u] & ~self.full):
             blockers = {self.at[(p, t)] for p in plan.members[u] if (p, t) in self.at}
             if len(blockers) != 1:
                 continue
             (other,) = blockers
-            if other in pinned:
+            if other in self.pinned:
                 continue
             self.take(other)
             room = self.free(other) & ~(1 << t)
@@ -107,13 +107,10 @@ class _Board:
             self.put(other, t)
         return False
 
-    _pinned: frozenset[int] = frozenset()
-
 
 def assign(plan: Plan, chosen: Iterable[int], deadline: float) -> tuple[int, ...]:
     """Slot per unit (-1: not scheduled) for ``chosen`` first, then the others (see module)."""
     board = _Board(plan)
-    board._pinned = frozenset(u for u, _, _ in plan.pinned)
     for u, t, _ in plan.pinned:
         board.put(u, t)
     values, members, allowed = plan.values, plan.members, plan.allowed

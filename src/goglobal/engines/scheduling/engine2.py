@@ -162,10 +162,11 @@ def _value_by_units(
     if not plan.order and not plan.too_close:
         start = assign(plan, chosen, deadline)
         columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
+        reached = _value(plan, start) >= counted
         if not _valid(plan, start):  # pragma: no cover - a guard; assign keeps every rule
             start = None
-        elif _value(plan, start) >= counted or columns > VALUE_MIP_COLUMNS:
-            return start, counted, COUNT_BOUND, _value(plan, start) >= counted
+        elif reached or columns > VALUE_MIP_COLUMNS:
+            return start, counted, COUNT_BOUND, reached
     outcome = mip.maximise_value(plan, 0.5 * time_limit, start=start)
     total = sum(plan.values)
     if not outcome.found or not _valid(plan, outcome.slot_of):

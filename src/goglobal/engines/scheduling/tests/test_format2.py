@@ -13,6 +13,7 @@ from goglobal.engines.scheduling.b2b import parse_dzn, read_b2b
 from goglobal.engines.scheduling.engine2 import COUNT_BOUND, _valid, _value
 from goglobal.engines.scheduling.generator import Conference, generate
 from goglobal.engines.scheduling.mip import count_bound
+from goglobal.engines.scheduling.model import Instance
 from goglobal.engines.scheduling.output import result_to_dict
 from goglobal.engines.scheduling.parse import load_previous
 from goglobal.engines.scheduling.tests.checker2 import brute_force, check
@@ -202,12 +203,16 @@ def _tiny(seed: int) -> dict:
     return data
 
 
-@pytest.mark.parametrize("seed", range(25))
-def test_tiny_instances_match_the_exhaustive_lexicographic_optimum(seed):
+def _tiny_or_skip(seed: int) -> Instance:
     try:
-        loaded = load_instance(_tiny(seed))
+        return load_instance(_tiny(seed))
     except InstanceError:
         pytest.skip("the random requests are not valid input (colleagues, or a session conflict)")
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_tiny_instances_match_the_exhaustive_lexicographic_optimum(seed):
+    loaded = _tiny_or_skip(seed)
     units = [u.members for u in build_units(loaded)]
 
     result = schedule(loaded, time_limit=5)
@@ -477,10 +482,7 @@ def test_a_forty_member_delegation_gets_every_meeting_without_a_travel_violation
 
 @pytest.mark.parametrize("seed", range(25))
 def test_the_meetings_per_person_bound_never_cuts_below_the_optimum(seed):
-    try:
-        loaded = load_instance(_tiny(seed))
-    except InstanceError:
-        pytest.skip("the random requests are not valid input (colleagues, or a session conflict)")
+    loaded = _tiny_or_skip(seed)
     units = [u.members for u in build_units(loaded)]
 
     value, _ = brute_force(loaded, units)
@@ -510,10 +512,7 @@ def test_the_meetings_per_person_bound_counts_a_persons_slots_per_session():
 
 @pytest.mark.parametrize("seed", range(25))
 def test_slots_given_to_the_chosen_meetings_keep_every_rule(seed):
-    try:
-        loaded = load_instance(_tiny(seed))
-    except InstanceError:
-        pytest.skip("the random requests are not valid input (colleagues, or a session conflict)")
+    loaded = _tiny_or_skip(seed)
     plan = build_plan(loaded)
     bound, chosen = count_bound(plan, 5)
 
