@@ -28,7 +28,8 @@ Floats = npt.NDArray[np.float64]
 def need_fit(
     index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights = DEFAULT_WEIGHTS
 ) -> Floats:
-    """0.7 when the provider's category is one that typically serves the need, plus 0.3 × focus;
+    """``weights.need_category`` when the provider's category is one that typically serves the
+    need, plus 0.3 × focus;
     scaled by ``weights.derived`` when the need is stated only in its text, and by
     ``weights.need_implied`` × how much its profile reads like the need (the ``service`` part)
     when it lists no need and only its category suggests it: a category is a weak reason, and a
@@ -44,7 +45,8 @@ def need_fit(
     elsewhere = index.mask(["t.states"])[slots] & ~stated
     implied = implied * np.where(elsewhere, weights.need_elsewhere, 1.0)
     level = np.where(coded, 1.0, np.where(stated, weights.derived, implied))
-    result: Floats = level * (0.7 * expected + 0.3 * index.column("focus")[slots])
+    share = weights.need_category
+    result: Floats = level * (share * expected + 0.3 * index.column("focus")[slots])
     return result
 
 

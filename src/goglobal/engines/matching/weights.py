@@ -10,13 +10,16 @@ class Weights:
     """Each part of the score lies in [0, 1]; the score is the weighted sum of the parts."""
 
     need_fit: float = 1.0
+    # Within need fit: a category that typically serves the need. A hint only: what a provider
+    # says it does (coded or in its text) decides; a chamber that sponsors listings is a sponsor.
+    need_category: float = 0.3
     # Coded need 1; else how much the profile's vector reads like the need's (embed).
     service: float = 1.0
-    market: float = 1.5
+    market: float = 1.8
     sector: float = 1.2
     language: float = 0.4
     track_record: float = 0.8
-    text: float = 0.6
+    text: float = 0.4
     dense: float = 0.3  # cosine of the profiles' sentence vectors (embed), best candidate = 1
     # Within text relevance: glossary concepts (shared across languages) against plain words.
     text_concepts: float = 1.0
