@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from goglobal.accounts.http import AuthenticatedRequest
 from goglobal.knowledge import programmes, selectors
@@ -293,7 +293,10 @@ def indicator_values(request: AuthenticatedRequest, code: str, market: str) -> d
 
 @router.get("/staleness", response=list[StaleOut])
 def staleness(
-    request: AuthenticatedRequest, months: int | None = None, kind: str = "", sort: str = "use"
+    request: AuthenticatedRequest,
+    months: int | None = Query(None, ge=0, le=selectors.MAX_STALE_MONTHS),
+    kind: str = "",
+    sort: str = "use",
 ) -> list[dict[str, Any]]:
     """Facts not checked for ``months`` months; ``sort=use`` (default) puts those that more
     features read and more rows rest on first, ``sort=age`` the oldest check first."""

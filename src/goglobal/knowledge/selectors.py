@@ -330,6 +330,9 @@ def agreement_counts() -> dict[str, dict[str, int]]:
 # --- staleness -------------------------------------------------------------------------------
 
 
+MAX_STALE_MONTHS = 1200  # a century: further back than any fact's check
+
+
 def stale_months() -> int:
     return int(getattr(settings, "GOGLOBAL_STALE_MONTHS", 12))
 
@@ -414,7 +417,7 @@ def stale_fact_list(
 ) -> list[StaleFact]:
     """Facts last checked before ``months`` months ago (the setting by default); oldest first,
     or with ``sort="use"`` those most depended on first (``_sorted``)."""
-    months = stale_months() if months is None else months
+    months = stale_months() if months is None else max(0, min(months, MAX_STALE_MONTHS))
     cutoff = months_before(today or timezone.localdate(), months)
     facts: list[StaleFact] = []
     for name, model in FACT_MODELS.items():

@@ -106,6 +106,7 @@ def fact_stale_report(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     months_text = request.GET.get("months", "")
     months = int(months_text) if months_text.isdigit() else selectors.stale_months()
+    months = min(months, selectors.MAX_STALE_MONTHS)
     stale_only = request.GET.get("all") != "1"
     kind = request.GET.get("kind", "")
     query = request.GET.get("q", "").strip()

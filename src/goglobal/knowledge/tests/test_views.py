@@ -134,3 +134,15 @@ def test_every_fact_can_be_browsed_and_searched(client, officer, django_assert_m
 
     assert everything.context["total"] > 100  # paged: the count is the whole list's
     assert 0 < searched.context["total"] < everything.context["total"]
+
+
+def test_staleness_months_out_of_range_is_a_field_error_not_a_crash(client, officer) -> None:
+    client.force_login(officer)
+
+    for months in (-4784204, 99_999_999):
+        response = client.get("/api/reference/staleness", {"months": months})
+        assert response.status_code == 422
+        assert "months" in response.content.decode()
+    assert client.get("/api/reference/staleness", {"months": 1200}).status_code == 200
+    page = client.get(reverse("knowledge:stale"), {"months": "99999999999"})
+    assert page.status_code == 200
