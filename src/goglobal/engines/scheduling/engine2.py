@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import time
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ BREAK_MIP_COLUMNS = 2_000  # the breaks MIP's relaxation is weak: small plans on
 VALUE_MIP_COLUMNS = 8_000  # the pair machinery is followed by an exact MIP up to this size
 POLISH_MOVES = 3_000_000  # at most; 12,000 per meeting below that
 ANNEAL_SHARE = 0.9  # of the breaks phase's time at most; the SAT phase and the MIP share the rest
+EARLY_SHARE = 0.3  # the first annealing, whose schedule the SAT solver starts from
 
 
 def schedule_v2(
@@ -77,40 +79,75 @@ def schedule_v2(
 def _fewer_breaks(
     plan: Plan, slot_of: tuple[int, ...], floor: int, deadline: float
 ) -> tuple[int, ...]:
-    """The breaks phase: annealing, then the exact SAT re-timing, then (small plans) the MIP.
+    """The breaks phase: annealing and the exact SAT re-timing side by side, then (small plans)
+    the MIP.
 
-    The annealing stops at its budget of moves or at ``ANNEAL_SHARE`` of the time left; the SAT
-    solver, started from its schedule, finds the better ones it does not reach (or proves there
-    are none) in the rest. Giving the annealing less time was measured and lost more than the
-    SAT phase gained (docs/benchmarks.md).
+    Where the SAT model is small enough, a first, short annealing (``EARLY_SHARE`` of the time)
+    gives the SAT solver its start; it searches in a child process on the other core while the
+    annealing goes on from the same schedule (up to ``ANNEAL_SHARE``). When that ends with fewer
+    breaks than the solver has found, a second SAT search starts from it, and the two share
+    their best total. Each start leads the solver to other schedules: runs from one start
+    varied by several breaks on the hardest B2B instances (docs/benchmarks.md).
     """
     remaining = deadline - time.perf_counter()
     exact = sat_breaks.columns(plan, slot_of) <= sat_breaks.SAT_COLUMNS
     moves = min(POLISH_MOVES, 12_000 * len(plan.units))
     cut = deadline - (1 - ANNEAL_SHARE) * remaining
-    polished = polish(plan, slot_of, moves=moves, deadline=cut)
-    if _valid(plan, polished):
-        slot_of = polished
-    remaining = deadline - time.perf_counter()
-    if not gaps.report(plan, slot_of).total or remaining <= 0.2:
-        return slot_of
     columns = sum(len(plan.slot_list(u)) for u in range(len(plan.units)))
     # The MIP may also choose other meetings of the same value, or leave one out (down to
     # ``floor``), where that saves breaks; the SAT phase keeps the chosen meetings.
     trade = columns <= BREAK_MIP_COLUMNS
     if exact:
+        early = deadline - (1 - EARLY_SHARE) * remaining
+        slot_of = _polished(plan, slot_of, moves, early)
+        if not gaps.report(plan, slot_of).total:
+            return slot_of
         until = deadline - (0.5 if trade else 0.05) * remaining
-        outcome = sat_breaks.minimise_breaks(plan, slot_of, until, lambda s: _fair(plan, s))
-        if outcome.improved and _valid(plan, outcome.slot_of):
-            slot_of = outcome.slot_of
+        slot_of = _anneal_beside_sat(plan, slot_of, moves, cut, until)
         if not trade:
             return slot_of
+    else:
+        slot_of = _polished(plan, slot_of, moves, cut)
     remaining = deadline - time.perf_counter()
     if trade and gaps.report(plan, slot_of).total and remaining > 0.2:
         found = mip.minimise_breaks(plan, floor, 0.95 * remaining, slot_of)
         if found.found and _valid(plan, found.slot_of):
             slot_of = found.slot_of
     return slot_of
+
+
+def _polished(plan: Plan, slot_of: tuple[int, ...], moves: int, deadline: float) -> tuple[int, ...]:
+    polished = polish(plan, slot_of, moves=moves, deadline=deadline)
+    return polished if _valid(plan, polished) else slot_of
+
+
+def _anneal_beside_sat(
+    plan: Plan, slot_of: tuple[int, ...], moves: int, cut: float, until: float
+) -> tuple[int, ...]:
+    """A SAT search from ``slot_of`` while the annealing goes on (to ``cut``); a second search
+    from the annealing's schedule when it has fewer breaks; the best of all by ``until``."""
+    if until - time.perf_counter() <= 0.2:
+        return slot_of
+    fair = functools.partial(_fair, plan)
+    first = sat_breaks.start_search(plan, slot_of, fair)
+    annealed = polish(plan, slot_of, moves=moves, deadline=cut, seed=1, stop=first.settled)
+    if first.settled():
+        outcome = first.finish(until)
+        return outcome.slot_of if outcome.improved and _valid(plan, outcome.slot_of) else slot_of
+    searches = [first]
+    best, best_total = slot_of, gaps.report(plan, slot_of).total
+    if _valid(plan, annealed) and fair(annealed):
+        total = gaps.report(plan, annealed).total
+        if total < best_total:
+            best, best_total = annealed, total
+        known = first.best_total
+        if total and time.perf_counter() < until - 0.2 and (known is None or total < known):
+            searches.append(sat_breaks.start_search(plan, annealed, fair, rival=first))
+    for search in searches:
+        outcome = search.finish(until)
+        if outcome.improved and outcome.total < best_total and _valid(plan, outcome.slot_of):
+            best, best_total = outcome.slot_of, outcome.total
+    return best
 
 
 def _fair(plan: Plan, slot_of: tuple[int, ...]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Callable
 
 from goglobal.engines.scheduling.breaks import busy_masks, person_shape
 from goglobal.engines.scheduling.units import Plan
@@ -176,8 +177,16 @@ class Polisher:
 
 
 def polish(
-    plan: Plan, slot_of: tuple[int, ...], *, moves: int, deadline: float, seed: int = 0
+    plan: Plan,
+    slot_of: tuple[int, ...],
+    *,
+    moves: int,
+    deadline: float,
+    seed: int = 0,
+    stop: Callable[[], bool] | None = None,
 ) -> tuple[int, ...]:
+    """Anneal the slots of the scheduled meetings to fewer breaks; ``stop`` (asked every 16,384
+    moves) ends it early, e.g. when a search beside it has proven its best."""
     state = Polisher(plan, slot_of)
     placed = [u for u, t in enumerate(slot_of) if t >= 0 and u not in state.pinned]
     if not placed or len(plan.slots) < 2:
@@ -196,7 +205,7 @@ def polish(
         if step & 255 == 0:
             # Cool by the moves made or by the time spent, whichever is further along.
             now = time.perf_counter()
-            if now > deadline:
+            if now > deadline or (stop is not None and step & 16383 == 0 and stop()):
                 break
             progress = max(step / moves, (now - began) / span)
             temperature = T_START * math.exp(ratio * progress)

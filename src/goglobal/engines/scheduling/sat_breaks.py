@@ -20,15 +20,19 @@ programme slots skipped, unavailable slots idle). The model, in propositional lo
 CaDiCaL searches from the given schedule (its phases), each better schedule tightens the bound,
 and UNSAT proves the last one optimal (under the per-participant limit). The solver runs in a
 forked child process, stopped at the deadline; the best schedule found so far is returned.
+``start_search`` returns while it runs, so the caller can anneal beside it; a second search
+started with ``rival`` shares the best total with the first (a shared integer each reads
+before every solve).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import Any
 
 from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.formula import IDPool
@@ -261,91 +265,119 @@ def minimise_breaks(
     kept. A start over the cap is not acceptable: the first schedule within the cap is sought
     with no bound on the total, so a fair schedule is found even with more breaks.
     """
+    return start_search(plan, slot_of, acceptable).finish(deadline)
+
+
+def start_search(
+    plan: Plan,
+    slot_of: Sequence[int],
+    acceptable: Callable[[tuple[int, ...]], bool] | None = None,
+    rival: Search | None = None,
+) -> Search:
+    """Start the re-timing of ``minimise_breaks`` in a child process and return at once: the
+    caller may do other work (another search, on the other core) and then ``finish`` it. With a
+    ``rival`` search, each one tightens its bound on the best total either has found."""
     ok = acceptable or (lambda _: True)
-    start = tuple(slot_of)
-    counts = per_person(plan, start)
+    begin = tuple(slot_of)
+    counts = per_person(plan, begin)
     busy = [False] * len(plan.people)
-    for u, t in enumerate(start):
+    for u, t in enumerate(begin):
         if t >= 0:
             for p in plan.members[u]:
                 busy[p] = True
     cap = limit(plan, counts, busy)
     total = sum(counts)
     over = cap is not None and any(c > cap for c, b in zip(counts, busy, strict=True) if b)
-    fair = ok(start) and not over
+    fair = ok(begin) and not over
+    search = Search(plan, begin, total, fair, ok, cap)
     if total == 0 and fair:
-        return SatOutcome(start, 0, False, True, cap)
-    model = _Model(plan, start, cap)
-    if not model.breaks:
-        # Nobody may have a break under the cap (or nobody can): any model is a 0-break schedule.
-        return _without_breaks(plan, model, start, total, cap, ok, deadline)
-    best, best_total, proven = _tighten(plan, model, start, total, over, fair, ok, deadline)
-    if best_total is None:
-        return SatOutcome(start, total, False, False, cap)
-    return SatOutcome(best, best_total, best is not start, proven, cap)
+        search.proven_at = 0
+        return search
+    search.run(_Model(plan, begin, cap), over, rival.shared if rival else None)
+    return search
 
 
-def _tighten(
-    plan: Plan,
-    model: _Model,
-    start: tuple[int, ...],
-    total: int,
-    over: bool,
-    fair: bool,
-    ok: Callable[[tuple[int, ...]], bool],
-    deadline: float,
-) -> tuple[tuple[int, ...], int | None, bool]:
-    """Lower the bound on the total one schedule at a time: (best acceptable, its total, proven).
+class Search:
+    """One SAT re-timing in a forked child process, which sends every schedule it finds and,
+    when its search ends, whether the last bound was refuted. CaDiCaL cannot be interrupted
+    from another thread, and a process can: ``finish`` stops the child at the deadline."""
 
-    The solver runs in a forked child (``_search``), which sends every schedule it finds and,
-    when the search ends, whether the last bound was refuted; at the deadline the child is
-    stopped. CaDiCaL cannot be interrupted from another thread, and a process can."""
-    best, best_total = (start, total) if fair else (start, None)
-    refuted_at: int | None = None
-    for found, found_total, refuted in _search(plan, model, start, total, over, deadline):
-        if found is None:
-            refuted_at = refuted
-            break
-        if ok(found) and (best_total is None or found_total < best_total):
-            best, best_total = found, found_total
-    proven = refuted_at is not None and best_total == refuted_at
-    return best, best_total, proven or best_total == 0
+    def __init__(
+        self,
+        plan: Plan,
+        begin: tuple[int, ...],
+        total: int,
+        fair: bool,
+        ok: Callable[[tuple[int, ...]], bool],
+        cap: int | None,
+    ) -> None:
+        self.plan, self.begin, self.total, self.ok, self.cap = plan, begin, total, ok, cap
+        self.best = begin
+        self.best_total: int | None = total if fair else None
+        self.proven_at: int | None = None  # the solver showed no schedule has fewer breaks
+        self.shared: Any = _CONTEXT.Value("i", total if fair else 1 << 30)
+        self._receiver: Connection | None = None
+        self._child: multiprocessing.process.BaseProcess | None = None
 
+    def run(self, model: _Model, over: bool, shared: Any) -> None:
+        if shared is not None:
+            self.shared = shared
+        receiver, sender = _CONTEXT.Pipe(duplex=False)
+        self._child = _CONTEXT.Process(
+            target=_tighten_child,
+            args=(sender, self.plan, model, self.begin, self.total, over, self.shared),
+        )  # not a daemon: a daemonic process (a worker of some pool) may not have one
+        self._child.start()
+        sender.close()
+        self._receiver = receiver
 
-def _search(
-    plan: Plan,
-    model: _Model,
-    start: tuple[int, ...],
-    total: int,
-    over: bool,
-    deadline: float,
-) -> Iterator[tuple[tuple[int, ...] | None, int, int | None]]:
-    """(schedule, its breaks, None) for each schedule the child finds, then (None, 0, bound):
-    ``bound`` is the best total when the solver proved that no schedule has fewer (None when
-    it stopped for another reason). Nothing more once the deadline passes."""
-    receiver, sender = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(
-        target=_tighten_child, args=(sender, plan, model, start, total, over)
-    )  # not a daemon: a daemonic process (a worker of some pool) may not have one
-    child.start()
-    sender.close()
-    try:
-        while True:
-            left = deadline - time.perf_counter()
-            if left <= 0 or not receiver.poll(left):
+    def poll(self) -> None:
+        """Read what the child has sent so far, without waiting."""
+        self._read(time.perf_counter())
+
+    def settled(self) -> bool:
+        """Its best is proven the fewest (read so far): nothing can do better."""
+        self.poll()
+        return self.best_total == 0 or (
+            self.proven_at is not None and self.best_total == self.proven_at
+        )
+
+    def finish(self, deadline: float) -> SatOutcome:
+        """Wait for the child until ``deadline`` or the end of its search, then stop it."""
+        try:
+            self._read(deadline)
+        finally:
+            self._stop()
+        proven = self.settled()
+        if self.best_total is None:
+            return SatOutcome(self.begin, self.total, False, False, self.cap)
+        return SatOutcome(self.best, self.best_total, self.best is not self.begin, proven, self.cap)
+
+    def _read(self, deadline: float) -> None:
+        receiver = self._receiver
+        while receiver is not None:
+            if not receiver.poll(max(0.0, deadline - time.perf_counter())):
                 return
             try:
-                message = receiver.recv()
+                found, found_total, refuted = receiver.recv()
             except EOFError:
+                found, found_total, refuted = None, 0, None
+            if found is None:
+                self.proven_at = refuted
+                self._stop()
                 return
-            yield message
-            if message[0] is None:
-                return
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receiver.close()
+            if self.ok(found) and (self.best_total is None or found_total < self.best_total):
+                self.best, self.best_total = found, found_total
+
+    def _stop(self) -> None:
+        if self._child is not None:
+            if self._child.is_alive():
+                self._child.kill()
+            self._child.join()
+            self._child = None
+        if self._receiver is not None:
+            self._receiver.close()
+            self._receiver = None
 
 
 def _tighten_child(
@@ -355,6 +387,7 @@ def _tighten_child(
     start: tuple[int, ...],
     total: int,
     over: bool,
+    shared: Any,
 ) -> None:
     if not model.breaks:  # no break is possible in the model: any solution will do
         with Solver(name=SOLVER, bootstrap_with=model.clauses) as solver:
@@ -373,6 +406,8 @@ def _tighten_child(
         solver.append_formula(totalizer.cnf.clauses)
         solver.set_phases(model.phases(start))
         while bound > 0:
+            if not unbounded and shared.value < bound:
+                bound = shared.value  # the rival search found a schedule with fewer breaks
             if not unbounded:
                 if bound > len(totalizer.rhs):
                     break  # more breaks than the counter holds: keep what was found
@@ -385,29 +420,9 @@ def _tighten_child(
             if not unbounded and found_total >= bound:  # cannot happen with a sound model
                 break
             unbounded, bound = False, found_total
+            with shared.get_lock():
+                shared.value = min(shared.value, found_total)
             sender.send((found, found_total, None))
             solver.set_phases(model.phases(found))
     sender.send((None, 0, refuted))
     sender.close()
-
-
-def _without_breaks(
-    plan: Plan,
-    model: _Model,
-    start: tuple[int, ...],
-    total: int,
-    cap: int | None,
-    ok: Callable[[tuple[int, ...]], bool],
-    deadline: float,
-) -> SatOutcome:
-    """The model allows no break at all: one solve, in a child as in ``_tighten``."""
-    found: tuple[int, ...] | None = None
-    for schedule, _total, _refuted in _search(plan, model, start, 0, True, deadline):
-        found = schedule
-        break
-    if found is None:
-        return SatOutcome(start, total, False, False, cap)
-    found_total = sum(per_person(plan, found))
-    if found_total >= total or not ok(found):
-        return SatOutcome(start, total, False, found_total == 0 and ok(found), cap)
-    return SatOutcome(found, found_total, True, found_total == 0, cap)

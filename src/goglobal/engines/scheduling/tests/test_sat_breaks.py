@@ -11,7 +11,7 @@ from goglobal.engines.scheduling import breaks as gaps
 from goglobal.engines.scheduling import load_instance
 from goglobal.engines.scheduling.engine2 import _seat, _valid
 from goglobal.engines.scheduling.model import Result
-from goglobal.engines.scheduling.sat_breaks import minimise_breaks
+from goglobal.engines.scheduling.sat_breaks import minimise_breaks, start_search
 from goglobal.engines.scheduling.tests.checker2 import _fake, _rules_only, brute_force
 from goglobal.engines.scheduling.tests.test_format2 import instance, slots
 from goglobal.engines.scheduling.units import build_plan, build_units
@@ -192,3 +192,28 @@ def test_a_schedule_the_caller_does_not_accept_is_never_returned():
     assert outcome.slot_of == start
     assert not outcome.improved
     assert outcome.total == gaps.report(plan, start).total > 0
+
+
+def test_a_search_started_beside_another_tightens_on_the_others_best():
+    """The breaks phase runs a second search from the annealing's schedule while the first
+    goes on; each lowers its bound to the best total either has found. A second search told
+    of the proven fewest has nothing left to find: it refutes one below at once."""
+    data = instance(participants=PEOPLE, tables=["T1", "T2"], objective={"break_spread": None})
+    data.update(CASES["forbidden slot"])
+    loaded = load_instance(data)
+    plan = build_plan(loaded)
+    start = _worst_start(plan)
+    fewest = brute_force(loaded, [u.members for u in build_units(loaded)])[1]
+
+    first = start_search(plan, start)
+    outcome = first.finish(time.perf_counter() + 10)
+    assert outcome.total == fewest and outcome.proven and first.settled()
+
+    second = start_search(plan, start, rival=first)
+    told = second.finish(time.perf_counter() + 10)
+
+    assert not told.improved, "it looked only for schedules better than the first's best"
+    assert told.slot_of == start
+    assert second.proven_at == fewest
+    alone = start_search(plan, start).finish(time.perf_counter() + 10)
+    assert alone.improved and alone.total == fewest
