@@ -207,7 +207,9 @@ def test_a_search_started_beside_another_tightens_on_the_others_best():
 
     first = start_search(plan, start)
     outcome = first.finish(time.perf_counter() + 10)
-    assert outcome.total == fewest and outcome.proven and first.settled()
+    assert outcome.total == fewest
+    assert outcome.proven
+    assert first.settled()
 
     second = start_search(plan, start, rival=first)
     told = second.finish(time.perf_counter() + 10)
@@ -216,4 +218,5 @@ def test_a_search_started_beside_another_tightens_on_the_others_best():
     assert told.slot_of == start
     assert second.proven_at == fewest
     alone = start_search(plan, start).finish(time.perf_counter() + 10)
-    assert alone.improved and alone.total == fewest
+    assert alone.improved
+    assert alone.total == fewest
