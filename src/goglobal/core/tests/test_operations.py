@@ -76,9 +76,7 @@ def test_metrics_from_loopback_count_requests_by_view(client, db):
     assert "goglobal_http_request_duration_seconds_bucket" in text
 
 
-def test_metrics_are_hidden_from_other_addresses_and_need_the_token_when_set(
-    client, db, settings
-):
+def test_metrics_are_hidden_from_other_addresses_and_need_the_token_when_set(client, db, settings):
     assert client.get("/metrics", REMOTE_ADDR="10.0.0.9").status_code == 404
     settings.GOGLOBAL_METRICS_TOKEN = "s3cret"
 
