@@ -138,6 +138,10 @@ class ReasonText:
                 % {"sector": self._sectors.get(str(p.get("sector")), p.get("sector"))}
             ),
             "market.global": lambda p: gettext("Works worldwide"),
+            "market.none": lambda p: (
+                gettext("No office or partner in %(country)s stated: ask how it would serve it")
+                % {"country": self._country_list(p.get("country"))}
+            ),
             "market.targets": lambda p: (
                 gettext("Covers target markets: %(countries)s")
                 % {"countries": self._country_list(p.get("countries"))}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ENGINE_VERSION = "matching/2"
+ENGINE_VERSION = "matching/3"  # 3: thin markets filled below with market.none
 
 ReasonValue = str | int | float
 Reason = tuple[str, dict[str, ReasonValue]]  # ("market.office", {"country": "VN"})

@@ -2,14 +2,15 @@
 
 Hard filters: the provider serves the need (coded, stated in its text, or — listing no need at
 all — typical of its category); it covers the market (office, network or a global practice, coded
-or stated in its text) when one is asked; it is not conflicted. A provider at its monthly
-capacity is not dropped: it moves below every provider with capacity and says why. Ties break on
-the id.
+or stated in its text) when one is asked; it is not conflicted. When too few cover the market,
+the list is filled with providers that pass every filter but the market's, below all that cover
+it and saying so (``market.none``). A provider at its monthly capacity is not dropped: it moves
+below every provider with capacity and says why. Ties break on the id.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -17,7 +18,7 @@ import numpy.typing as npt
 from goglobal.engines.matching import features
 from goglobal.engines.matching.fairness import rotate
 from goglobal.engines.matching.index import ProviderIndex
-from goglobal.engines.matching.model import Match, ProviderQuery
+from goglobal.engines.matching.model import Match, ProviderQuery, Reason
 from goglobal.engines.matching.postings import Slots
 from goglobal.engines.matching.reasons import explain
 from goglobal.engines.matching.weights import DEFAULT_WEIGHTS, Weights
@@ -27,8 +28,9 @@ PARTS = ("need_fit", "service", "market", "sector", "language", "track_record", 
 Floats = npt.NDArray[np.float64]
 
 
-def candidates(index: ProviderIndex, query: ProviderQuery) -> Slots:
-    """Live slots that pass the hard filters."""
+def candidates(index: ProviderIndex, query: ProviderQuery, *, covered: bool = True) -> Slots:
+    """Live slots that pass the hard filters; with ``covered=False``, the providers that pass
+    every filter but the market's (they serve the need, but state no presence there)."""
     need = query.need
     slots = index.slots_any([f"need:{need}", f"t.need:{need}", f"u.need:{need}"])
     if query.market:
@@ -37,7 +39,9 @@ def candidates(index: ProviderIndex, query: ProviderQuery) -> Slots:
             [f"office:{market}", f"network:{market}", "global", f"t.office:{market}",
              f"t.network:{market}"]
         )  # fmt: skip
-        slots = slots[cover[slots]]
+        slots = slots[cover[slots] == covered]
+    elif not covered:
+        return slots[:0]
     if query.conflicted:
         banned = [index.slot_of(provider_id) for provider_id in query.conflicted]
         slots = slots[~np.isin(slots, [slot for slot in banned if slot is not None])]
@@ -74,9 +78,33 @@ def rank(
     weights: Weights = DEFAULT_WEIGHTS,
     limit: int = 10,
 ) -> list[Match]:
-    """The best ``limit`` providers for ``query``, best first, each with score and reasons."""
-    slots = candidates(index, query)
-    if not len(slots) or limit <= 0:
+    """The best ``limit`` providers for ``query``, best first, each with score and reasons.
+
+    When fewer than ``limit`` providers cover the market asked, the list is filled with the best
+    of those that serve the need but state no presence there, each below every one that does and
+    saying so (``market.none``): an officer still sees the specialist who can act from Hong Kong
+    or through its own contacts, and knows to ask."""
+    if limit <= 0:
+        return []
+    matches = _ranked(index, query, candidates(index, query), weights, limit)
+    if len(matches) < limit and query.market:
+        outside = candidates(index, query, covered=False)
+        extra = _ranked(index, query, outside, weights, limit - len(matches), rotation=False)
+        absent: Reason = ("market.none", {"country": query.market})
+        matches += [replace(match, reasons=(*match.reasons, absent)) for match in extra]
+    return matches
+
+
+def _ranked(
+    index: ProviderIndex,
+    query: ProviderQuery,
+    slots: Slots,
+    weights: Weights,
+    limit: int,
+    *,
+    rotation: bool = True,
+) -> list[Match]:
+    if not len(slots):
         return []
     parts = score_parts(index, query, slots, weights)
     scores: Floats = np.zeros(len(slots))
@@ -90,6 +118,8 @@ def rank(
     order = _best(index, scored, count)
     wanted = features.query_concepts(query.enterprise, weights)
     matches = [_match(index, query, scored, i, weights, wanted) for i in order]
+    if not rotation:
+        return matches[:limit]
     return rotate(matches, query.rotation, margin=weights.fairness_margin)[:limit]
 
 

@@ -196,3 +196,18 @@ def test_the_usual_kind_of_firm_reads_as_its_name_with_no_article_or_letter_befo
     assert text.startswith("会计")
     assert "：" in text
     assert "A " not in text
+
+
+def test_outside_the_market_reads_with_the_countrys_name_in_each_language(db):
+    from django.utils import translation
+
+    texts = {}
+    for language in ("en", "zh-hans", "zh-hant"):
+        with translation.override(language):
+            texts[language] = ReasonText().describe("market.none", {"country": "KZ"})
+
+    assert texts["en"] == "No office or partner in Kazakhstan stated: ask how it would serve it"
+    assert texts["zh-hans"].startswith("资料未列明在哈萨克斯坦设有")
+    assert "，" in texts["zh-hans"]
+    assert "哈薩克" in texts["zh-hant"]
+    assert "KZ" not in "".join(texts.values())

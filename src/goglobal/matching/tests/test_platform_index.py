@@ -56,7 +56,9 @@ def test_index_is_kept_per_process_and_an_edit_is_ranked_on_its_new_profile(
     before = services.match_suggest(
         enterprise=enterprise, need=need.need, actor=officer, market="TH"
     )
-    assert provider.pk not in [s.provider_id for s in before]
+    # Nobody is in Thailand yet: those serving the need are shown, each saying so.
+    assert provider.pk in [s.provider_id for s in before]
+    assert {s.reasons[-1][0] for s in before} == {"market.none"}
 
     provider.refresh_from_db()
     provider_update(
@@ -71,6 +73,7 @@ def test_index_is_kept_per_process_and_an_edit_is_ranked_on_its_new_profile(
 
     assert index_cache.provider_index() is first  # changed in place, not rebuilt
     assert after[0].provider_id == provider.pk
+    assert ["market.office", {"country": "TH"}] in after[0].reasons
 
 
 def test_a_database_rolled_back_behind_the_index_rebuilds_it(scene, officer):

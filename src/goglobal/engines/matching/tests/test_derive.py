@@ -157,7 +157,8 @@ def test_market_stated_only_in_text_passes_the_market_filter_with_a_text_reason(
 
     matches = rank(index, query(market="TR"))
 
-    assert [m.id for m in matches] == ["coded", "stated"]
+    assert [m.id for m in matches] == ["coded", "stated", "elsewhere"]
+    assert ("market.none", {"country": "TR"}) in matches[2].reasons
     assert ("market.office", {"country": "TR"}) in matches[0].reasons
     assert (
         "market.text",

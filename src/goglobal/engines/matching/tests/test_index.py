@@ -40,7 +40,7 @@ def test_remove_and_replace_one_provider():
 
     assert len(index) == 1
     assert "a" not in index
-    assert rank(index, query()) == []
+    assert [(m.id, m.reasons[-1][0]) for m in rank(index, query())] == [("b", "market.none")]
     assert [m.id for m in rank(index, query(market="TH"))] == ["b"]
 
 

@@ -9,8 +9,8 @@ def ids(matches):
     return [match.id for match in matches]
 
 
-def test_hard_filters_drop_wrong_need_uncovered_market_and_conflicts():
-    index = ProviderIndex(
+def _filtered_index():
+    return ProviderIndex(
         [
             provider("a"),
             provider("b", needs=frozenset({"tax.planning"}), description=NEUTRAL),
@@ -21,9 +21,28 @@ def test_hard_filters_drop_wrong_need_uncovered_market_and_conflicts():
         ]
     )
 
-    matches = rank(index, query(conflicted=frozenset({"f"})))
+
+def test_hard_filters_drop_wrong_need_uncovered_market_and_conflicts():
+    matches = rank(_filtered_index(), query(conflicted=frozenset({"f"})), limit=3)
 
     assert sorted(ids(matches)) == ["a", "d", "e"]
+    assert all(reason[0] != "market.none" for match in matches for reason in match.reasons)
+
+
+def test_too_few_in_the_market_fills_with_those_serving_the_need_below_and_says_so():
+    """Three cover Vietnam; a fourth place goes to the Thai-office firm that serves the need,
+    below all three, with the reason shown. The wrong need and the conflict never come back;
+    without a market asked, nobody is outside it."""
+    index = _filtered_index()
+
+    matches = rank(index, query(conflicted=frozenset({"f"})))
+
+    assert ids(matches)[3:] == ["c"]
+    assert sorted(ids(matches)[:3]) == ["a", "d", "e"]
+    assert matches[3].reasons[-1] == ("market.none", {"country": "VN"})
+    anywhere = rank(index, query(conflicted=frozenset({"f"}), market=None))
+    assert sorted(ids(anywhere)) == ["a", "c", "d", "e"]
+    assert all(reason[0] != "market.none" for match in anywhere for reason in match.reasons)
 
 
 def test_office_beats_network_beats_global():
