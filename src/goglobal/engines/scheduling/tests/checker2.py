@@ -46,7 +46,10 @@ def breaks_of(instance: Instance, meetings: Iterable[Meeting]) -> dict[str, int]
 
 
 def value_of(instance: Instance, meetings: Iterable[Meeting]) -> int:
-    together = {frozenset(m.participants) for m in meetings}
+    together: dict[str, set[frozenset[str]]] = {}  # each person's meeting groups
+    for m in meetings:
+        for person in m.participants:
+            together.setdefault(person, set()).add(frozenset(m.participants))
     by_org: dict[str, set[str]] = {}
     for p in instance.participants:
         if p.organisation:
@@ -57,7 +60,7 @@ def value_of(instance: Instance, meetings: Iterable[Meeting]) -> int:
             wanted = {request.from_id, request.to_id}
         else:
             wanted = {request.from_id, *(request.marked_by or by_org[request.organisation])}
-        if any(wanted <= group for group in together):
+        if any(wanted <= group for group in together.get(request.from_id, ())):
             total += request.weight
     return total
 
@@ -72,6 +75,11 @@ def check(instance: Instance, result: Result) -> None:  # noqa: C901 - one rule 
     seen_table: set[tuple[str, str]] = set()
     counts: Counter[str] = Counter()
     where: dict[frozenset[str], str] = {}
+    sessions: dict[frozenset[str], set[str]] = {}  # a pair's requested sessions
+    for request in instance.requests:
+        if request.session != "any" and request.to_id:
+            ends = frozenset((request.from_id, request.to_id))
+            sessions.setdefault(ends, set()).add(request.session)
     for m in result.meetings:
         group = frozenset(m.participants)
         assert len(group) == len(m.participants) >= 2, m
@@ -85,10 +93,9 @@ def check(instance: Instance, result: Result) -> None:  # noqa: C901 - one rule 
             assert (person, m.slot) not in seen_person, f"{person} twice in {m.slot}"
             seen_person.add((person, m.slot))
             counts[person] += 1
-        for request in instance.requests:
-            ends = {request.from_id, request.to_id} if request.to_id else {request.from_id}
-            if ends <= group and request.session != "any" and request.to_id:
-                assert slots[m.slot].session == request.session, f"wrong session {m}"
+        for pair in itertools.combinations(sorted(group), 2):
+            for session in sessions.get(frozenset(pair), ()):
+                assert slots[m.slot].session == session, f"wrong session {m}"
         where.setdefault(group, m.slot)
     for person, count in counts.items():
         cap = people[person].max_meetings
@@ -97,23 +104,27 @@ def check(instance: Instance, result: Result) -> None:  # noqa: C901 - one rule 
     separate = {
         frozenset((r.from_id, r.to_id)) for r in instance.requests if r.separate and r.to_id
     }
+    meetings_of: dict[str, list[Meeting]] = {}
+    for m in result.meetings:
+        for person in m.participants:
+            meetings_of.setdefault(person, []).append(m)
     for person in people:
         met: dict[str, list[frozenset[str]]] = {}
-        for m in result.meetings:
-            if person in m.participants:
-                for other in m.participants:
-                    org = people[other].organisation
-                    foreign = other != person and org and org != people[person].organisation
-                    if foreign and frozenset((person, other)) not in separate:
-                        met.setdefault(org, []).append(frozenset(m.participants))
+        for m in meetings_of.get(person, ()):
+            for other in m.participants:
+                org = people[other].organisation
+                foreign = other != person and org and org != people[person].organisation
+                if foreign and frozenset((person, other)) not in separate:
+                    met.setdefault(org, []).append(frozenset(m.participants))
         for org, groups in met.items():
             assert len(set(groups)) <= 1, f"{person} meets {org} separately"
+    held: dict[frozenset[str], list[Meeting]] = {}
+    for x in result.meetings:
+        held.setdefault(frozenset(x.participants), []).append(x)
     for m in instance.fixed:
         assert any(
-            set(x.participants) == set(m.participants)
-            and x.slot == m.slot
-            and (not m.table or x.table == m.table)
-            for x in result.meetings
+            x.slot == m.slot and (not m.table or x.table == m.table)
+            for x in held.get(frozenset(m.participants), ())
         ), f"fixed meeting missing {m}"
     slot_at = {frozenset(m.participants): order.index(m.slot) for m in result.meetings}
     for precedence in instance.precedences:

@@ -587,3 +587,41 @@ def test_the_sat_phase_ends_at_the_time_limit_on_an_instance_it_cannot_finish():
     assert time.perf_counter() - began < 6
     check(loaded, result)
     assert len(result.meetings) == len(loaded.requests)
+
+
+def test_the_independent_checker_refuses_each_broken_rule():
+    """The checker the benches trust: a valid schedule passes, and moving one meeting into the
+    wrong session, off its fixed slot, or splitting an organisation is refused."""
+    import dataclasses
+
+    data = instance(
+        slots=slots(6, morning=3),
+        requests=[
+            {"from": "a", "to": "b1", "session": "afternoon"},
+            {"from": "a", "to": "b2"},
+            {"from": "c", "to": "a"},
+        ],
+        fixed=[{"participants": ["a", "c"], "slot": "s1"}],
+    )
+    loaded = load_instance(data)
+    result = schedule(loaded, time_limit=5)
+    check(loaded, result)
+    shared = next(m for m in result.meetings if "b1" in m.participants)
+    assert set(shared.participants) == {"a", "b1", "b2"}
+    fixed = next(m for m in result.meetings if set(m.participants) == {"a", "c"})
+
+    def broken(old, **changes):
+        meetings = tuple(dataclasses.replace(m, **changes) if m == old else m
+                         for m in result.meetings)  # fmt: skip
+        return dataclasses.replace(result, meetings=meetings)
+
+    with pytest.raises(AssertionError, match="wrong session"):
+        check(loaded, broken(shared, slot="s0"))
+    with pytest.raises(AssertionError, match="fixed meeting missing"):
+        check(loaded, broken(fixed, slot="s5"))
+    alone = dataclasses.replace(shared, participants=("a", "b1"))
+    later = dataclasses.replace(shared, participants=("a", "b2"), slot="s5", table="T2")
+    split = (alone, later)
+    rest = tuple(m for m in result.meetings if m != shared)
+    with pytest.raises(AssertionError, match="separately"):
+        check(loaded, dataclasses.replace(result, meetings=rest + split))
