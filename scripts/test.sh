@@ -20,14 +20,20 @@ $BIN/python scripts/messages.py check
 workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 [ "${TEST_WORKERS:-2}" != 0 ] || workers=()
 
-echo "== tests on SQLite"
-$BIN/python -m pytest -m "not slow and not topology" -p no:cacheprovider "${workers[@]}" "$@"
+# The slowest tests are listed at the end of each run, so a slow machine or test shows itself.
+report=(--durations=25)
 
+echo "== tests on SQLite"
+$BIN/python -m pytest -m "not slow and not topology" -p no:cacheprovider "${workers[@]}" \
+  "${report[@]}" "$@"
+
+# The engines (src/goglobal/engines) are plain Python with no database (an import contract
+# keeps Django out of them): their tests ran above and are not run again here.
 echo "== tests on PostgreSQL (and, once, the production topology: tests/topology)"
 url=$(bash scripts/postgres-start.sh || true)
 if [ -n "$url" ]; then
   DATABASE_URL="$url" $BIN/python -m pytest -m "not slow and not browser" -p no:cacheprovider \
-    "${workers[@]}" "$@"
+    --ignore=src/goglobal/engines "${workers[@]}" "${report[@]}" "$@"
 else
   echo "PostgreSQL is not available here: the PostgreSQL run was skipped." >&2
   [ -z "${CI:-}" ] || exit 1
