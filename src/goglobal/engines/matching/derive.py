@@ -77,6 +77,8 @@ SECTOR_DIVISIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 CONCEPT_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "need.listing": ("fundraising.ipo",), "need.listing_sponsor": ("fundraising.ipo",),
+        "need.listing_biotech": ("fundraising.ipo",), "need.listing_tech": ("fundraising.ipo",),
+        "need.listing_dual": ("fundraising.ipo",),
         "need.investor_relations": ("fundraising.ipo",),
         "need.private_capital": ("fundraising.private_capital",),
         "need.valuation": ("fundraising.private_capital",),
@@ -94,6 +96,7 @@ CONCEPT_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "need.patent": ("ip.protection",), "need.design_right": ("ip.protection",),
         "need.ip_enforcement": ("ip.protection",),
         "need.talent": ("talent.mobility",), "need.visa": ("talent.mobility",),
+        "need.talent_schemes": ("talent.mobility",),
         "need.logistics": ("logistics.trade",), "need.cold_chain": ("logistics.trade",),
         "need.reexport": ("logistics.trade",), "need.ecommerce": ("logistics.trade",),
         "need.customs": ("logistics.trade", "compliance.trade"),

@@ -10,12 +10,13 @@ import numpy.typing as npt
 
 from goglobal.engines.matching.analysis import analyse, is_concept
 from goglobal.engines.matching.codes import (
+    SERVED_IN_HONG_KONG_IF_SAID,
     expected_categories,
     says_hong_kong,
     section_of,
     served_in_hong_kong,
 )
-from goglobal.engines.matching.derive import derive
+from goglobal.engines.matching.derive import CONCEPT_NEEDS, derive
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Enterprise, ProviderQuery, TrackRecord
 from goglobal.engines.matching.postings import Slots
@@ -47,6 +48,18 @@ def need_fit(
     level = np.where(coded, 1.0, np.where(stated, weights.derived, implied))
     share = weights.need_category
     result: Floats = level * (share * expected + 0.3 * index.column("focus")[slots])
+    return result
+
+
+def implied_gate(
+    index: ProviderIndex, query: ProviderQuery, slots: Slots, service: Floats, weights: Weights
+) -> Floats:
+    """1 for a provider that codes the need or states it in its text; for one considered only
+    for its category (it lists no need), how much its profile reads like the need (``service``)
+    to the power ``weights.implied_gate``: a trade house in Almaty that names no compliance work
+    does not outrank the sanctions specialist for its presence there."""
+    said = index.mask([f"need:{query.need}", f"t.need:{query.need}"])[slots]
+    result: Floats = np.where(said, 1.0, np.clip(service, 0.0, 1.0) ** weights.implied_gate)
     return result
 
 
@@ -95,17 +108,35 @@ def market(index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: We
     """Cover of the asked market; without one, the mean cover of the enterprise's targets, or,
     for a need served in Hong Kong itself (listing, regional HQ, treasury, accounts, talent),
     where wide networks abroad say nothing about fit, how much the provider specialises
-    (``weights.hong_kong_specialism`` × its focus, 1/√ of the needs it serves)."""
+    (``weights.hong_kong_specialism`` × its focus, 1/√ of the needs it serves) times how much it
+    works in Hong Kong (``hong_kong_presence``) for the needs that go either way (talent is
+    brought into Hong Kong or hired abroad)."""
     if query.market:
         return market_cover(index, query.market, slots, weights)
     targets = enterprise_facts(query.enterprise)[1]
     if served_in_hong_kong(query.need, enterprise_says_hong_kong(query.enterprise)):
         specialism: Floats = weights.hong_kong_specialism * index.column("focus")[slots]
+        if query.need in SERVED_IN_HONG_KONG_IF_SAID:  # talent: into Hong Kong, not abroad
+            specialism = specialism * hong_kong_presence(index, slots, weights)
         return specialism
     if not targets:
         return np.zeros(len(slots))
     covers = [market_cover(index, target, slots, weights) for target in targets]
     result: Floats = np.mean(covers, axis=0)
+    return result
+
+
+def hong_kong_presence(index: ProviderIndex, slots: Slots, weights: Weights) -> Floats:
+    """How much the provider works in Hong Kong itself: its cover of ``HK`` (office, network,
+    global practice; coded or stated; its text naming Hong Kong counts as stated),
+    ``weights.hong_kong_unstated`` when it states no market
+    at all (a directory of Hong Kong providers), and at least ``weights.hong_kong_elsewhere``
+    when every market it names is elsewhere (an agency for work permits in Vietnam)."""
+    cover = market_cover(index, "HK", slots, weights)
+    cover = np.maximum(cover, index.mask(["t.hk"])[slots] * weights.derived)
+    unstated = ~index.mask(["placed"])[slots]
+    floor = np.where(unstated, weights.hong_kong_unstated, weights.hong_kong_elsewhere)
+    result: Floats = np.maximum(cover, floor)
     return result
 
 
@@ -195,18 +226,62 @@ def service(
     slots: Slots,
     *,
     coded: npt.NDArray[np.bool_] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
 ) -> Floats:
     """1 for a provider that codes the need; otherwise how much its profile reads like the need
     (cosine of the profile vector with the need's, computed at indexing, clipped at 0, best
     candidate = 1). Without vectors, 1 for coded providers and 0 for the others."""
     if coded is None:
         coded = index.mask([f"need:{query.need}"])[slots]
+    level = _sub_service(index, query, slots, weights)
     similarity = index.need_similarity(slots, query.need) if len(slots) else None
     if similarity is None:
-        only_coded: Floats = coded.astype(np.float64)
+        only_coded: Floats = np.where(coded, level, 0.0)
         return only_coded
     scores = np.clip(similarity, 0.0, None)
     best = float(scores.max())
     scaled = scores / best if best > 0 else scores
-    result: Floats = np.where(coded, 1.0, scaled)
+    result: Floats = np.where(coded, level, scaled)
     return result
+
+
+@lru_cache(maxsize=4096)
+def service_concepts(enterprise: Enterprise, need: str) -> tuple[str, ...]:
+    """The glossary service concepts of the enterprise's text that belong to ``need`` (a
+    listing under Chapter 18C, a green dim sum bond rather than a trade loan), as query terms."""
+    counts = analyse((*enterprise.names, enterprise.description))
+    return tuple(
+        sorted(
+            term
+            for term in counts
+            if is_concept(term) and need in CONCEPT_NEEDS.get(term.removeprefix("@"), ())
+        )
+    )
+
+
+def _sub_service(
+    index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights
+) -> Floats:
+    """For a provider that codes the need: 1 when its text names the kinds of the service the
+    enterprise names (BM25 over those concepts only, best candidate 1), down to
+    1 − ``weights.sub_service`` when it names other kinds and none of these; 1 for every
+    provider when the enterprise names no kind."""
+    concepts = service_concepts(query.enterprise, query.need)
+    if not concepts or not len(slots) or not weights.sub_service:
+        return np.ones(len(slots))
+    scores = index.bm25(dict.fromkeys(concepts, 1.0), k1=weights.bm25_k1, b=0.0)[slots]
+    best = float(scores.max())
+    if best <= 0:
+        return np.ones(len(slots))
+    # A terse profile that names no kind of the service at all ("corporate finance") is not
+    # marked down: only one that names other kinds of it.
+    named = index.bm25(dict.fromkeys(family_concepts(query.need), 1.0), k1=1.0, b=0.0)[slots]
+    penalty = np.where(named > 0, weights.sub_service, 0.0)
+    result: Floats = 1.0 - penalty * (1.0 - scores / best)
+    return result
+
+
+@lru_cache(maxsize=64)
+def family_concepts(need: str) -> tuple[str, ...]:
+    """Every glossary service concept that belongs to ``need``, as query terms."""
+    return tuple(sorted(f"@{concept}" for concept, needs in CONCEPT_NEEDS.items() if need in needs))

@@ -17,12 +17,13 @@ import numpy as np
 import numpy.typing as npt
 
 from goglobal.engines.matching.analysis import analyse
-from goglobal.engines.matching.codes import needs_of_category, section_of
+from goglobal.engines.matching.codes import needs_of_category, says_hong_kong, section_of
 from goglobal.engines.matching.columns import Column
 from goglobal.engines.matching.derive import Derived, derive, with_read_needs
 from goglobal.engines.matching.embed import DIMENSIONS, need_vectors, need_vectors_of
 from goglobal.engines.matching.model import Provider
 from goglobal.engines.matching.postings import Postings, Slots
+from goglobal.engines.text.normalise import normalise
 
 Floats = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -59,6 +60,15 @@ def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str,
             keys.append("t.states")
     if provider.works_globally:
         keys.append("global")
+    if (
+        provider.office_markets
+        or provider.network_markets
+        or derived.office_markets
+        or derived.network_markets
+    ):
+        keys.append("placed")  # states where it works (coded or in its text)
+    if says_hong_kong([normalise(text or "") for text in (*provider.names, provider.description)]):
+        keys.append("t.hk")  # its names or description name Hong Kong
     if not provider.sectors and not derived.sectors:
         keys.append("generalist")
     return dict.fromkeys(keys, 1.0)

@@ -52,11 +52,15 @@ def score_parts(
     index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights
 ) -> dict[str, Floats]:
     enterprise = query.enterprise
+    service = features.service(index, query, slots, weights=weights)
+    # A provider considered only because its category typically serves the need is worth its
+    # presence in the market and its sector only as far as its profile reads like the need.
+    gate = features.implied_gate(index, query, slots, service, weights)
     return {
         "need_fit": features.need_fit(index, query, slots, weights),
-        "service": features.service(index, query, slots),
-        "market": features.market(index, query, slots, weights),
-        "sector": features.sector(index, enterprise, slots, weights),
+        "service": service,
+        "market": gate * features.market(index, query, slots, weights),
+        "sector": gate * features.sector(index, enterprise, slots, weights),
         "language": features.language(index, enterprise, slots),
         "track_record": features.track_record(index, query, slots),
         "text": features.text(index, features.query_terms(enterprise, weights), slots, weights),

@@ -15,6 +15,10 @@ class Weights:
     need_category: float = 0.3
     # Coded need 1; else how much the profile's vector reads like the need's (embed).
     service: float = 1.0
+    # A coded provider whose text names other kinds of the service but none the enterprise names
+    # (a trade-finance bank for a green bond, a biotech sponsor for a Chapter 18C listing) has
+    # up to this much less of the service part.
+    sub_service: float = 0.25
     market: float = 1.8
     sector: float = 1.2
     language: float = 0.4
@@ -31,6 +35,10 @@ class Weights:
     # A need served in Hong Kong with no market asked: the market part is this share of the
     # provider's focus (1/√ of the needs it serves), a specialist over a firm of many services.
     hong_kong_specialism: float = 0.3
+    # ... times its presence in Hong Kong: its cover of HK, this much when it names no market at
+    # all, and at least this much when every market it names is elsewhere.
+    hong_kong_unstated: float = 0.85
+    hong_kong_elsewhere: float = 0.2
     # Sector part when only the GB/T section matches, or when the provider is a generalist.
     sector_section: float = 0.35
     sector_generalist: float = 0.15
@@ -40,6 +48,8 @@ class Weights:
     need_implied: float = 0.6
     # ... and at this share of that again when its text states other needs but not this one.
     need_elsewhere: float = 0.5
+    # Its market and sector parts count as far as its profile reads like the need, to this power.
+    implied_gate: float = 1.0
     # Exposure fairness: providers within this score margin of the top take turns in first place.
     fairness_margin: float = 0.15
     bm25_k1: float = 1.2
