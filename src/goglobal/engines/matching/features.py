@@ -264,8 +264,9 @@ def _sub_service(
 ) -> Floats:
     """For a provider that codes the need: 1 when its text names the kinds of the service the
     enterprise names (BM25 over those concepts only, best candidate 1), down to
-    1 − ``weights.sub_service`` when it names other kinds and none of these; 1 for every
-    provider when the enterprise names no kind."""
+    1 − ``weights.sub_service`` when it names other services and none of these (a bank coded
+    for logistics whose profile names only banking); 1 for every provider when the enterprise
+    names no kind."""
     concepts = service_concepts(query.enterprise, query.need)
     if not concepts or not len(slots) or not weights.sub_service:
         return np.ones(len(slots))
@@ -273,15 +274,9 @@ def _sub_service(
     best = float(scores.max())
     if best <= 0:
         return np.ones(len(slots))
-    # A terse profile that names no kind of the service at all ("corporate finance") is not
-    # marked down: only one that names other kinds of it.
-    named = index.bm25(dict.fromkeys(family_concepts(query.need), 1.0), k1=1.0, b=0.0)[slots]
-    penalty = np.where(named > 0, weights.sub_service, 0.0)
+    # A terse profile that names no service at all ("corporate finance") is not marked down:
+    # only one that names other services (other kinds of this one, or other needs altogether).
+    named = index.mask(["t.services"])[slots]
+    penalty = np.where(named, weights.sub_service, 0.0)
     result: Floats = 1.0 - penalty * (1.0 - scores / best)
     return result
-
-
-@lru_cache(maxsize=64)
-def family_concepts(need: str) -> tuple[str, ...]:
-    """Every glossary service concept that belongs to ``need``, as query terms."""
-    return tuple(sorted(f"@{concept}" for concept, needs in CONCEPT_NEEDS.items() if need in needs))

@@ -58,6 +58,8 @@ def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str,
         keys += [f"u.need:{need}" for need in needs_of_category(provider.category)]
         if stated:
             keys.append("t.states")
+    if derived.needs:
+        keys.append("t.services")  # its text names services of the platform's needs
     if provider.works_globally:
         keys.append("global")
     if (

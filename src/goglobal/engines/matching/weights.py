@@ -15,9 +15,9 @@ class Weights:
     need_category: float = 0.3
     # Coded need 1; else how much the profile's vector reads like the need's (embed).
     service: float = 1.0
-    # A coded provider whose text names other kinds of the service but none the enterprise names
-    # (a trade-finance bank for a green bond, a biotech sponsor for a Chapter 18C listing) has
-    # up to this much less of the service part.
+    # A coded provider whose text names other services but none of the kinds the enterprise
+    # names (a trade-finance bank for a green bond, a biotech sponsor for a Chapter 18C listing)
+    # has up to this much less of the service part.
     sub_service: float = 0.25
     market: float = 1.8
     sector: float = 1.2
