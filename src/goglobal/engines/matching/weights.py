@@ -39,8 +39,10 @@ class Weights:
     # all, and at least this much when every market it names is elsewhere.
     hong_kong_unstated: float = 0.85
     hong_kong_elsewhere: float = 0.2
-    # Sector part when only the GB/T section matches, or when the provider is a generalist.
-    sector_section: float = 0.35
+    # Sector part when only the GB/T section matches, or when the provider is a generalist. A
+    # section is broad (C, manufacturing, holds 31 of the 97 divisions: a chip-equipment maker and
+    # a medtech sponsor share it), so it counts little more than a generalist.
+    sector_section: float = 0.2
     sector_generalist: float = 0.15
     # A market, sector or need stated only in the profile's text counts this share of a coded one;
     # a provider that lists no need code is considered for its category's needs at this share.
