@@ -100,6 +100,10 @@ class ReasonText:
                 gettext("Serves “%(need)s”")
                 % {"need": self._needs.get(str(p.get("need")), p.get("need"))}
             ),
+            "need.other_kinds": lambda p: (
+                gettext("Its profile names other services, not %(kinds)s")
+                % {"kinds": self._concepts(p.get("kinds", ""))}
+            ),
             "need.category": lambda p: (
                 gettext("%(category)s: the usual kind of firm for this need")
                 % {

@@ -1,7 +1,9 @@
 """Reasons as codes with parameters, which the platform's templates translate.
 
-Codes: ``need.serves`` {need}, ``need.text`` {need, phrase} (the need is stated only in the
-profile's text), ``need.category`` {category}, ``need.specialist`` {count} (a need served in
+Codes: ``need.serves`` {need}, ``need.other_kinds`` {kinds} (it codes the need, but its text
+names other services, not these kinds the enterprise names: glossary concept ids),
+``need.text`` {need, phrase} (the need is stated only in the profile's text),
+``need.category`` {category}, ``need.specialist`` {count} (a need served in
 Hong Kong, no market asked: the provider offers one or two services), ``market.office`` /
 ``market.network`` {country}, ``market.text`` {country, presence, phrase} (stated only in the
 profile), ``market.global``, ``market.targets`` {countries, offices},
@@ -20,6 +22,7 @@ from goglobal.engines.matching.features import (
     enterprise_facts,
     enterprise_says_hong_kong,
     query_concepts,
+    service_concepts,
 )
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.model import Provider, ProviderQuery, Reason
@@ -39,6 +42,8 @@ def explain(
     derived = index.derived(provider.id)
     if query.need in provider.needs:
         reasons: list[Reason] = [("need.serves", {"need": query.need})]
+        if parts.get("service", 1.0) < 1.0 - 1e-6:  # marked down for the kind (features.service)
+            reasons += _other_kinds(index, query, provider)
     elif query.need in (derived.needs if not provider.needs else derived.strong_needs):
         phrase = derived.evidence.get(f"need:{query.need}", "")
         reasons = [("need.text", {"need": query.need, "phrase": _phrase(phrase)})]
@@ -61,6 +66,16 @@ def explain(
             ("capacity.full", {"capacity": provider.capacity or 0, "open": provider.open_referrals})
         )
     return tuple(reasons)
+
+
+def _other_kinds(index: ProviderIndex, query: ProviderQuery, provider: Provider) -> list[Reason]:
+    """The kinds of the service the enterprise names that the provider's text does not."""
+    slot = index.slot_of(provider.id)
+    own = set(index.terms_of(slot)) if slot is not None else set()
+    kinds = [kind for kind in service_concepts(query.enterprise, query.need) if kind not in own]
+    if not kinds:
+        return []
+    return [("need.other_kinds", {"kinds": ",".join(k.removeprefix("@") for k in kinds[:3])})]
 
 
 def _phrase(evidence: str) -> str:

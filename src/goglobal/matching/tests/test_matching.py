@@ -211,3 +211,19 @@ def test_outside_the_market_reads_with_the_countrys_name_in_each_language(db):
     assert "，" in texts["zh-hans"]
     assert "哈薩克" in texts["zh-hant"]
     assert "KZ" not in "".join(texts.values())
+
+
+def test_a_provider_marked_down_for_the_kind_names_the_kind_in_each_language(db):
+    from django.utils import translation
+
+    texts = {}
+    for language in ("en", "zh-hans", "zh-hant"):
+        with translation.override(language):
+            texts[language] = ReasonText().describe(
+                "need.other_kinds", {"kinds": "need.listing_tech,need.listing_dual"}
+            )
+
+    assert texts["en"] == "Its profile names other services, not chapter 18c, a+h"
+    assert texts["zh-hans"] == "其简介列出的是其他服务，未提及特专科技、两地上市"
+    assert texts["zh-hant"] == "其簡介列出的是其他服務，未提及特專科技、兩地上市"
+    assert "need." not in "".join(texts.values())

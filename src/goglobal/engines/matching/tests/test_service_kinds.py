@@ -97,3 +97,22 @@ def test_a_provider_considered_for_its_category_alone_counts_its_market_as_far_a
 
     assert matches["a-coded"].parts["market"] == 1.0
     assert matches["b-uncoded"].parts["market"] < matches["a-coded"].parts["market"]
+
+
+def test_a_provider_marked_down_for_the_kind_says_which_kinds_it_does_not_name():
+    index = ProviderIndex(
+        [
+            _sponsor("a-biotech", "Lead sponsor on Chapter 18A biotech listings."),
+            _sponsor("b-tech", "持牌保荐人，专注18C章特专科技公司上市。"),
+        ]
+    )
+    enterprise = battery_maker(
+        description="计划按照特专科技公司的规则在港上市。", target_markets=()
+    )
+
+    matches = {m.id: m for m in rank(index, query(enterprise=enterprise, need="fundraising.ipo",
+                                                   market=None))}  # fmt: skip
+
+    said = dict(matches["a-biotech"].reasons)
+    assert said["need.other_kinds"] == {"kinds": "need.listing_tech"}
+    assert "need.other_kinds" not in dict(matches["b-tech"].reasons)
