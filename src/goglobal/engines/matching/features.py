@@ -27,7 +27,12 @@ Floats = npt.NDArray[np.float64]
 
 
 def need_fit(
-    index: ProviderIndex, query: ProviderQuery, slots: Slots, weights: Weights = DEFAULT_WEIGHTS
+    index: ProviderIndex,
+    query: ProviderQuery,
+    slots: Slots,
+    weights: Weights = DEFAULT_WEIGHTS,
+    *,
+    service_part: Floats | None = None,
 ) -> Floats:
     """``weights.need_category`` when the provider's category is one that typically serves the
     need, plus 0.3 × focus;
@@ -37,12 +42,13 @@ def need_fit(
     profile that says it does something else (an accountant "specialising in listings" for a
     company set-up) is weaker still: when its text states needs (glossary or encoder) and not
     this one, the implied level is scaled again by ``weights.need_elsewhere``. Without profile
-    vectors the category alone decides."""
+    vectors the category alone decides. ``service_part`` is the ``service`` part when the caller
+    has it already (``rank`` does), so it is not computed twice."""
     categories = expected_categories(query.need)
     expected = index.mask(f"category:{category}" for category in categories)[slots]
     coded = index.mask([f"need:{query.need}"])[slots]
     stated = index.mask([f"t.need:{query.need}"])[slots]
-    implied = weights.need_implied * _reading(index, query, slots, coded)
+    implied = weights.need_implied * _reading(index, query, slots, weights, service_part)
     elsewhere = index.mask(["t.states"])[slots] & ~stated
     implied = implied * np.where(elsewhere, weights.need_elsewhere, 1.0)
     level = np.where(coded, 1.0, np.where(stated, weights.derived, implied))
@@ -64,13 +70,18 @@ def implied_gate(
 
 
 def _reading(
-    index: ProviderIndex, query: ProviderQuery, slots: Slots, coded: npt.NDArray[np.bool_]
+    index: ProviderIndex,
+    query: ProviderQuery,
+    slots: Slots,
+    weights: Weights,
+    service_part: Floats | None,
 ) -> Floats:
     """How much each profile reads like the need, best candidate 1 (1 without vectors)."""
-    similarity = index.need_similarity(slots, query.need) if len(slots) else None
-    if similarity is None:
+    if not len(slots) or index.need_similarity(slots[:0], query.need) is None:
         return np.ones(len(slots))
-    return service(index, query, slots, coded=coded)
+    if service_part is not None:
+        return service_part
+    return service(index, query, slots, weights=weights)
 
 
 def market_cover(index: ProviderIndex, market: str, slots: Slots, weights: Weights) -> Floats:
@@ -228,9 +239,11 @@ def service(
     coded: npt.NDArray[np.bool_] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> Floats:
-    """1 for a provider that codes the need; otherwise how much its profile reads like the need
-    (cosine of the profile vector with the need's, computed at indexing, clipped at 0, best
-    candidate = 1). Without vectors, 1 for coded providers and 0 for the others."""
+    """For a provider that codes the need, 1 less the mark-down for naming other kinds of the
+    service than the enterprise names (``_sub_service``; 1 when it names these or no service);
+    otherwise how much its profile reads like the need (cosine of the profile vector with the
+    need's, computed at indexing, clipped at 0, best candidate = 1). Without vectors, that level
+    for coded providers and 0 for the others."""
     if coded is None:
         coded = index.mask([f"need:{query.need}"])[slots]
     level = _sub_service(index, query, slots, weights)

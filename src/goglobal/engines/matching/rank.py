@@ -57,7 +57,7 @@ def score_parts(
     # presence in the market and its sector only as far as its profile reads like the need.
     gate = features.implied_gate(index, query, slots, service, weights)
     return {
-        "need_fit": features.need_fit(index, query, slots, weights),
+        "need_fit": features.need_fit(index, query, slots, weights, service_part=service),
         "service": service,
         "market": gate * features.market(index, query, slots, weights),
         "sector": gate * features.sector(index, enterprise, slots, weights),
