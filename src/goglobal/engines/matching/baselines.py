@@ -1,4 +1,4 @@
-"""The two baselines ``match-eval`` prints beside the engine, computed on the same file.
+"""The three baselines ``match-eval`` prints beside the engine, computed on the same file.
 
 - ``bm25``: plain BM25 (k1 1.2, b 0.75) of the enterprise's names and description against each
   provider's names and description, on normalised words (jieba for Chinese), no glossary, no
@@ -6,8 +6,11 @@
 - ``attributes``: the share of equal attributes: the provider serves the need; it covers the
   market (office or network; without a market, any target market); it lists the enterprise's
   sector; it speaks one of the contacts' languages. Four attributes, each 0 or 1.
+- ``blend``: that share plus the cosine of the enterprise's and the provider's sentence vectors
+  (the same off-the-shelf multilingual encoder the engine uses, ``embed``): the short blend of
+  coded attributes and an encoder that a matcher has to beat to be worth its rules.
 
-Both rank every provider and break ties on the id.
+Each ranks every provider and breaks ties on the id.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
+
+from goglobal.engines.matching.embed import Vectors
 from goglobal.engines.matching.model import Provider, ProviderQuery
 from goglobal.engines.text.segment import tokens
 
@@ -68,3 +74,19 @@ def attribute_share(provider: Provider, query: ProviderQuery) -> float:
 def rank_by_attributes(providers: tuple[Provider, ...], query: ProviderQuery) -> list[str]:
     scored = sorted((-attribute_share(provider, query), provider.id) for provider in providers)
     return [provider_id for _, provider_id in scored]
+
+
+def rank_by_blend(
+    providers: tuple[Provider, ...],
+    query: ProviderQuery,
+    vectors: dict[str, Vectors],
+    vector: Vectors | None,
+) -> list[str]:
+    """Attribute share + cosine of the sentence vectors (0 where a vector is missing)."""
+    scored = []
+    for provider in providers:
+        cosine = 0.0
+        if vector is not None and provider.id in vectors:
+            cosine = float(np.dot(vectors[provider.id], vector))
+        scored.append((-(attribute_share(provider, query) + cosine), provider.id))
+    return [provider_id for _, provider_id in sorted(scored)]

@@ -1,4 +1,4 @@
-"""``match-eval FILE [--json] [--per-query]``: the matcher on a judged set beside two baselines.
+"""``match-eval FILE [--json] [--per-query]``: the matcher on a judged set beside three baselines.
 
 Exit status 0 on success, 2 on any bad input (one line on stderr naming the field and entry).
 """

@@ -1,4 +1,4 @@
-"""Score the engine and the two baselines on a judged set, overall and by query language."""
+"""Score the engine and the three baselines on a judged set, overall and by query language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from goglobal.engines.matching import embed, reading
-from goglobal.engines.matching.baselines import PlainBM25, rank_by_attributes
+from goglobal.engines.matching.baselines import PlainBM25, rank_by_attributes, rank_by_blend
 from goglobal.engines.matching.evalset import JudgedQuery, JudgedSet
 from goglobal.engines.matching.index import ProviderIndex
 from goglobal.engines.matching.metrics import summary
@@ -89,6 +89,7 @@ def evaluate(
     """The figures that ``match-eval --json`` prints (see docs/match-eval-format.md)."""
     started = time.perf_counter()
     queries = judged.queries
+    vectors = vectors if vectors is not None else encode_set(judged)
     engine = engine_ranker(judged, weights, vectors)
     rankings = [engine(item) for item in queries]
     result = _figures(queries, rankings)
@@ -103,6 +104,7 @@ def evaluate(
         "attributes": _figures(
             queries, [rank_by_attributes(judged.providers, item.query) for item in queries]
         ),
+        "blend": _figures(queries, [_blend(judged, item, vectors) for item in queries]),
     }
     result["queries"] = len(queries)
     result["providers"] = len(judged.providers)
@@ -110,25 +112,29 @@ def evaluate(
     return result
 
 
+def _blend(
+    judged: JudgedSet, item: JudgedQuery, vectors: tuple[dict[str, Vectors], dict[str, Vectors]]
+) -> list[str]:
+    providers, enterprises = vectors
+    return rank_by_blend(judged.providers, item.query, providers, enterprises.get(item.id))
+
+
 def format_table(result: dict[str, Any], source: str) -> str:
-    """The human-readable report: one row per metric, engine beside the two baselines."""
-    bm25, attributes = result["baselines"]["bm25"], result["baselines"]["attributes"]
+    """The human-readable report: one row per metric, engine beside the three baselines."""
+    baselines = ("bm25", "attributes", "blend")
     lines = [
         f"match-eval {source}: {result['queries']} queries, {result['providers']} providers,"
         f" {result['seconds']:.2f} s",
-        f"{'':<22}{'engine':>8}{'bm25':>8}{'attributes':>12}",
+        f"{'':<22}{'engine':>8}{'bm25':>8}{'attributes':>12}{'blend':>8}",
     ]
-    rows: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
-        ("all", result, bm25, attributes)
-    ]
+    rows = [("all", [result, *(result["baselines"][name] for name in baselines)])]
     for language, figures in result["by_language"].items():
         label = f"{language} ({figures['queries']})"
-        rows.append((label, figures, bm25["by_language"][language],
-                     attributes["by_language"][language]))  # fmt: skip
-    for label, ours, plain, shared in rows:
+        others = [result["baselines"][name]["by_language"][language] for name in baselines]
+        rows.append((label, [figures, *others]))
+    for label, columns in rows:
         for metric in ("ndcg@10", "recall@20", "mrr"):
-            lines.append(
-                f"{label + ' ' + metric:<22}{ours[metric]:>8.3f}{plain[metric]:>8.3f}"
-                f"{shared[metric]:>12.3f}"
-            )
+            cells = [f"{figures[metric]:>{width}.3f}" for figures, width in zip(
+                columns, (8, 8, 12, 8), strict=True)]  # fmt: skip
+            lines.append(f"{label + ' ' + metric:<22}{''.join(cells)}")
     return "\n".join(lines)

@@ -93,7 +93,7 @@ def test_cli_prints_table_and_json(tmp_path, capsys):
 
     assert figures["ndcg@10"] == 1.0
     assert figures["queries"] == 1
-    assert set(figures["baselines"]) == {"bm25", "attributes"}
+    assert set(figures["baselines"]) == {"bm25", "attributes", "blend"}
     assert figures["by_language"]["zh-hans"]["queries"] == 1
 
 
