@@ -213,10 +213,20 @@ def _write_a_mix() -> None:
     )
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The random world and its rollup, built once for this module inside a transaction rolled
+    back when the module ends; each test runs in a savepoint of its own, so the writes of one
+    (a mix through the services, a figure edited by hand) are gone before the next starts."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_world()
+        rollup.rollup_rebuild()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world():
-    build_world()
-    rollup.rollup_rebuild()
+def world(built_world, db):
     recompute.reset()
 
 
