@@ -165,15 +165,15 @@ def main() -> int:
     found = current is not None and "TR" in current.office_markets
     stated = indexed.derived(key).evidence.get("office:TR", "")
     from goglobal.engines.matching import ProviderQuery, rank
-    from goglobal.engines.matching.embed import MODEL_VERSION, text_hash
-    from goglobal.matching.vectors import _provider_text
+    from goglobal.engines.matching.embed import MODEL_VERSION
+    from goglobal.matching.vectors import _hash, _provider_text
 
     provider.refresh_from_db()
     vector_row = ProfileVector.objects.filter(
         kind="provider", object_id=provider.pk, model_version=MODEL_VERSION
     ).first()
-    vector_current = vector_row is not None and vector_row.text_hash == text_hash(
-        _provider_text(provider)
+    vector_current = vector_row is not None and vector_row.text_hash == _hash(
+        ProfileVector.Kind.PROVIDER, _provider_text(provider)
     )
     held = indexed.vector_of(key)
     vector_indexed = (

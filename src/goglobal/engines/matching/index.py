@@ -27,6 +27,10 @@ from goglobal.engines.text.normalise import normalise
 
 Floats = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
+# A term held by at least this many profiles has its BM25 weights kept between queries (the
+# short lists cost less to compute than to keep).
+TERM_WEIGHTS_FROM = 256
+MASKS_KEPT = 512  # single-code masks kept (100,000 providers: 100 kB each)
 
 
 def filter_keys(provider: Provider, derived: Derived | None = None) -> dict[str, float]:
@@ -116,6 +120,11 @@ class ProviderIndex:
         self._filters: Postings[str] = Postings()
         self._text: Postings[int] = Postings()
         self._total_length = 0.0
+        # Each frequent term's BM25 weight per slot, for the text as it stands (``_edits``):
+        # a query adds them up instead of computing them again over long posting lists.
+        self._edits = 0
+        self._term_weights: dict[tuple[int, float, float], tuple[int, Slots, Floats]] = {}
+        self._masks: dict[str, Mask] = {}  # one filter code's mask, read-only, until a change
         self._vectors: npt.NDArray[np.float32] = np.zeros((16, DIMENSIONS), dtype=np.float32)
         # Cosine of each profile vector with each need's (embed.need_vectors), at indexing time.
         self._needs_similarity: npt.NDArray[np.float32] = np.zeros((16, 0), dtype=np.float32)
@@ -130,6 +139,7 @@ class ProviderIndex:
             text_entries.append((slot, counts))
         self._filters.build(filter_entries)
         self._text.build(text_entries)
+        self._text_changed()
 
     def add(self, provider: Provider, vector: npt.NDArray[np.float32] | None = None) -> None:
         """Index a new provider, or replace the one with the same id."""
@@ -138,6 +148,7 @@ class ProviderIndex:
         slot, counts = self._store(provider, vector)
         self._filters.add(slot, filter_keys(provider, self._derived[provider.id]))
         self._text.add(slot, counts)
+        self._text_changed()
 
     def set_open_referrals(self, counts: Mapping[str, int]) -> None:
         """Referrals each provider holds this month (absent: 0), without re-indexing anyone.
@@ -159,6 +170,14 @@ class ProviderIndex:
         self._alive[slot] = False
         self._df.add_at(self._doc_terms[slot], -1)
         self._total_length -= float(self._length.values[slot])
+        self._text_changed()
+
+    def _text_changed(self) -> None:
+        """A provider came or went: document frequencies, the mean length and the filter
+        lists moved, so every kept term weight and mask is stale."""
+        self._edits += 1
+        self._term_weights.clear()
+        self._masks.clear()
 
     def _store(
         self, provider: Provider, vector: npt.NDArray[np.float32] | None
@@ -201,6 +220,7 @@ class ProviderIndex:
         self._length.append(length)
         self._total_length += length
         self._df.add_at(terms, 1)
+        self._text_changed()
         return slot, counts
 
     def _needs(self) -> tuple[tuple[str, ...], npt.NDArray[np.float32]]:
@@ -279,10 +299,21 @@ class ProviderIndex:
         return live
 
     def mask(self, keys: Iterable[str]) -> Mask:
-        """True for every slot listed under any of ``keys`` (removed slots included: combine)."""
+        """True for every slot listed under any of ``keys`` (removed slots included: combine).
+        The mask of a single code is kept until the index changes, so it is read-only."""
+        keys = list(keys)
+        if len(keys) == 1:
+            kept = self._masks.get(keys[0])
+            if kept is not None:
+                return kept
         result = np.zeros(self.size, dtype=np.bool_)
         for key in keys:
             result[self._filters.get(key)[0]] = True
+        if len(keys) == 1:
+            if len(self._masks) >= MASKS_KEPT:
+                self._masks.clear()
+            result.setflags(write=False)
+            self._masks[keys[0]] = result
         return result
 
     def column(self, name: str) -> Floats:
@@ -327,23 +358,48 @@ class ProviderIndex:
     def bm25(self, query: Mapping[str, float], *, k1: float, b: float) -> Floats:
         """BM25 of every slot against ``query`` (term → query weight); unknown terms count 0."""
         scores = np.zeros(self.size, dtype=np.float64)
-        live = len(self._providers)
-        if not live:
+        if not self._providers:
             return scores
-        average = max(self._total_length / live, 1e-9)
-        lengths = self._length.values
         for term, weight in query.items():
             term_id = self._vocabulary.get(term)
             if term_id is None or not weight:
                 continue
-            frequency = int(self._df.values[term_id])
-            if frequency <= 0:
-                continue
-            idf = math.log(1 + (live - frequency + 0.5) / (frequency + 0.5))
-            slots, counts = self._text.get(term_id)
-            norm = k1 * (1 - b + b * lengths[slots] / average)
-            scores[slots] += weight * idf * counts * (k1 + 1) / (counts + norm)
+            weighted = self._term_weight(term_id, k1, b)
+            if weighted is not None:
+                slots, values = weighted
+                scores[slots] += weight * values
         return scores
+
+    def _term_weight(self, term_id: int, k1: float, b: float) -> tuple[Slots, Floats] | None:
+        """The BM25 weight of one term in each slot that holds it (``None`` if none does);
+        kept for terms of long posting lists until the text of the index changes."""
+        key = (term_id, k1, b)
+        kept = self._term_weights.get(key)
+        if kept is not None and kept[0] == self._edits:
+            return kept[1], kept[2]
+        live = len(self._providers)
+        frequency = int(self._df.values[term_id])
+        if frequency <= 0 or not live:
+            return None
+        idf = math.log(1 + (live - frequency + 0.5) / (frequency + 0.5))
+        average = max(self._total_length / live, 1e-9)
+        slots, counts = self._text.get(term_id)
+        norm = k1 * (1 - b + b * self._length.values[slots] / average)
+        values: Floats = idf * counts * (k1 + 1) / (counts + norm)
+        if len(slots) >= TERM_WEIGHTS_FROM:
+            self._term_weights[key] = (self._edits, slots, values)
+        return slots, values
+
+    def __getstate__(self) -> dict[str, object]:
+        """A saved index leaves out the kept term weights and masks: they are worked out
+        again."""
+        state = dict(self.__dict__)
+        state["_term_weights"] = {}
+        state["_masks"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
 
     def snapshot(self) -> dict[str, object]:
         """A canonical picture of what the index holds, for comparing two indexes."""

@@ -120,11 +120,12 @@ def _ranked(
     scores = scores + weights.dense * parts["dense"]
     scored = _Scored(slots, parts, scores, full)
     order = _best(index, scored, count)
+    matches = [_match(index, scored, i) for i in order]
+    if rotation:
+        matches = rotate(matches, query.rotation, margin=weights.fairness_margin)
+    # Reasons are written for the places shown only (rotation reads scores alone).
     wanted = features.query_concepts(query.enterprise, weights)
-    matches = [_match(index, query, scored, i, weights, wanted) for i in order]
-    if not rotation:
-        return matches[:limit]
-    return rotate(matches, query.rotation, margin=weights.fairness_margin)[:limit]
+    return [_explained(index, query, match, weights, wanted) for match in matches[:limit]]
 
 
 def _dense_on_short_list(
@@ -168,23 +169,27 @@ def _best(index: ProviderIndex, scored: _Scored, count: int) -> list[int]:
     return ranked[:count]
 
 
-def _match(
+def _match(index: ProviderIndex, scored: _Scored, i: int) -> Match:
+    """The match at position ``i`` of the candidates, its reasons still to be written."""
+    return Match(
+        id=index.id_of(int(scored.slots[i])),
+        score=round(float(scored.scores[i]), 6),
+        reasons=(),
+        parts={name: round(float(scored.parts[name][i]), 6) for name in PARTS},
+        at_capacity=bool(scored.full[i]),
+    )
+
+
+def _explained(
     index: ProviderIndex,
     query: ProviderQuery,
-    scored: _Scored,
-    i: int,
+    match: Match,
     weights: Weights,
     wanted: frozenset[str],
 ) -> Match:
-    slot = int(scored.slots[i])
-    provider = index.get(index.id_of(slot))
+    """``match`` with the reasons for its parts first, then any it was given (rotation's)."""
+    provider = index.get(match.id)
     if provider is None:  # pragma: no cover - candidates are live slots
-        raise LookupError(index.id_of(slot))
-    values = {name: round(float(scored.parts[name][i]), 6) for name in PARTS}
-    return Match(
-        id=provider.id,
-        score=round(float(scored.scores[i]), 6),
-        reasons=explain(index, query, provider, values, weights, wanted),
-        parts=values,
-        at_capacity=bool(scored.full[i]),
-    )
+        raise LookupError(match.id)
+    reasons = explain(index, query, provider, match.parts, weights, wanted)
+    return replace(match, reasons=(*reasons, *match.reasons))

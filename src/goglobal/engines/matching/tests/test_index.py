@@ -32,6 +32,37 @@ def test_incremental_changes_equal_a_rebuilt_index():
         assert rank(index, asked, limit=20) == rank(rebuilt, asked, limit=20)
 
 
+def test_kept_term_weights_and_masks_follow_every_change():
+    """BM25 weights of frequent terms and single-code masks are kept between queries; after
+    providers are added, replaced and removed, they are those of an index built afresh."""
+    many = [provider(f"p{number:03}") for number in range(300)]  # all name Vietnam and batteries
+    index = ProviderIndex(many)
+    asked = {"vietnam": 1.0, "battery": 0.5, "incorporation": 0.2}
+
+    def by_id(built: ProviderIndex) -> dict[str, float]:
+        scores = built.bm25(asked, k1=1.2, b=0.75)
+        return {item.id: float(scores[built.slot_of(item.id)]) for item in built}
+
+    before = by_id(index)  # the weights are now kept
+    assert index.mask(["office:TH"]).sum() == 0  # and this mask
+    index.add(provider("p000", description="Battery makers only, no Vietnam work."))
+    index.add(provider("p999", description="Vietnam, Vietnam and Vietnam.",
+                       office_markets=frozenset({"TH"})))  # fmt: skip
+    index.remove("p001")
+    rebuilt = ProviderIndex([item for item in index])
+
+    assert by_id(index) == pytest.approx(by_id(rebuilt), rel=1e-12)
+    after = by_id(index)
+    assert after["p000"] != before["p000"]  # its text changed
+    assert after["p002"] != before["p002"]  # its text did not, the frequencies did
+    assert "p001" not in after
+    assert [index.id_of(int(slot)) for slot in np.flatnonzero(index.mask(["office:TH"]))] == [
+        "p999"
+    ]
+    with pytest.raises(ValueError):
+        index.mask(["office:TH"])[0] = True  # kept masks are shared: read-only
+
+
 def test_remove_and_replace_one_provider():
     index = ProviderIndex([provider("a"), provider("b")])
 
