@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -84,10 +87,13 @@ def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord]
     return _records(sector, _counts(_scope(sector)))
 
 
-def _held() -> Q:
+def _month_start() -> datetime.datetime:
     now = timezone.localtime()
-    start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    return Q(status__in=OPEN, sent_at__gte=start)
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _held(start: datetime.datetime | None = None) -> Q:
+    return Q(status__in=OPEN, sent_at__gte=start or _month_start())
 
 
 def open_referrals(provider_ids: list[int] | None) -> dict[int, int]:
@@ -105,24 +111,46 @@ def referral_counts(
 ) -> tuple[tuple[tuple[str, engine.TrackRecord], ...], dict[int, int]]:
     """``track_records(sector)`` and ``open_referrals(None)`` in one grouped query: what a
     suggestion request reads about referrals."""
-    held = _held()
     if sector is None:
         return (), open_referrals(None)
-    scope = _scope(sector) & Q(status__in=(*ACCEPTED, "completed", "declined"))
+    if sector.section_id is not None:
+        sql, params = _grouped_sql("section", sector.section_id, _month_start(), connection.vendor)
+    else:
+        sql, params = _grouped_sql("sector", sector.pk, _month_start(), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts: dict[int, dict[int | None, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    open_counts: dict[int, int] = defaultdict(int)
+    for provider, enterprise_sector, status, held, counted in rows:
+        if held:
+            open_counts[provider] += held
+        if counted:
+            counts[provider][enterprise_sector][status] += counted
+    return _records(sector, counts), dict(open_counts)
+
+
+@lru_cache(maxsize=256)
+def _grouped_sql(
+    kind: str, scope_id: int, start: datetime.datetime, _vendor: str
+) -> tuple[str, tuple[Any, ...]]:
+    """The grouped statement of ``referral_counts`` as SQL and parameters, composed by the ORM
+    once per sector scope and month (composing it took most of the call's 4 ms)."""
+    held = _held(start)
+    same = (
+        Q(case__enterprise__sector__section_id=scope_id)
+        if kind == "section"
+        else Q(case__enterprise__sector_id=scope_id)
+    )
+    scope = same & Q(status__in=(*ACCEPTED, "completed", "declined"))
     rows = (
         _referrals()
         .filter(held | scope)
         .values("provider_id", "case__enterprise__sector_id", "status")
         .annotate(held=Count("id", filter=held), counted=Count("id", filter=scope))
+        .order_by()
     )
-    counts: dict[int, dict[int | None, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(int))
-    )
-    open_counts: dict[int, int] = defaultdict(int)
-    for row in rows:
-        provider = row["provider_id"]
-        if row["held"]:
-            open_counts[provider] += row["held"]
-        if row["counted"]:
-            counts[provider][row["case__enterprise__sector_id"]][row["status"]] += row["counted"]
-    return _records(sector, counts), dict(open_counts)
+    sql, params = rows.query.sql_with_params()
+    return sql, tuple(params)
