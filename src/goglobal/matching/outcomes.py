@@ -60,11 +60,18 @@ def _record(counts: dict[str, int], sector: str) -> engine.TrackRecord:
     )
 
 
-def _scope(sector: Sector) -> Q:
-    """Referrals for enterprises in the same section (in the same division when it has none)."""
+def _scope_key(sector: Sector) -> tuple[str, int]:
+    """The same section, or the same division when it has none."""
     if sector.section_id is None:
-        return Q(case__enterprise__sector=sector)
-    return Q(case__enterprise__sector__section_id=sector.section_id)
+        return "sector", sector.pk
+    return "section", sector.section_id
+
+
+def _scope(kind: str, scope_id: int) -> Q:
+    """Referrals for enterprises in the same section (in the same division when it has none)."""
+    if kind == "sector":
+        return Q(case__enterprise__sector_id=scope_id)
+    return Q(case__enterprise__sector__section_id=scope_id)
 
 
 def _records(
@@ -84,7 +91,7 @@ def track_records(sector: Sector | None) -> tuple[tuple[str, engine.TrackRecord]
     """Per provider, referrals for enterprises in the same division, else in the same section."""
     if sector is None:
         return ()
-    return _records(sector, _counts(_scope(sector)))
+    return _records(sector, _counts(_scope(*_scope_key(sector))))
 
 
 def _month_start() -> datetime.datetime:
@@ -113,10 +120,7 @@ def referral_counts(
     suggestion request reads about referrals."""
     if sector is None:
         return (), open_referrals(None)
-    if sector.section_id is not None:
-        sql, params = _grouped_sql("section", sector.section_id, _month_start(), connection.vendor)
-    else:
-        sql, params = _grouped_sql("sector", sector.pk, _month_start(), connection.vendor)
+    sql, params = _grouped_sql(*_scope_key(sector), _month_start(), connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -139,12 +143,7 @@ def _grouped_sql(
     """The grouped statement of ``referral_counts`` as SQL and parameters, composed by the ORM
     once per sector scope and month (composing it took most of the call's 4 ms)."""
     held = _held(start)
-    same = (
-        Q(case__enterprise__sector__section_id=scope_id)
-        if kind == "section"
-        else Q(case__enterprise__sector_id=scope_id)
-    )
-    scope = same & Q(status__in=(*ACCEPTED, "completed", "declined"))
+    scope = _scope(kind, scope_id) & Q(status__in=(*ACCEPTED, "completed", "declined"))
     rows = (
         _referrals()
         .filter(held | scope)

@@ -120,10 +120,9 @@ class ProviderIndex:
         self._filters: Postings[str] = Postings()
         self._text: Postings[int] = Postings()
         self._total_length = 0.0
-        # Each frequent term's BM25 weight per slot, for the text as it stands (``_edits``):
-        # a query adds them up instead of computing them again over long posting lists.
-        self._edits = 0
-        self._term_weights: dict[tuple[int, float, float], tuple[int, Slots, Floats]] = {}
+        # Each frequent term's BM25 weight per slot, for the text as it stands: a query adds
+        # them up instead of computing them again over long posting lists.
+        self._term_weights: dict[tuple[int, float, float], tuple[Slots, Floats]] = {}
         self._masks: dict[str, Mask] = {}  # one filter code's mask, read-only, until a change
         self._vectors: npt.NDArray[np.float32] = np.zeros((16, DIMENSIONS), dtype=np.float32)
         # Cosine of each profile vector with each need's (embed.need_vectors), at indexing time.
@@ -139,7 +138,7 @@ class ProviderIndex:
             text_entries.append((slot, counts))
         self._filters.build(filter_entries)
         self._text.build(text_entries)
-        self._text_changed()
+        self._changed()
 
     def add(self, provider: Provider, vector: npt.NDArray[np.float32] | None = None) -> None:
         """Index a new provider, or replace the one with the same id."""
@@ -148,7 +147,7 @@ class ProviderIndex:
         slot, counts = self._store(provider, vector)
         self._filters.add(slot, filter_keys(provider, self._derived[provider.id]))
         self._text.add(slot, counts)
-        self._text_changed()
+        self._changed()
 
     def set_open_referrals(self, counts: Mapping[str, int]) -> None:
         """Referrals each provider holds this month (absent: 0), without re-indexing anyone.
@@ -170,12 +169,11 @@ class ProviderIndex:
         self._alive[slot] = False
         self._df.add_at(self._doc_terms[slot], -1)
         self._total_length -= float(self._length.values[slot])
-        self._text_changed()
+        self._changed()
 
-    def _text_changed(self) -> None:
+    def _changed(self) -> None:
         """A provider came or went: document frequencies, the mean length and the filter
         lists moved, so every kept term weight and mask is stale."""
-        self._edits += 1
         self._term_weights.clear()
         self._masks.clear()
 
@@ -220,7 +218,6 @@ class ProviderIndex:
         self._length.append(length)
         self._total_length += length
         self._df.add_at(terms, 1)
-        self._text_changed()
         return slot, counts
 
     def _needs(self) -> tuple[tuple[str, ...], npt.NDArray[np.float32]]:
@@ -375,8 +372,8 @@ class ProviderIndex:
         kept for terms of long posting lists until the text of the index changes."""
         key = (term_id, k1, b)
         kept = self._term_weights.get(key)
-        if kept is not None and kept[0] == self._edits:
-            return kept[1], kept[2]
+        if kept is not None:
+            return kept
         live = len(self._providers)
         frequency = int(self._df.values[term_id])
         if frequency <= 0 or not live:
@@ -387,7 +384,7 @@ class ProviderIndex:
         norm = k1 * (1 - b + b * self._length.values[slots] / average)
         values: Floats = idf * counts * (k1 + 1) / (counts + norm)
         if len(slots) >= TERM_WEIGHTS_FROM:
-            self._term_weights[key] = (self._edits, slots, values)
+            self._term_weights[key] = (slots, values)
         return slots, values
 
     def __getstate__(self) -> dict[str, object]:
@@ -397,9 +394,6 @@ class ProviderIndex:
         state["_term_weights"] = {}
         state["_masks"] = {}
         return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
 
     def snapshot(self) -> dict[str, object]:
         """A canonical picture of what the index holds, for comparing two indexes."""
